@@ -1,0 +1,18 @@
+package io.redress.brand;
+
+import java.time.OffsetDateTime;
+
+/** A brand as everyone may read it. */
+public record Brand(long id, String slug, String name, String website, String description, BrandStatus status,
+		int responseTargetHours, OffsetDateTime createdAt, OffsetDateTime verifiedAt) {
+
+	public static final String TYPE = "Brand";
+
+	public boolean verified() {
+		return status == BrandStatus.VERIFIED;
+	}
+
+	public boolean claimed() {
+		return status != BrandStatus.UNCLAIMED;
+	}
+}

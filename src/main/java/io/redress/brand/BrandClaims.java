@@ -1,0 +1,75 @@
+package io.redress.brand;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/** The brand_claims table. */
+@Repository
+class BrandClaims {
+
+	private static final String COLUMNS = "id, brand_id, claimant, evidence, status, created_at, decided_at";
+
+	private final DatabaseClient db;
+
+	BrandClaims(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<BrandClaim> insert(long brandId, String claimant, String evidence) {
+		return db.sql("""
+				INSERT INTO brand_claims (brand_id, claimant, evidence, status)
+				VALUES (:brandId, :claimant, :evidence, 'PENDING')
+				RETURNING %s""".formatted(COLUMNS))
+				.bind("brandId", brandId).bind("claimant", claimant).bind("evidence", evidence)
+				.map(BrandClaims::claim).one();
+	}
+
+	Flux<BrandClaim> pending(long brandId) {
+		return db.sql("""
+				SELECT %s FROM brand_claims WHERE brand_id = :brandId AND status = 'PENDING'
+				ORDER BY created_at LIMIT 100""".formatted(COLUMNS))
+				.bind("brandId", brandId).map(BrandClaims::claim).all();
+	}
+
+	/** Claims of many brands in one statement: all of them for moderators, otherwise only the viewer's own. */
+	Flux<BrandClaim> visibleClaims(Collection<Long> brandIds, String viewerSubject, boolean moderator) {
+		return db.sql("""
+				SELECT %s FROM brand_claims
+				WHERE brand_id = ANY(:brandIds) AND (:moderator OR claimant = :subject)
+				ORDER BY brand_id, created_at""".formatted(COLUMNS))
+				.bind("brandIds", brandIds.toArray(Long[]::new))
+				.bind("subject", viewerSubject == null ? "" : viewerSubject)
+				.bind("moderator", moderator)
+				.map(BrandClaims::claim).all();
+	}
+
+	Mono<BrandClaim> findById(long id) {
+		return db.sql("SELECT %s FROM brand_claims WHERE id = :id".formatted(COLUMNS))
+				.bind("id", id).map(BrandClaims::claim).one();
+	}
+
+	/** Approves one claim and turns down the other pending claims on the same brand. */
+	Mono<Long> decide(long brandId, long approvedId, String moderator) {
+		return db.sql("""
+				UPDATE brand_claims
+				SET status = CASE WHEN id = :approvedId THEN 'APPROVED' ELSE 'REJECTED' END,
+				    decided_at = now(), decided_by = :moderator
+				WHERE brand_id = :brandId AND status = 'PENDING'""")
+				.bind("brandId", brandId).bind("approvedId", approvedId).bind("moderator", moderator)
+				.fetch().rowsUpdated();
+	}
+
+	private static BrandClaim claim(Readable row) {
+		return new BrandClaim(row.get("id", Long.class), row.get("brand_id", Long.class),
+				row.get("claimant", String.class), row.get("evidence", String.class),
+				BrandClaim.Status.valueOf(row.get("status", String.class)), row.get("created_at", OffsetDateTime.class),
+				row.get("decided_at", OffsetDateTime.class));
+	}
+}

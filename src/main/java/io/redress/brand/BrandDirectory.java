@@ -1,0 +1,111 @@
+package io.redress.brand;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.redress.security.CurrentViewer;
+import io.redress.security.Viewer;
+import io.redress.shared.BadRequestException;
+import io.redress.shared.Cursors;
+import io.redress.shared.Connection;
+import io.redress.shared.PageRequest;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Reading brands: the public directory, and the parts only a brand's team or a moderator may see. Every read of a
+ * relation takes a batch of brands and costs one statement, whatever the batch size.
+ */
+@Service
+public class BrandDirectory {
+
+	static final int MAX_SEARCH_LENGTH = 100;
+	static final int MAX_MEMBERSHIPS = 100;
+
+	private final Brands brands;
+	private final BrandMembers members;
+	private final BrandClaims claims;
+
+	BrandDirectory(Brands brands, BrandMembers members, BrandClaims claims) {
+		this.brands = brands;
+		this.members = members;
+		this.claims = claims;
+	}
+
+	public Mono<Brand> bySlug(String slug) {
+		return Slugs.isValid(slug) ? brands.findBySlug(slug) : Mono.empty();
+	}
+
+	public Mono<Brand> byId(long id) {
+		return brands.findById(id);
+	}
+
+	public Mono<Connection<Brand>> page(PageRequest request, String search) {
+		String pattern = likePattern(search);
+		Cursors.Key after = request.after() == null ? null : Cursors.decode(request.after());
+		return brands.page(pattern, after == null ? null : after.value(), after == null ? null : after.id(),
+				request.fetchSize())
+				.collectList()
+				.map(rows -> Connection.of(rows, request, brand -> Cursors.encode(brand.name().toLowerCase(), brand.id())));
+	}
+
+	/** Each brand's team: empty for brands whose team the viewer may not see. */
+	public Mono<Map<Brand, List<BrandMember>>> members(List<Brand> batch) {
+		return CurrentViewer.get().flatMap(viewer -> members
+				.visibleMembers(ids(batch), viewer.subject(), viewer.isModerator())
+				.collectMultimap(BrandMember::brandId)
+				.map(byBrand -> everyBrand(batch, brand -> List.copyOf(byBrand.getOrDefault(brand.id(), List.of())))));
+	}
+
+	/** The viewer's role in each brand; brands they are not a member of are absent. */
+	public Mono<Map<Brand, BrandRole>> viewerRoles(List<Brand> batch) {
+		return CurrentViewer.get().flatMap(viewer -> {
+			if (!viewer.isAuthenticated()) {
+				return Mono.just(Map.of());
+			}
+			Map<Long, Brand> byId = batch.stream().collect(Collectors.toMap(Brand::id, Function.identity(), (a, b) -> a));
+			return members.membershipsOf(viewer.subject(), byId.keySet())
+					.collectMap(member -> byId.get(member.brandId()), BrandMember::role);
+		});
+	}
+
+	/** Claims on each brand: all of them for moderators, the viewer's own for everyone else. */
+	public Mono<Map<Brand, List<BrandClaim>>> claims(List<Brand> batch) {
+		return CurrentViewer.get().flatMap(viewer -> claims
+				.visibleClaims(ids(batch), viewer.subject(), viewer.isModerator())
+				.collectMultimap(BrandClaim::brandId)
+				.map(byBrand -> everyBrand(batch, brand -> List.copyOf(byBrand.getOrDefault(brand.id(), List.of())))));
+	}
+
+	/** The brands the viewer belongs to; none for an anonymous caller. */
+	public Flux<BrandMembership> viewerMemberships() {
+		return CurrentViewer.get().filter(Viewer::isAuthenticated)
+				.flatMapMany(viewer -> members.brandsOf(viewer.subject(), MAX_MEMBERSHIPS));
+	}
+
+	private static String likePattern(String search) {
+		if (search == null || search.isBlank()) {
+			return null;
+		}
+		if (search.length() > MAX_SEARCH_LENGTH) {
+			throw new BadRequestException("search must be at most " + MAX_SEARCH_LENGTH + " characters");
+		}
+		String escaped = search.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return "%" + escaped + "%";
+	}
+
+	private static List<Long> ids(List<Brand> batch) {
+		return batch.stream().map(Brand::id).distinct().toList();
+	}
+
+	private static <V> Map<Brand, V> everyBrand(List<Brand> batch, Function<Brand, V> value) {
+		Map<Brand, V> result = new LinkedHashMap<>();
+		batch.forEach(brand -> result.put(brand, value.apply(brand)));
+		return result;
+	}
+}

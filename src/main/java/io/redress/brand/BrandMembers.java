@@ -1,0 +1,86 @@
+package io.redress.brand;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/** The brand_members table. */
+@Repository
+class BrandMembers {
+
+	private static final String VISIBLE_MEMBERS = """
+			SELECT m.brand_id, m.subject, m.role, m.added_at FROM brand_members m
+			WHERE m.brand_id = ANY(:brandIds)
+			  AND (:moderator OR EXISTS (SELECT 1 FROM brand_members v WHERE v.brand_id = m.brand_id AND v.subject = :subject))
+			ORDER BY m.brand_id, m.added_at, m.subject""";
+
+	private final DatabaseClient db;
+
+	BrandMembers(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<BrandRole> roleOf(long brandId, String subject) {
+		return db.sql("SELECT role FROM brand_members WHERE brand_id = :brandId AND subject = :subject")
+				.bind("brandId", brandId).bind("subject", subject)
+				.map(row -> BrandRole.valueOf(row.get("role", String.class))).one();
+	}
+
+	/** The members of many brands in one statement, limited to brands whose team the viewer may see. */
+	Flux<BrandMember> visibleMembers(Collection<Long> brandIds, String viewerSubject, boolean moderator) {
+		return db.sql(VISIBLE_MEMBERS)
+				.bind("brandIds", brandIds.toArray(Long[]::new))
+				.bind("subject", viewerSubject == null ? "" : viewerSubject)
+				.bind("moderator", moderator)
+				.map(BrandMembers::member).all();
+	}
+
+	Flux<BrandMember> membershipsOf(String subject, Collection<Long> brandIds) {
+		return db.sql("""
+				SELECT brand_id, subject, role, added_at FROM brand_members
+				WHERE subject = :subject AND brand_id = ANY(:brandIds)""")
+				.bind("subject", subject).bind("brandIds", brandIds.toArray(Long[]::new))
+				.map(BrandMembers::member).all();
+	}
+
+	/** Every brand the subject belongs to, bounded: a person is a member of a handful of brands, not thousands. */
+	Flux<BrandMembership> brandsOf(String subject, int limit) {
+		return db.sql("""
+				SELECT %s, m.role FROM brand_members m JOIN brands b ON b.id = m.brand_id
+				WHERE m.subject = :subject ORDER BY lower(b.name), b.id LIMIT :limit""".formatted(Brands.COLUMNS))
+				.bind("subject", subject).bind("limit", limit)
+				.map(row -> new BrandMembership(Brands.brand(row), BrandRole.valueOf(row.get("role", String.class))))
+				.all();
+	}
+
+	Mono<BrandMember> put(long brandId, String subject, BrandRole role, String addedBy) {
+		return db.sql("""
+				INSERT INTO brand_members (brand_id, subject, role, added_by) VALUES (:brandId, :subject, :role, :addedBy)
+				ON CONFLICT (brand_id, subject) DO UPDATE SET role = EXCLUDED.role
+				RETURNING brand_id, subject, role, added_at""")
+				.bind("brandId", brandId).bind("subject", subject).bind("role", role.name()).bind("addedBy", addedBy)
+				.map(BrandMembers::member).one();
+	}
+
+	Mono<Long> remove(long brandId, String subject) {
+		return db.sql("DELETE FROM brand_members WHERE brand_id = :brandId AND subject = :subject")
+				.bind("brandId", brandId).bind("subject", subject)
+				.fetch().rowsUpdated();
+	}
+
+	Mono<Long> countOwners(long brandId) {
+		return db.sql("SELECT count(*) AS owners FROM brand_members WHERE brand_id = :brandId AND role = 'OWNER'")
+				.bind("brandId", brandId).map(row -> row.get("owners", Long.class)).one();
+	}
+
+	private static BrandMember member(Readable row) {
+		return new BrandMember(row.get("brand_id", Long.class), row.get("subject", String.class),
+				BrandRole.valueOf(row.get("role", String.class)), row.get("added_at", OffsetDateTime.class));
+	}
+}

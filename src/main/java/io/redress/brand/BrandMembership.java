@@ -1,0 +1,5 @@
+package io.redress.brand;
+
+/** A brand the viewer belongs to, and the role they hold in it. */
+public record BrandMembership(Brand brand, BrandRole role) {
+}

@@ -1,0 +1,12 @@
+package io.redress.brand;
+
+/** A member's role in a brand's team. */
+public enum BrandRole {
+
+	OWNER, MANAGER, AGENT, INTEGRATION;
+
+	/** Owners and managers run the team and its settings. */
+	public boolean manages() {
+		return this == OWNER || this == MANAGER;
+	}
+}

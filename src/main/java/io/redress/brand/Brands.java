@@ -1,0 +1,124 @@
+package io.redress.brand;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+
+/** The brands table. */
+@Repository
+class Brands {
+
+	static final String COLUMNS = """
+			b.id, b.slug, b.name, b.website, b.description, b.status, b.response_target_hours, b.created_at,
+			b.verified_at""";
+
+	private final DatabaseClient db;
+
+	Brands(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<Brand> findBySlug(String slug) {
+		return db.sql("""
+				SELECT %s FROM brands b WHERE b.slug = :slug""".formatted(COLUMNS))
+				.bind("slug", slug).map(Brands::brand).one();
+	}
+
+	Mono<Brand> findById(long id) {
+		return db.sql("""
+				SELECT %s FROM brands b WHERE b.id = :id""".formatted(COLUMNS))
+				.bind("id", id).map(Brands::brand).one();
+	}
+
+	/** Locks the brand row for the rest of the transaction, so changes to one brand's team happen one at a time. */
+	Mono<Brand> lock(long id) {
+		return db.sql("""
+				SELECT %s FROM brands b WHERE b.id = :id FOR UPDATE""".formatted(COLUMNS))
+				.bind("id", id).map(Brands::brand).one();
+	}
+
+	Flux<Brand> findAllById(Collection<Long> ids) {
+		return db.sql("""
+				SELECT %s FROM brands b WHERE b.id = ANY(:ids)""".formatted(COLUMNS))
+				.bind("ids", ids.toArray(Long[]::new)).map(Brands::brand).all();
+	}
+
+	/** The directory, by name, one keyset page at a time; {@code pattern} is a LIKE pattern or null for all. */
+	Flux<Brand> page(String pattern, String afterName, Long afterId, int limit) {
+		return db.sql("""
+				SELECT %s FROM brands b
+				WHERE (:pattern::text IS NULL OR lower(b.name) LIKE :pattern ESCAPE '\\')
+				  AND (:afterName::text IS NULL OR (lower(b.name), b.id) > (:afterName, :afterId))
+				ORDER BY lower(b.name), b.id
+				LIMIT :limit""".formatted(COLUMNS))
+				.bind("pattern", Parameter.fromOrEmpty(pattern, String.class))
+				.bind("afterName", Parameter.fromOrEmpty(afterName, String.class))
+				.bind("afterId", afterId == null ? 0L : afterId)
+				.bind("limit", limit)
+				.map(Brands::brand).all();
+	}
+
+	/** Brands that a new brand would collide with, by name, domain or slug. */
+	Flux<Conflict> conflicts(String name, String domain, String slug) {
+		return db.sql("""
+				SELECT slug, lower(name) = lower(:name) AS same_name, domain = :domain AS same_domain,
+				       slug = :slug AS same_slug
+				FROM brands WHERE lower(name) = lower(:name) OR domain = :domain OR slug = :slug
+				LIMIT 3""")
+				.bind("name", name).bind("domain", domain).bind("slug", slug)
+				.map(row -> new Conflict(row.get("slug", String.class), bool(row, "same_name"),
+						bool(row, "same_domain"), bool(row, "same_slug")))
+				.all();
+	}
+
+	Mono<Brand> insert(String slug, String name, WebAddress address, BrandStatus status) {
+		return db.sql("""
+				INSERT INTO brands AS b (slug, name, website, domain, status)
+				VALUES (:slug, :name, :website, :domain, :status)
+				RETURNING %s""".formatted(COLUMNS))
+				.bind("slug", slug).bind("name", name).bind("website", address.website())
+				.bind("domain", address.domain()).bind("status", status.name())
+				.map(Brands::brand).one();
+	}
+
+	Mono<Brand> verify(long id) {
+		return db.sql("""
+				UPDATE brands AS b SET status = 'VERIFIED', verified_at = now() WHERE b.id = :id
+				RETURNING %s""".formatted(COLUMNS))
+				.bind("id", id).map(Brands::brand).one();
+	}
+
+	Mono<Brand> updateSettings(long id, Integer responseTargetHours, String description) {
+		return db.sql("""
+				UPDATE brands AS b
+				SET response_target_hours = coalesce(:hours, b.response_target_hours),
+				    description = coalesce(:description, b.description)
+				WHERE b.id = :id
+				RETURNING %s""".formatted(COLUMNS))
+				.bind("id", id)
+				.bind("hours", Parameter.fromOrEmpty(responseTargetHours, Integer.class))
+				.bind("description", Parameter.fromOrEmpty(description, String.class))
+				.map(Brands::brand).one();
+	}
+
+	static Brand brand(Readable row) {
+		return new Brand(row.get("id", Long.class), row.get("slug", String.class), row.get("name", String.class),
+				row.get("website", String.class), row.get("description", String.class),
+				BrandStatus.valueOf(row.get("status", String.class)), row.get("response_target_hours", Integer.class),
+				row.get("created_at", OffsetDateTime.class), row.get("verified_at", OffsetDateTime.class));
+	}
+
+	private static boolean bool(Readable row, String column) {
+		return Boolean.TRUE.equals(row.get(column, Boolean.class));
+	}
+
+	record Conflict(String slug, boolean sameName, boolean sameDomain, boolean sameSlug) {
+	}
+}

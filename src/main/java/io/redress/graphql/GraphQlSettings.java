@@ -1,0 +1,22 @@
+package io.redress.graphql;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits on what a stranger can ask of the GraphQL endpoint.
+ *
+ * @param maxDepth deepest nesting of fields in one operation
+ * @param maxComplexity total cost of one operation; a list field costs its page size times its children
+ * @param maxAliases aliased fields in one document, so one request cannot fan out into thousands of fields
+ * @param maxRequestSize largest HTTP request body accepted
+ * @param timeout longest time one query or mutation may run
+ */
+@ConfigurationProperties("redress.graphql")
+public record GraphQlSettings(@DefaultValue("12") int maxDepth, @DefaultValue("2000") int maxComplexity,
+		@DefaultValue("30") int maxAliases, @DefaultValue("64KB") DataSize maxRequestSize,
+		@DefaultValue("10s") Duration timeout) {
+}

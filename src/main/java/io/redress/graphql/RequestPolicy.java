@@ -1,0 +1,73 @@
+package io.redress.graphql;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import graphql.ErrorClassification;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the execution time limit and gives every error one of the documented classifications: graphql-java's
+ * own (syntax, validation, aborted by a limit) all mean the request was bad.
+ */
+@Component
+class RequestPolicy implements WebGraphQlInterceptor {
+
+	private static final Set<ErrorClassification> REQUEST_ERRORS = Set.of(graphql.ErrorType.InvalidSyntax,
+			graphql.ErrorType.ValidationError, graphql.ErrorType.OperationNotSupported,
+			graphql.ErrorType.ExecutionAborted);
+
+	private final GraphQlSettings settings;
+
+	RequestPolicy(GraphQlSettings settings) {
+		this.settings = settings;
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		return chain.next(request)
+				.timeout(settings.timeout())
+				.onErrorResume(TimeoutException.class, ex -> Mono.just(timedOut(request)))
+				.map(RequestPolicy::classified);
+	}
+
+	private static WebGraphQlResponse classified(WebGraphQlResponse response) {
+		List<GraphQLError> errors = response.getExecutionResult().getErrors();
+		if (errors.stream().noneMatch(error -> REQUEST_ERRORS.contains(error.getErrorType()))) {
+			return response;
+		}
+		return response.transform(builder -> builder.errors(errors.stream().map(RequestPolicy::classified).toList()));
+	}
+
+	private static GraphQLError classified(GraphQLError error) {
+		if (!REQUEST_ERRORS.contains(error.getErrorType())) {
+			return error;
+		}
+		return GraphqlErrorBuilder.newError()
+				.message(error.getMessage())
+				.locations(error.getLocations())
+				.path(error.getPath())
+				.errorType(ErrorType.BAD_REQUEST)
+				.build();
+	}
+
+	private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
+		GraphQLError error = GraphqlErrorBuilder.newError()
+				.message("The operation took longer than " + settings.timeout().toSeconds() + " s and was stopped")
+				.errorType(ErrorType.INTERNAL_ERROR)
+				.build();
+		ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+	}
+}

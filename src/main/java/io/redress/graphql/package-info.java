@@ -1,0 +1,2 @@
+/** GraphQL plumbing shared by all modules: scalars, limits, error classification and {@code node(id:)}. */
+package io.redress.graphql;

@@ -1,0 +1,56 @@
+package io.redress.security;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * Stateless bearer-token security: anyone may call the API, a token (if sent) must be valid, and rights are checked
+ * by the module services rather than by URL.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings) {
+		return http
+				.csrf(ServerHttpSecurity.CsrfSpec::disable)
+				.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+				.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+				.logout(ServerHttpSecurity.LogoutSpec::disable)
+				.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+				.cors(cors -> cors.configurationSource(corsConfigurationSource(settings)))
+				.authorizeExchange(exchanges -> exchanges
+						.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+						.pathMatchers("/actuator/**").denyAll()
+						.anyExchange().permitAll())
+				.oauth2ResourceServer(server -> server
+						.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtToViewer(settings.rolesClaim()))))
+				.build();
+	}
+
+	private static CorsConfigurationSource corsConfigurationSource(SecuritySettings settings) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!settings.corsAllowedOrigins().isEmpty()) {
+			CorsConfiguration api = new CorsConfiguration();
+			api.setAllowedOrigins(settings.corsAllowedOrigins());
+			api.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name()));
+			api.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept"));
+			api.setMaxAge(Duration.ofHours(1));
+			source.registerCorsConfiguration("/graphql", api);
+		}
+		return source;
+	}
+}

@@ -1,0 +1,36 @@
+package io.redress.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Opaque keyset cursors: the sort key of a row, encoded so clients treat it as a token. */
+public final class Cursors {
+
+	private static final char SEPARATOR = '\u001f';
+
+	private Cursors() {
+	}
+
+	public static String encode(String key, long id) {
+		return Base64.getUrlEncoder().withoutPadding()
+				.encodeToString((key + SEPARATOR + id).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The decoded sort key of a cursor; a cursor this server did not make is a bad request. */
+	public static Key decode(String cursor) {
+		try {
+			String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			int at = plain.lastIndexOf(SEPARATOR);
+			if (at < 0) {
+				throw new BadRequestException("after is not a cursor of this connection");
+			}
+			return new Key(plain.substring(0, at), Long.parseLong(plain.substring(at + 1)));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadRequestException("after is not a cursor of this connection");
+		}
+	}
+
+	public record Key(String value, long id) {
+	}
+}

@@ -1,0 +1,37 @@
+package io.redress;
+
+import io.redress.testing.TestIssuer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+/** Tells the developer where everything is and how to get a token, once the server is ready. */
+class DevWelcome implements ApplicationListener<ApplicationReadyEvent> {
+
+	private static final Logger log = LoggerFactory.getLogger(DevWelcome.class);
+
+	private final TestIssuer issuer;
+
+	DevWelcome(TestIssuer issuer) {
+		this.issuer = issuer;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+		log.info("""
+
+
+				  Redress is running.
+				    GraphQL   http://localhost:{}/graphql
+				    GraphiQL  http://localhost:{}/graphiql
+				    Issuer    {}
+				  Get a token for a demo user (alice, bob, acme-owner, acme-agent, globex-owner, globex-agent, mod, admin):
+				    TOKEN=$(curl -s -X POST {}/token -d grant_type=client_credentials -d client_id=alice | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+				  Then:
+				    curl -s http://localhost:{}/graphql -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"query":"{ viewer { id publicName } }"}'
+				""", port, port, issuer.issuerUri(), issuer.issuerUri(), port);
+	}
+}

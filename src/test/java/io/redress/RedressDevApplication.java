@@ -1,0 +1,34 @@
+package io.redress;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.redress.testing.TestDatabase;
+import io.redress.testing.TestIssuer;
+
+import org.springframework.boot.SpringApplication;
+
+/**
+ * The local default, started by {@code ./mvnw spring-boot:test-run}: the real server with an embedded PostgreSQL
+ * (data kept in {@code .redress-dev/}), a local OpenID issuer on port 9000, GraphiQL, and demo data.
+ */
+public class RedressDevApplication {
+
+	public static void main(String[] args) {
+		TestDatabase database = TestDatabase.embedded(Path.of(".redress-dev", "postgres").toAbsolutePath());
+		TestIssuer issuer = TestIssuer.start(Integer.parseInt(System.getProperty("redress.dev.issuer-port", "9000")));
+		Map<String, Object> settings = new HashMap<>();
+		settings.put("spring.r2dbc.url", database.r2dbcUrl());
+		settings.put("spring.r2dbc.username", database.username());
+		settings.put("spring.r2dbc.password", database.password());
+		settings.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUri());
+		settings.put("spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE);
+		settings.put("spring.graphql.graphiql.enabled", "true");
+		settings.put("redress.security.cors-allowed-origins", "http://localhost:5173");
+		SpringApplication application = new SpringApplication(RedressApplication.class, DemoData.class);
+		application.setDefaultProperties(settings);
+		application.addListeners(new DevWelcome(issuer));
+		application.run(args);
+	}
+}
