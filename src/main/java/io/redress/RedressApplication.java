@@ -2,9 +2,11 @@ package io.redress;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /** The Redress GraphQL server. */
 @SpringBootApplication
+@Import(RequiredSettings.class)
 public class RedressApplication {
 
 	public static void main(String[] args) {

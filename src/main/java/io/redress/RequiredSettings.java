@@ -1,58 +1,58 @@
 package io.redress;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
  * Checks at start-up that a deployment gave the settings the server cannot run without, and stops with a message
- * that names the missing one. Also derives Flyway's JDBC connection from the R2DBC one when it is not set, so one
- * database URL is enough.
+ * that names the missing one. It runs before any bean is made, once every property source (test ones included) is
+ * in.
  */
-class RequiredSettings implements EnvironmentPostProcessor, Ordered {
+class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 
 	static final String R2DBC_URL = "spring.r2dbc.url";
 	static final String FLYWAY_URL = "spring.flyway.url";
 	static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 	static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
 
+	private ConfigurableEnvironment environment;
+
 	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+	public void setEnvironment(Environment environment) {
+		this.environment = (ConfigurableEnvironment) environment;
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 		String r2dbcUrl = environment.getProperty(R2DBC_URL);
 		if (!StringUtils.hasText(r2dbcUrl)) {
 			throw new InvalidSettingException(R2DBC_URL, "is missing",
 					"Set it to the database, for example r2dbc:postgresql://localhost:5432/redress");
 		}
-		if (!r2dbcUrl.startsWith("r2dbc:postgresql://") && !r2dbcUrl.startsWith("r2dbc:pool:postgresql://")) {
+		if (!r2dbcUrl.startsWith("r2dbc:postgresql://")) {
 			throw new InvalidSettingException(R2DBC_URL, "is not an R2DBC PostgreSQL URL",
 					"Use the form r2dbc:postgresql://host:5432/database");
 		}
-		deriveFlyway(environment, r2dbcUrl);
+		checkFlyway(environment);
 		checkIssuer(environment);
 	}
 
-	private static void deriveFlyway(ConfigurableEnvironment environment, String r2dbcUrl) {
-		Map<String, Object> derived = new HashMap<>();
-		if (!StringUtils.hasText(environment.getProperty(FLYWAY_URL))) {
-			derived.put(FLYWAY_URL, "jdbc:postgresql://" + r2dbcUrl.substring(r2dbcUrl.indexOf("://") + 3));
-			derived.put("spring.flyway.user", environment.getProperty("spring.r2dbc.username", ""));
-			derived.put("spring.flyway.password", environment.getProperty("spring.r2dbc.password", ""));
+	private static void checkFlyway(ConfigurableEnvironment environment) {
+		if (!environment.getProperty("spring.flyway.enabled", Boolean.class, true)) {
+			return;
 		}
-		else if (!environment.getProperty(FLYWAY_URL, "").startsWith("jdbc:postgresql://")) {
-			throw new InvalidSettingException(FLYWAY_URL, "is not a JDBC PostgreSQL URL",
-					"Use the form jdbc:postgresql://host:5432/database, or leave it unset to derive it from "
-							+ R2DBC_URL);
-		}
-		if (!derived.isEmpty()) {
-			environment.getPropertySources().addLast(new MapPropertySource("redressDerivedSettings", derived));
+		String flywayUrl = environment.getProperty(FLYWAY_URL, "");
+		if (!flywayUrl.startsWith("jdbc:postgresql://")) {
+			throw new InvalidSettingException(FLYWAY_URL, flywayUrl.isEmpty() ? "is missing" : "is not a JDBC PostgreSQL URL",
+					"Use the form jdbc:postgresql://host:5432/database, or leave it unset to derive it from " + R2DBC_URL);
 		}
 	}
 
@@ -85,6 +85,6 @@ class RequiredSettings implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return Ordered.HIGHEST_PRECEDENCE;
 	}
 }

@@ -1,0 +1,66 @@
+package io.redress;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.redress.testing.TestEnvironment;
+import io.redress.testing.TestIssuer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Full-stack tests: the real server on a random port, a real database, real JWTs from a test issuer, over HTTP.
+ * All subclasses share one application context. Reactive tests get no rollback, so each test makes its own data
+ * with {@link #unique(String)} names.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected DatabaseClient db;
+
+	@DynamicPropertySource
+	static void environment(DynamicPropertyRegistry registry) {
+		TestEnvironment.register(registry);
+	}
+
+	protected TestIssuer issuer() {
+		return TestEnvironment.issuer();
+	}
+
+	/** Plain HTTP against the server, for what is not GraphQL or checks status codes and headers. */
+	protected WebTestClient http() {
+		return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+				.responseTimeout(Duration.ofSeconds(30)).build();
+	}
+
+	protected HttpGraphQlTester anonymous() {
+		return HttpGraphQlTester.create(http().mutate().baseUrl("http://localhost:" + port + "/graphql").build());
+	}
+
+	/** A tester calling as {@code subject}, with a token from the test issuer (demo roles: mod, admin). */
+	protected HttpGraphQlTester as(String subject) {
+		return withToken(issuer().token(subject));
+	}
+
+	protected HttpGraphQlTester withToken(String token) {
+		return anonymous().mutate().headers(headers -> headers.setBearerAuth(token)).build();
+	}
+
+	/** A name no other test uses: lower-case, safe as a slug or a subject. */
+	protected static String unique(String prefix) {
+		return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQUENCE.incrementAndGet();
+	}
+}
