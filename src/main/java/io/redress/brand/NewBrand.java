@@ -23,7 +23,8 @@ record NewBrand(String name, WebAddress address, String slug, InputCheck errors)
 		if (slug.isEmpty() && address != null) {
 			slug = Slugs.from(address.domain());
 		}
-		if (!Slugs.isValid(slug)) {
+		// A slug made from a blank name is no news to the client: the name's own error says it.
+		if ((input.slug() != null || !slug.isEmpty()) && !Slugs.isValid(slug)) {
 			check.add(UserError.of("slug", "INVALID",
 					"slug must be lower-case letters and digits joined by single hyphens, at most "
 							+ Slugs.MAX_LENGTH + " characters"));
