@@ -23,6 +23,6 @@ class InvalidSettingException extends IllegalStateException {
 	}
 
 	static String environmentVariable(String property) {
-		return property.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
+		return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
 	}
 }
