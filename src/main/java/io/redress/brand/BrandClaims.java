@@ -16,6 +16,20 @@ class BrandClaims {
 
 	private static final String COLUMNS = "id, brand_id, claimant, evidence, status, created_at, decided_at";
 
+	private static final String INSERT = """
+			INSERT INTO brand_claims (brand_id, claimant, evidence, status)
+			VALUES (:brandId, :claimant, :evidence, 'PENDING')
+			RETURNING %s""".formatted(COLUMNS);
+
+	private static final String PENDING = """
+			SELECT %s FROM brand_claims WHERE brand_id = :brandId AND status = 'PENDING'
+			ORDER BY created_at LIMIT 100""".formatted(COLUMNS);
+
+	private static final String VISIBLE = """
+			SELECT %s FROM brand_claims
+			WHERE brand_id = ANY(:brandIds) AND (:moderator OR claimant = :subject)
+			ORDER BY brand_id, created_at""".formatted(COLUMNS);
+
 	private final DatabaseClient db;
 
 	BrandClaims(DatabaseClient db) {
@@ -23,36 +37,23 @@ class BrandClaims {
 	}
 
 	Mono<BrandClaim> insert(long brandId, String claimant, String evidence) {
-		return db.sql("""
-				INSERT INTO brand_claims (brand_id, claimant, evidence, status)
-				VALUES (:brandId, :claimant, :evidence, 'PENDING')
-				RETURNING %s""".formatted(COLUMNS))
+		return db.sql(INSERT)
 				.bind("brandId", brandId).bind("claimant", claimant).bind("evidence", evidence)
 				.map(BrandClaims::claim).one();
 	}
 
 	Flux<BrandClaim> pending(long brandId) {
-		return db.sql("""
-				SELECT %s FROM brand_claims WHERE brand_id = :brandId AND status = 'PENDING'
-				ORDER BY created_at LIMIT 100""".formatted(COLUMNS))
+		return db.sql(PENDING)
 				.bind("brandId", brandId).map(BrandClaims::claim).all();
 	}
 
 	/** Claims of many brands in one statement: all of them for moderators, otherwise only the viewer's own. */
 	Flux<BrandClaim> visibleClaims(Collection<Long> brandIds, String viewerSubject, boolean moderator) {
-		return db.sql("""
-				SELECT %s FROM brand_claims
-				WHERE brand_id = ANY(:brandIds) AND (:moderator OR claimant = :subject)
-				ORDER BY brand_id, created_at""".formatted(COLUMNS))
+		return db.sql(VISIBLE)
 				.bind("brandIds", brandIds.toArray(Long[]::new))
 				.bind("subject", viewerSubject == null ? "" : viewerSubject)
 				.bind("moderator", moderator)
 				.map(BrandClaims::claim).all();
-	}
-
-	Mono<BrandClaim> findById(long id) {
-		return db.sql("SELECT %s FROM brand_claims WHERE id = :id".formatted(COLUMNS))
-				.bind("id", id).map(BrandClaims::claim).one();
 	}
 
 	/** Approves one claim and turns down the other pending claims on the same brand. */

@@ -20,6 +20,10 @@ class BrandMembers {
 			  AND (:moderator OR EXISTS (SELECT 1 FROM brand_members v WHERE v.brand_id = m.brand_id AND v.subject = :subject))
 			ORDER BY m.brand_id, m.added_at, m.subject""";
 
+	private static final String MEMBERSHIPS_OF = """
+			SELECT %s, m.role FROM brand_members m JOIN brands b ON b.id = m.brand_id
+			WHERE m.subject = :subject ORDER BY lower(b.name), b.id LIMIT :limit""".formatted(Brands.COLUMNS);
+
 	private final DatabaseClient db;
 
 	BrandMembers(DatabaseClient db) {
@@ -51,9 +55,7 @@ class BrandMembers {
 
 	/** Every brand the subject belongs to, bounded: a person is a member of a handful of brands, not thousands. */
 	Flux<BrandMembership> brandsOf(String subject, int limit) {
-		return db.sql("""
-				SELECT %s, m.role FROM brand_members m JOIN brands b ON b.id = m.brand_id
-				WHERE m.subject = :subject ORDER BY lower(b.name), b.id LIMIT :limit""".formatted(Brands.COLUMNS))
+		return db.sql(MEMBERSHIPS_OF)
 				.bind("subject", subject).bind("limit", limit)
 				.map(row -> new BrandMembership(Brands.brand(row), BrandRole.valueOf(row.get("role", String.class))))
 				.all();

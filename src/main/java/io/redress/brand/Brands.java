@@ -1,7 +1,6 @@
 package io.redress.brand;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -19,6 +18,38 @@ class Brands {
 			b.id, b.slug, b.name, b.website, b.description, b.status, b.response_target_hours, b.created_at,
 			b.verified_at""";
 
+	private static final String BY_SLUG = """
+			SELECT %s FROM brands b WHERE b.slug = :slug""".formatted(COLUMNS);
+
+	private static final String BY_ID = """
+			SELECT %s FROM brands b WHERE b.id = :id""".formatted(COLUMNS);
+
+	private static final String LOCK = """
+			SELECT %s FROM brands b WHERE b.id = :id FOR UPDATE""".formatted(COLUMNS);
+
+	private static final String PAGE = """
+			SELECT %s FROM brands b
+			WHERE (:pattern::text IS NULL OR lower(b.name) LIKE :pattern ESCAPE '\\')
+			  AND (:afterName::text IS NULL OR (lower(b.name), b.id) > (:afterName, :afterId))
+			ORDER BY lower(b.name), b.id
+			LIMIT :limit""".formatted(COLUMNS);
+
+	private static final String INSERT = """
+			INSERT INTO brands AS b (slug, name, website, domain, status)
+			VALUES (:slug, :name, :website, :domain, :status)
+			RETURNING %s""".formatted(COLUMNS);
+
+	private static final String VERIFY = """
+			UPDATE brands AS b SET status = 'VERIFIED', verified_at = now() WHERE b.id = :id
+			RETURNING %s""".formatted(COLUMNS);
+
+	private static final String UPDATE_SETTINGS = """
+			UPDATE brands AS b
+			SET response_target_hours = coalesce(:hours, b.response_target_hours),
+			    description = coalesce(:description, b.description)
+			WHERE b.id = :id
+			RETURNING %s""".formatted(COLUMNS);
+
 	private final DatabaseClient db;
 
 	Brands(DatabaseClient db) {
@@ -26,38 +57,24 @@ class Brands {
 	}
 
 	Mono<Brand> findBySlug(String slug) {
-		return db.sql("""
-				SELECT %s FROM brands b WHERE b.slug = :slug""".formatted(COLUMNS))
+		return db.sql(BY_SLUG)
 				.bind("slug", slug).map(Brands::brand).one();
 	}
 
 	Mono<Brand> findById(long id) {
-		return db.sql("""
-				SELECT %s FROM brands b WHERE b.id = :id""".formatted(COLUMNS))
+		return db.sql(BY_ID)
 				.bind("id", id).map(Brands::brand).one();
 	}
 
 	/** Locks the brand row for the rest of the transaction, so changes to one brand's team happen one at a time. */
 	Mono<Brand> lock(long id) {
-		return db.sql("""
-				SELECT %s FROM brands b WHERE b.id = :id FOR UPDATE""".formatted(COLUMNS))
+		return db.sql(LOCK)
 				.bind("id", id).map(Brands::brand).one();
-	}
-
-	Flux<Brand> findAllById(Collection<Long> ids) {
-		return db.sql("""
-				SELECT %s FROM brands b WHERE b.id = ANY(:ids)""".formatted(COLUMNS))
-				.bind("ids", ids.toArray(Long[]::new)).map(Brands::brand).all();
 	}
 
 	/** The directory, by name, one keyset page at a time; {@code pattern} is a LIKE pattern or null for all. */
 	Flux<Brand> page(String pattern, String afterName, Long afterId, int limit) {
-		return db.sql("""
-				SELECT %s FROM brands b
-				WHERE (:pattern::text IS NULL OR lower(b.name) LIKE :pattern ESCAPE '\\')
-				  AND (:afterName::text IS NULL OR (lower(b.name), b.id) > (:afterName, :afterId))
-				ORDER BY lower(b.name), b.id
-				LIMIT :limit""".formatted(COLUMNS))
+		return db.sql(PAGE)
 				.bind("pattern", Parameter.fromOrEmpty(pattern, String.class))
 				.bind("afterName", Parameter.fromOrEmpty(afterName, String.class))
 				.bind("afterId", afterId == null ? 0L : afterId)
@@ -79,29 +96,19 @@ class Brands {
 	}
 
 	Mono<Brand> insert(String slug, String name, WebAddress address, BrandStatus status) {
-		return db.sql("""
-				INSERT INTO brands AS b (slug, name, website, domain, status)
-				VALUES (:slug, :name, :website, :domain, :status)
-				RETURNING %s""".formatted(COLUMNS))
+		return db.sql(INSERT)
 				.bind("slug", slug).bind("name", name).bind("website", address.website())
 				.bind("domain", address.domain()).bind("status", status.name())
 				.map(Brands::brand).one();
 	}
 
 	Mono<Brand> verify(long id) {
-		return db.sql("""
-				UPDATE brands AS b SET status = 'VERIFIED', verified_at = now() WHERE b.id = :id
-				RETURNING %s""".formatted(COLUMNS))
+		return db.sql(VERIFY)
 				.bind("id", id).map(Brands::brand).one();
 	}
 
 	Mono<Brand> updateSettings(long id, Integer responseTargetHours, String description) {
-		return db.sql("""
-				UPDATE brands AS b
-				SET response_target_hours = coalesce(:hours, b.response_target_hours),
-				    description = coalesce(:description, b.description)
-				WHERE b.id = :id
-				RETURNING %s""".formatted(COLUMNS))
+		return db.sql(UPDATE_SETTINGS)
 				.bind("id", id)
 				.bind("hours", Parameter.fromOrEmpty(responseTargetHours, Integer.class))
 				.bind("description", Parameter.fromOrEmpty(description, String.class))
