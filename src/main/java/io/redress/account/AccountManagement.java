@@ -18,7 +18,11 @@ public class AccountManagement {
 
 	/** The signed-in caller's profile, created on their first call; empty for an anonymous caller. */
 	public Mono<Profile> viewer() {
-		return CurrentViewer.get().filter(Viewer::isAuthenticated)
-				.flatMap(viewer -> profiles.ensure(viewer, Pseudonyms.next()));
+		return CurrentViewer.get().filter(Viewer::isAuthenticated).flatMap(this::profileOf);
+	}
+
+	/** The profile of a signed-in viewer, created if this is the first time the platform sees them. */
+	public Mono<Profile> profileOf(Viewer viewer) {
+		return profiles.ensure(viewer, Pseudonyms.next());
 	}
 }

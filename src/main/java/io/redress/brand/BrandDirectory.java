@@ -1,5 +1,6 @@
 package io.redress.brand;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,19 @@ public class BrandDirectory {
 				.visibleClaims(ids(batch), viewer.subject(), viewer.isModerator())
 				.collectMultimap(BrandClaim::brandId)
 				.map(byBrand -> everyBrand(batch, brand -> List.copyOf(byBrand.getOrDefault(brand.id(), List.of())))));
+	}
+
+	/** The roles {@code subject} holds in any of {@code brandIds}, by brand id: one statement for a whole page. */
+	public Mono<Map<Long, BrandRole>> rolesOf(String subject, Collection<Long> brandIds) {
+		if (subject == null || brandIds.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return members.membershipsOf(subject, brandIds).collectMap(BrandMember::brandId, BrandMember::role);
+	}
+
+	/** Brands by id, for relations of other modules: one statement for a whole batch. */
+	public Flux<Brand> byIds(Collection<Long> ids) {
+		return brands.findAllById(ids);
 	}
 
 	/** The brands the viewer belongs to; none for an anonymous caller. */

@@ -52,6 +52,29 @@ public class BrandManagement {
 		});
 	}
 
+	/**
+	 * The brand a complaint names by name and website: the one already on the platform, or a new unclaimed one.
+	 * Joins the caller's transaction, so a complaint that fails leaves no brand behind. User errors name their
+	 * field under {@code fieldPrefix}.
+	 */
+	public Mono<BrandPayload> findOrCreateUnclaimed(String name, String website, String fieldPrefix) {
+		NewBrand candidate = NewBrand.check(new RegisterBrandInput(name, website, null));
+		if (candidate.errors().failed()) {
+			return Mono.just(BrandPayload.failed(candidate.errors().errors().stream()
+					.map(error -> new UserError(fieldPrefix + error.field(), error.message(), error.code()))
+					.toList()));
+		}
+		String domain = candidate.address().domain();
+		String fallbackSlug = Slugs.from(candidate.slug() + "-" + Long.toString(System.nanoTime() % 46656, 36));
+		return brands.existing(candidate.name(), domain)
+				.switchIfEmpty(Mono.defer(() -> brands.insertUnclaimedIfAbsent(candidate.slug(), candidate.name(),
+						candidate.address())))
+				.switchIfEmpty(Mono.defer(() -> brands.existing(candidate.name(), domain)))
+				.switchIfEmpty(Mono.defer(() -> brands.insertUnclaimedIfAbsent(fallbackSlug, candidate.name(),
+						candidate.address())))
+				.map(BrandPayload::ok);
+	}
+
 	/** A signed-in user asks to own an unclaimed brand; a moderator decides. */
 	public Mono<ClaimBrandPayload> claim(ClaimBrandInput input) {
 		return CurrentViewer.required().flatMap(viewer -> BrandIds.brand(input.brandId()).flatMap(brandId -> {

@@ -1,6 +1,7 @@
 package io.redress.brand;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -50,6 +51,19 @@ class Brands {
 			WHERE b.id = :id
 			RETURNING %s""".formatted(COLUMNS);
 
+	private static final String BY_IDS = """
+			SELECT %s FROM brands b WHERE b.id = ANY(:ids)""".formatted(COLUMNS);
+
+	private static final String INSERT_IF_ABSENT = """
+			INSERT INTO brands AS b (slug, name, website, domain, status)
+			VALUES (:slug, :name, :website, :domain, 'UNCLAIMED')
+			ON CONFLICT DO NOTHING
+			RETURNING %s""".formatted(COLUMNS);
+
+	private static final String EXISTING = """
+			SELECT %s FROM brands b WHERE lower(b.name) = lower(:name) OR b.domain = :domain
+			ORDER BY b.domain = :domain DESC LIMIT 1""".formatted(COLUMNS);
+
 	private final DatabaseClient db;
 
 	Brands(DatabaseClient db) {
@@ -70,6 +84,10 @@ class Brands {
 	Mono<Brand> lock(long id) {
 		return db.sql(LOCK)
 				.bind("id", id).map(Brands::brand).one();
+	}
+
+	Flux<Brand> findAllById(Collection<Long> ids) {
+		return db.sql(BY_IDS).bind("ids", ids.toArray(Long[]::new)).map(Brands::brand).all();
 	}
 
 	/** The directory, by name, one keyset page at a time; {@code pattern} is a LIKE pattern or null for all. */
@@ -100,6 +118,17 @@ class Brands {
 				.bind("slug", slug).bind("name", name).bind("website", address.website())
 				.bind("domain", address.domain()).bind("status", status.name())
 				.map(Brands::brand).one();
+	}
+
+	/** A brand already on the platform under this name or domain (the domain wins when both match others). */
+	Mono<Brand> existing(String name, String domain) {
+		return db.sql(EXISTING).bind("name", name).bind("domain", domain).map(Brands::brand).one();
+	}
+
+	/** Inserts an unclaimed brand; empty when any unique key (slug, name, domain) is already taken. */
+	Mono<Brand> insertUnclaimedIfAbsent(String slug, String name, WebAddress address) {
+		return db.sql(INSERT_IF_ABSENT).bind("slug", slug).bind("name", name).bind("website", address.website())
+				.bind("domain", address.domain()).map(Brands::brand).one();
 	}
 
 	Mono<Brand> verify(long id) {

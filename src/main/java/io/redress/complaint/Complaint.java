@@ -1,0 +1,45 @@
+package io.redress.complaint;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import io.redress.shared.TextMask;
+
+/**
+ * A complaint as one viewer may see it. {@link #participant()} says whether the viewer is the consumer, a member of
+ * the brand or a moderator; for everyone else the private parts are absent and the text is masked.
+ */
+public record Complaint(long id, long brandId, long consumerId, String consumerSubject, String authorName,
+		String title, String description, ComplaintCategory category, String orderReference, ComplaintStatus status,
+		String assignee, OffsetDateTime createdAt, OffsetDateTime firstResponseAt, OffsetDateTime firstResponseDueAt,
+		OffsetDateTime resolvedAt, boolean participant) {
+
+	public static final String TYPE = "Complaint";
+
+	/** How long after resolution the consumer may still reopen. */
+	public static final Duration REOPEN_WINDOW = Duration.ofDays(30);
+
+	/** Past its first-response target with no brand reply yet. */
+	public boolean overdue() {
+		return firstResponseAt == null && status.isActive() && OffsetDateTime.now().isAfter(firstResponseDueAt);
+	}
+
+	public boolean filedBy(String subject) {
+		return consumerSubject != null && consumerSubject.equals(subject);
+	}
+
+	/**
+	 * This complaint as {@code party} sees it: non-participants get masked text and no private parts, and only the
+	 * brand's side and moderators see who the case is assigned to.
+	 */
+	Complaint seenBy(Party party) {
+		if (party.isParticipant()) {
+			return new Complaint(id, brandId, consumerId, consumerSubject, authorName, title, description, category,
+					orderReference, status, party == Party.CONSUMER ? null : assignee, createdAt, firstResponseAt,
+					firstResponseDueAt, resolvedAt, true);
+		}
+		return new Complaint(id, brandId, consumerId, null, authorName, TextMask.mask(title),
+				TextMask.mask(description), category, null, status, null, createdAt, firstResponseAt,
+				firstResponseDueAt, resolvedAt, false);
+	}
+}

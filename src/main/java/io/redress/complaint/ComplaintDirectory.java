@@ -1,0 +1,124 @@
+package io.redress.complaint;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.redress.account.AccountManagement;
+import io.redress.brand.BrandDirectory;
+import io.redress.security.CurrentViewer;
+import io.redress.security.Viewer;
+import io.redress.shared.BadRequestException;
+import io.redress.shared.Connection;
+import io.redress.shared.Cursors;
+import io.redress.shared.NotFoundException;
+import io.redress.shared.PageRequest;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Reading complaints: one by id, the public feed, a consumer's own, a brand's. Each row is shown as the viewer may
+ * see it ({@link ComplaintAccess}); relations of a page cost one statement each.
+ */
+@Service
+public class ComplaintDirectory {
+
+	static final int MAX_SEARCH = 100;
+
+	private final Complaints complaints;
+	private final Proposals proposals;
+	private final Ratings ratings;
+	private final ComplaintAccess access;
+	private final BrandDirectory brands;
+	private final AccountManagement accounts;
+
+	ComplaintDirectory(Complaints complaints, Proposals proposals, Ratings ratings, ComplaintAccess access,
+			BrandDirectory brands, AccountManagement accounts) {
+		this.complaints = complaints;
+		this.proposals = proposals;
+		this.ratings = ratings;
+		this.access = access;
+		this.brands = brands;
+		this.accounts = accounts;
+	}
+
+	/** A complaint the viewer may read; empty otherwise, exactly as for one that does not exist. */
+	public Mono<Complaint> byId(long id) {
+		return access.participation(id).map(Participation::complaint)
+				.onErrorResume(NotFoundException.class, ex -> Mono.empty());
+	}
+
+	/** The public feed, newest first. Withdrawn complaints are never in it. */
+	public Mono<Connection<Complaint>> feed(PageRequest page, ComplaintFilter filter) {
+		ComplaintFilter given = filter == null ? ComplaintFilter.NONE : filter;
+		String pattern = likePattern(given.search());
+		if (given.brandSlug() == null) {
+			return page(new ComplaintQuery(null, null, given.status(), given.category(), pattern, null, 0), page);
+		}
+		return brands.bySlug(given.brandSlug())
+				.flatMap(brand -> page(new ComplaintQuery(brand.id(), null, given.status(), given.category(), pattern,
+						null, 0), page))
+				.defaultIfEmpty(Connection.of(List.of(), page, Complaints.CURSOR));
+	}
+
+	/** A brand's complaints; its members see them whole. */
+	public Mono<Connection<Complaint>> ofBrand(long brandId, PageRequest page, ComplaintStatus status) {
+		return page(new ComplaintQuery(brandId, null, status, null, null, null, 0), page);
+	}
+
+	/** The viewer's own complaints, withdrawn ones included; none for an anonymous caller. */
+	public Mono<Connection<Complaint>> ofViewer(PageRequest page) {
+		return CurrentViewer.get().filter(Viewer::isAuthenticated)
+				.flatMap(accounts::profileOf)
+				.flatMap(profile -> page(new ComplaintQuery(null, profile.id(), null, null, null, null, 0), page))
+				.defaultIfEmpty(Connection.of(List.of(), page, Complaints.CURSOR));
+	}
+
+	/** The latest proposal of each complaint, masked for non-participants. */
+	public Mono<Map<Complaint, Proposal>> resolutions(List<Complaint> batch) {
+		Map<Long, Complaint> byId = byId(batch);
+		return proposals.latest(byId.keySet()).collectMap(proposal -> byId.get(proposal.complaintId()),
+				proposal -> byId.get(proposal.complaintId()).participant() ? proposal : proposal.masked());
+	}
+
+	/** Each complaint's rating, its comment masked for non-participants. */
+	public Mono<Map<Complaint, Rating>> ratings(List<Complaint> batch) {
+		Map<Long, Complaint> byId = byId(batch);
+		return ratings.byComplaints(byId.keySet()).collectMap(rating -> byId.get(rating.complaintId()),
+				rating -> byId.get(rating.complaintId()).participant() ? rating : rating.masked());
+	}
+
+	private Mono<Connection<Complaint>> page(ComplaintQuery query, PageRequest page) {
+		ComplaintQuery positioned = page.after() == null ? query : after(query, Cursors.decode(page.after()));
+		return CurrentViewer.get().flatMap(viewer -> complaints.page(positioned, page.fetchSize()).collectList()
+				.flatMap(rows -> access.seenBy(viewer, rows))
+				.map(rows -> Connection.of(rows, page, Complaints.CURSOR)));
+	}
+
+	private static ComplaintQuery after(ComplaintQuery query, Cursors.Key key) {
+		try {
+			return new ComplaintQuery(query.brandId(), query.consumerId(), query.status(), query.category(),
+					query.titlePattern(), OffsetDateTime.parse(key.value()), key.id());
+		}
+		catch (RuntimeException ex) {
+			throw new BadRequestException("after is not a cursor of this connection");
+		}
+	}
+
+	private static String likePattern(String search) {
+		if (search == null || search.isBlank()) {
+			return null;
+		}
+		if (search.length() > MAX_SEARCH) {
+			throw new BadRequestException("search must be at most " + MAX_SEARCH + " characters");
+		}
+		return "%" + search.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	private static Map<Long, Complaint> byId(List<Complaint> batch) {
+		return batch.stream().collect(Collectors.toMap(Complaint::id, Function.identity(), (a, b) -> a));
+	}
+}

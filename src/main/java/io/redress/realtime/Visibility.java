@@ -1,0 +1,12 @@
+package io.redress.realtime;
+
+/** Who may read an event, mirroring who may read the content it is about. */
+public enum Visibility {
+
+	/** Everyone, with text masked for non-participants. */
+	PUBLIC,
+	/** The consumer, the brand's members and moderators. */
+	PARTICIPANTS,
+	/** The brand's members and moderators only (internal brand work such as an assignment). */
+	BRAND
+}

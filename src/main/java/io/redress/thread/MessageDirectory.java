@@ -1,0 +1,51 @@
+package io.redress.thread;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.redress.complaint.Complaint;
+import io.redress.shared.Connection;
+import io.redress.shared.Cursors;
+import io.redress.shared.PageRequest;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Reading threads. The complaints handed in were already read with the viewer's rights, so they say whether the
+ * viewer is a participant: participants read every message, everyone else the public ones, masked.
+ */
+@Service
+public class MessageDirectory {
+
+	static final int LATEST_COUNT = 3;
+
+	private final Messages messages;
+
+	MessageDirectory(Messages messages) {
+		this.messages = messages;
+	}
+
+	/** A complaint's thread, oldest first. */
+	public Mono<Connection<Message>> thread(Complaint complaint, PageRequest page) {
+		long afterId = page.after() == null ? 0 : Cursors.decode(page.after()).id();
+		return messages.page(complaint.id(), complaint.participant(), afterId, page.fetchSize())
+				.map(message -> complaint.participant() ? message : message.masked())
+				.collectList()
+				.map(rows -> Connection.of(rows, page, message -> Cursors.encode("m", message.id())));
+	}
+
+	/** The latest few messages of each complaint of a page, in one statement. */
+	public Mono<Map<Complaint, List<Message>>> latest(List<Complaint> batch) {
+		Map<Long, Complaint> byId = batch.stream()
+				.collect(Collectors.toMap(Complaint::id, Function.identity(), (a, b) -> a));
+		List<Long> participantOf = batch.stream().filter(Complaint::participant).map(Complaint::id).toList();
+		return messages.latest(byId.keySet(), participantOf, LATEST_COUNT)
+				.map(message -> byId.get(message.complaintId()).participant() ? message : message.masked())
+				.collectMultimap(Message::complaintId)
+				.map(byComplaint -> batch.stream().collect(Collectors.toMap(Function.identity(),
+						complaint -> List.copyOf(byComplaint.getOrDefault(complaint.id(), List.of())), (a, b) -> a)));
+	}
+}

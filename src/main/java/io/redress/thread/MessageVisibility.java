@@ -1,0 +1,10 @@
+package io.redress.thread;
+
+/** Who may read a message. */
+public enum MessageVisibility {
+
+	/** Everyone; contact details masked for non-participants. */
+	PUBLIC,
+	/** The consumer, the brand's members and moderators. */
+	PRIVATE
+}

@@ -1,0 +1,84 @@
+package io.redress.thread;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+
+/** The messages table; the author's shown name comes from the brand or the consumer's profile in the same query. */
+@Repository
+class Messages {
+
+	private static final String COLUMNS = """
+			m.id, m.complaint_id, m.author_kind, m.visibility, m.body, m.created_at,
+			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'SYSTEM' THEN 'Redress' ELSE p.public_name END AS author_name""";
+
+	private static final String JOINS = """
+			FROM messages m
+			JOIN brands b ON b.id = m.brand_id
+			JOIN complaints c ON c.id = m.complaint_id
+			JOIN profiles p ON p.id = c.consumer_id""";
+
+	private static final String INSERT = """
+			INSERT INTO messages (complaint_id, brand_id, author_kind, author_subject, visibility, body)
+			VALUES (:complaintId, :brandId, :authorKind, :authorSubject, :visibility, :body)
+			RETURNING id""";
+
+	private static final String PAGE = """
+			SELECT %s %s
+			WHERE m.complaint_id = :complaintId AND (:all OR m.visibility = 'PUBLIC') AND m.id > :afterId
+			ORDER BY m.id LIMIT :limit""".formatted(COLUMNS, JOINS);
+
+	private static final String BY_ID = "SELECT %s %s WHERE m.id = :id".formatted(COLUMNS, JOINS);
+
+	/** The latest few messages of each complaint in one statement, for a whole page of complaints. */
+	private static final String LATEST = """
+			SELECT * FROM (
+			  SELECT %s, row_number() OVER (PARTITION BY m.complaint_id ORDER BY m.id DESC) AS position %s
+			  WHERE m.complaint_id = ANY(:complaintIds)
+			    AND (m.visibility = 'PUBLIC' OR m.complaint_id = ANY(:participantOf))) ranked
+			WHERE ranked.position <= :count
+			ORDER BY ranked.complaint_id, ranked.id""".formatted(COLUMNS, JOINS);
+
+	private final DatabaseClient db;
+
+	Messages(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<Long> insert(long complaintId, long brandId, Message.AuthorKind kind, String authorSubject,
+			MessageVisibility visibility, String body) {
+		return db.sql(INSERT).bind("complaintId", complaintId).bind("brandId", brandId).bind("authorKind", kind.name())
+				.bind("authorSubject", Parameter.fromOrEmpty(authorSubject, String.class))
+				.bind("visibility", visibility.name()).bind("body", body)
+				.map(row -> row.get("id", Long.class)).one();
+	}
+
+	Mono<Message> findById(long id) {
+		return db.sql(BY_ID).bind("id", id).map(Messages::message).one();
+	}
+
+	Flux<Message> page(long complaintId, boolean includePrivate, long afterId, int limit) {
+		return db.sql(PAGE).bind("complaintId", complaintId).bind("all", includePrivate).bind("afterId", afterId)
+				.bind("limit", limit).map(Messages::message).all();
+	}
+
+	Flux<Message> latest(Collection<Long> complaintIds, Collection<Long> participantOf, int count) {
+		return db.sql(LATEST).bind("complaintIds", complaintIds.toArray(Long[]::new))
+				.bind("participantOf", participantOf.toArray(Long[]::new)).bind("count", count)
+				.map(Messages::message).all();
+	}
+
+	private static Message message(Readable row) {
+		return new Message(row.get("id", Long.class), row.get("complaint_id", Long.class),
+				Message.AuthorKind.valueOf(row.get("author_kind", String.class)), row.get("author_name", String.class),
+				MessageVisibility.valueOf(row.get("visibility", String.class)), row.get("body", String.class),
+				row.get("created_at", OffsetDateTime.class));
+	}
+}
