@@ -6,8 +6,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.redress.complaint.Complaint;
+import io.redress.complaint.ComplaintAccess;
+import io.redress.complaint.Participation;
 import io.redress.shared.Connection;
 import io.redress.shared.Cursors;
+import io.redress.shared.NotFoundException;
 import io.redress.shared.PageRequest;
 import reactor.core.publisher.Mono;
 
@@ -23,9 +26,20 @@ public class MessageDirectory {
 	static final int LATEST_COUNT = 3;
 
 	private final Messages messages;
+	private final ComplaintAccess access;
 
-	MessageDirectory(Messages messages) {
+	MessageDirectory(Messages messages, ComplaintAccess access) {
 		this.messages = messages;
+		this.access = access;
+	}
+
+	/** One message the viewer may read; empty, exactly as for a missing one, when they may not. */
+	public Mono<Message> byId(long id) {
+		return messages.findById(id).flatMap(message -> access.participation(message.complaintId())
+				.map(Participation::complaint)
+				.onErrorResume(NotFoundException.class, ex -> Mono.empty())
+				.filter(complaint -> complaint.participant() || message.visibility() == MessageVisibility.PUBLIC)
+				.map(complaint -> complaint.participant() ? message : message.masked()));
 	}
 
 	/** A complaint's thread, oldest first. */
