@@ -114,16 +114,15 @@ public class ComplaintLifecycle {
 		return changes.change(input.complaintId(), participation -> ComplaintChanges.brandWorkerOnly(participation)
 				.flatMap(brandSide -> {
 					Complaint complaint = brandSide.complaint();
-					String assignee = input.assignee();
-					boolean self = assignee == null || assignee.equals(brandSide.viewer().subject());
-					if (!self && brandSide.brandRole().filter(BrandRole::manages).isEmpty()) {
+					String assignee = input.assignee() == null ? brandSide.viewer().subject() : input.assignee();
+					if (!assignee.equals(brandSide.viewer().subject())
+							&& brandSide.brandRole().filter(BrandRole::manages).isEmpty()) {
 						return Mono.error(new ForbiddenException("Agents may only take cases themselves"));
 					}
-					Mono<Boolean> assignable = assignee == null ? Mono.just(true)
-							: brands.rolesOf(assignee, List.of(complaint.brandId())).map(roles -> {
-								BrandRole role = roles.get(complaint.brandId());
-								return role != null && role != BrandRole.INTEGRATION;
-							});
+					Mono<Boolean> assignable = brands.rolesOf(assignee, List.of(complaint.brandId())).map(roles -> {
+						BrandRole role = roles.get(complaint.brandId());
+						return role != null && role != BrandRole.INTEGRATION;
+					});
 					return assignable.flatMap(ok -> !ok
 							? Mono.just(ComplaintPayload.failed(List.of(UserError.of("assignee", "NOT_A_MEMBER",
 									"Cases go to the brand's agents, managers and owners"))))
