@@ -95,7 +95,12 @@ public class BrandDirectory {
 		if (search.length() > MAX_SEARCH_LENGTH) {
 			throw new BadRequestException("search must be at most " + MAX_SEARCH_LENGTH + " characters");
 		}
-		String escaped = search.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		String text = search.strip();
+		// Names hold no control characters, and PostgreSQL refuses a NUL in text outright.
+		if (text.chars().anyMatch(Character::isISOControl)) {
+			throw new BadRequestException("search must not contain control characters");
+		}
+		String escaped = text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 		return "%" + escaped + "%";
 	}
 
