@@ -51,7 +51,8 @@ public class BrandDirectory {
 		return brands.page(pattern, after == null ? null : after.value(), after == null ? null : after.id(),
 				request.fetchSize())
 				.collectList()
-				.map(rows -> Connection.of(rows, request, brand -> Cursors.encode(brand.name().toLowerCase(), brand.id())));
+				.map(rows -> Connection.of(rows, request, row -> Cursors.encode(row.sortKey(), row.brand().id()))
+						.map(Brands.Listed::brand));
 	}
 
 	/** Each brand's team: empty for brands whose team the viewer may not see. */
