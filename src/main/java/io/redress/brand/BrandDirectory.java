@@ -52,7 +52,8 @@ public class BrandDirectory {
 		return brands.page(pattern, after == null ? null : after.value(), after == null ? null : after.id(),
 				request.fetchSize())
 				.collectList()
-				.map(rows -> Connection.of(rows, request, brand -> Cursors.encode(brand.name().toLowerCase(), brand.id())));
+				.map(rows -> Connection.of(rows, request, row -> Cursors.encode(row.sortKey(), row.brand().id()))
+						.map(Brands.Listed::brand));
 	}
 
 	/** Each brand's team: empty for brands whose team the viewer may not see. */
@@ -109,7 +110,12 @@ public class BrandDirectory {
 		if (search.length() > MAX_SEARCH_LENGTH) {
 			throw new BadRequestException("search must be at most " + MAX_SEARCH_LENGTH + " characters");
 		}
-		String escaped = search.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		String text = search.strip();
+		// Names hold no control characters, and PostgreSQL refuses a NUL in text outright.
+		if (text.chars().anyMatch(Character::isISOControl)) {
+			throw new BadRequestException("search must not contain control characters");
+		}
+		String escaped = text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 		return "%" + escaped + "%";
 	}
 

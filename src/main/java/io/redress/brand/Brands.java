@@ -29,7 +29,7 @@ class Brands {
 			SELECT %s FROM brands b WHERE b.id = :id FOR UPDATE""".formatted(COLUMNS);
 
 	private static final String PAGE = """
-			SELECT %s FROM brands b
+			SELECT %s, lower(b.name) AS sort_key FROM brands b
 			WHERE (:pattern::text IS NULL OR lower(b.name) LIKE :pattern ESCAPE '\\')
 			  AND (:afterName::text IS NULL OR (lower(b.name), b.id) > (:afterName, :afterId))
 			ORDER BY lower(b.name), b.id
@@ -90,14 +90,18 @@ class Brands {
 		return db.sql(BY_IDS).bind("ids", ids.toArray(Long[]::new)).map(Brands::brand).all();
 	}
 
-	/** The directory, by name, one keyset page at a time; {@code pattern} is a LIKE pattern or null for all. */
-	Flux<Brand> page(String pattern, String afterName, Long afterId, int limit) {
+	/**
+	 * The directory, by name, one keyset page at a time; {@code pattern} is a LIKE pattern or null for all. Each brand
+	 * comes with its sort key as PostgreSQL computes it: Java lower-cases some names differently ({@code İ}, or any
+	 * {@code I} under a Turkish default locale), and a cursor built from such a key skips brands on the next page.
+	 */
+	Flux<Listed> page(String pattern, String afterName, Long afterId, int limit) {
 		return db.sql(PAGE)
 				.bind("pattern", Parameter.fromOrEmpty(pattern, String.class))
 				.bind("afterName", Parameter.fromOrEmpty(afterName, String.class))
 				.bind("afterId", afterId == null ? 0L : afterId)
 				.bind("limit", limit)
-				.map(Brands::brand).all();
+				.map(row -> new Listed(brand(row), row.get("sort_key", String.class))).all();
 	}
 
 	/** Brands that a new brand would collide with, by name, domain or slug. */
@@ -156,5 +160,9 @@ class Brands {
 	}
 
 	record Conflict(String slug, boolean sameName, boolean sameDomain, boolean sameSlug) {
+	}
+
+	/** A brand in the directory with the key it is sorted by, which its cursor carries. */
+	record Listed(Brand brand, String sortKey) {
 	}
 }

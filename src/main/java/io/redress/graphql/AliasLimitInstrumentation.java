@@ -32,7 +32,8 @@ final class AliasLimitInstrumentation extends SimplePerformantInstrumentation {
 	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		AtomicInteger aliases = new AtomicInteger();
-		new NodeTraverser().depthFirst(new NodeVisitorStub() {
+		// Pre-order visits each field once; depth-first would visit it on the way in and again on the way out.
+		new NodeTraverser().preOrder(new NodeVisitorStub() {
 			@Override
 			public TraversalControl visitField(Field field, TraverserContext<Node> context) {
 				if (field.getAlias() != null) {

@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Scalars and the query limits; Spring Boot hands every {@link Instrumentation} bean to graphql-java. */
+/**
+ * Scalars, connection wiring and the query limits; Spring Boot hands every {@link Instrumentation} bean to
+ * graphql-java.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphQlSettings.class)
 class GraphQlConfiguration {
@@ -17,6 +20,11 @@ class GraphQlConfiguration {
 	@Bean
 	RuntimeWiringConfigurer scalars() {
 		return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
+	}
+
+	@Bean
+	RuntimeWiringConfigurer connectionNodes() {
+		return new ConnectionNodes();
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package io.redress.graphql;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -9,8 +10,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Answers 413 before reading a body whose declared length is over the limit; bodies without a length are capped
- * by the codecs' in-memory limit ({@code spring.http.codecs.max-in-memory-size}) instead.
+ * Answers 413 before reading a body whose declared length is over the limit; bodies without a length (chunked) are
+ * cut off by the codecs' in-memory limit ({@code spring.http.codecs.max-in-memory-size}) while they are read, and
+ * that failure is answered with 413 too rather than as a server error.
  */
 @Component
 class RequestSizeLimit implements WebFilter {
@@ -24,9 +26,15 @@ class RequestSizeLimit implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (exchange.getRequest().getHeaders().getContentLength() > maxBytes) {
-			exchange.getResponse().setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
-			return exchange.getResponse().setComplete();
+			return tooLarge(exchange);
 		}
-		return chain.filter(exchange);
+		return chain.filter(exchange)
+				.onErrorResume(DataBufferLimitException.class,
+						ex -> exchange.getResponse().isCommitted() ? Mono.error(ex) : tooLarge(exchange));
+	}
+
+	private static Mono<Void> tooLarge(ServerWebExchange exchange) {
+		exchange.getResponse().setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
+		return exchange.getResponse().setComplete();
 	}
 }

@@ -23,6 +23,12 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 		return new Connection<>(edges, new PageInfo(hasNext, request.after() != null, start, end));
 	}
 
+	/** The same page with each node replaced, cursors kept: rows read with their sort keys become plain nodes. */
+	public <R> Connection<R> map(Function<T, R> mapper) {
+		return new Connection<>(edges.stream().map(edge -> new Edge<>(edge.cursor(), mapper.apply(edge.node()))).toList(),
+				pageInfo);
+	}
+
 	public List<T> nodes() {
 		return edges.stream().map(Edge::node).toList();
 	}

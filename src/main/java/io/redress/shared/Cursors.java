@@ -21,7 +21,8 @@ public final class Cursors {
 		try {
 			String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 			int at = plain.lastIndexOf(SEPARATOR);
-			if (at < 0) {
+			// The keys this server writes hold no control characters, and PostgreSQL refuses a NUL in text outright.
+			if (at < 0 || plain.substring(0, at).chars().anyMatch(Character::isISOControl)) {
 				throw new BadRequestException("after is not a cursor of this connection");
 			}
 			return new Key(plain.substring(0, at), Long.parseLong(plain.substring(at + 1)));

@@ -10,10 +10,14 @@ public final class InputCheck {
 
 	private final List<UserError> errors = new ArrayList<>();
 
-	/** A required text: not blank, at most {@code max} characters once trimmed. */
+	/** A required text: not blank, at most {@code max} characters once trimmed, and storable. */
 	public InputCheck requiredText(String field, String value, int max) {
 		if (value == null || value.isBlank()) {
 			errors.add(UserError.of(field, "BLANK", field + " must not be empty"));
+		}
+		else if (value.indexOf('\0') >= 0) {
+			// PostgreSQL cannot store a NUL in text: without this check the insert fails as an internal error.
+			errors.add(UserError.of(field, "INVALID", field + " must not contain NUL characters"));
 		}
 		else {
 			tooLong(field, value, max);

@@ -1,0 +1,115 @@
+package io.redress.brand;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import io.r2dbc.proxy.core.QueryExecutionInfo;
+import io.r2dbc.proxy.core.QueryInfo;
+import io.r2dbc.proxy.listener.ProxyExecutionListener;
+import io.redress.ApiTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.r2dbc.autoconfigure.ProxyConnectionFactoryCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The N+1 discipline, measured: a page of brands with every relation costs the same number of SQL statements
+ * whether it holds 5 brands or 50. The only test class with its own application context, for the statement counter.
+ */
+@Import(BrandQueryCostTests.StatementCounting.class)
+class BrandQueryCostTests extends ApiTest {
+
+	/** The page itself, then one statement each for members, viewerRole and claims. */
+	private static final int STATEMENTS_PER_PAGE = 4;
+
+	@Autowired
+	private StatementCounter statements;
+
+	@Test
+	void pageOfFiftyBrandsCostsNoMoreStatementsThanPageOfFive() {
+		String token = unique("cost");
+		String viewer = unique("member");
+		seedBrandsWithTeamsAndClaims(token, 55, viewer);
+
+		int five = statementsFor(5, token, viewer);
+		int fifty = statementsFor(50, token, viewer);
+
+		assertThat(fifty).isEqualTo(five);
+		assertThat(five).isBetween(1, STATEMENTS_PER_PAGE);
+	}
+
+	private int statementsFor(int first, String search, String viewer) {
+		statements.reset();
+		as(viewer).documentName("brandPageWithRelations")
+				.variable("first", first).variable("search", search).execute()
+				.path("brands.nodes").entityList(Object.class).hasSize(first)
+				.path("brands.nodes[*].viewerRole").entityList(String.class).contains("AGENT");
+		return statements.count();
+	}
+
+	/** Brands whose names contain {@code token}; the viewer is an agent of every third and has claimed every fifth. */
+	private void seedBrandsWithTeamsAndClaims(String token, int count, String viewer) {
+		db.sql("""
+				INSERT INTO brands (slug, name, website, domain, status)
+				SELECT :token || '-' || n, :token || ' brand ' || lpad(n::text, 3, '0'),
+				       'https://' || :token || '-' || n || '.example', :token || '-' || n || '.example', 'UNCLAIMED'
+				FROM generate_series(1, :count) AS n""")
+				.bind("token", token).bind("count", count).then().block();
+		db.sql("""
+				INSERT INTO brand_members (brand_id, subject, role)
+				SELECT id, :viewer, 'AGENT' FROM brands WHERE slug LIKE :token || '-%' AND id % 3 = 0""")
+				.bind("viewer", viewer).bind("token", token).then().block();
+		db.sql("""
+				INSERT INTO brand_members (brand_id, subject, role)
+				SELECT id, :token || '-owner', 'OWNER' FROM brands WHERE slug LIKE :token || '-%'""")
+				.bind("token", token).then().block();
+		db.sql("""
+				INSERT INTO brand_claims (brand_id, claimant, evidence, status)
+				SELECT id, :viewer, 'I work there', 'PENDING' FROM brands WHERE slug LIKE :token || '-%' AND id % 5 = 0""")
+				.bind("viewer", viewer).bind("token", token).then().block();
+	}
+
+	/** Counts statements on the brand module's tables as the driver is asked to run them. */
+	static final class StatementCounter implements ProxyExecutionListener {
+
+		// Only the brand tables: a scheduled job sharing the pool must not make the count flaky.
+		private static final Pattern BRAND_TABLES = Pattern.compile("\\b(brands|brand_members|brand_claims)\\b");
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public void beforeQuery(QueryExecutionInfo execution) {
+			execution.getQueries().stream().map(QueryInfo::getQuery)
+					.filter(sql -> BRAND_TABLES.matcher(sql).find())
+					.forEach(sql -> count.incrementAndGet());
+		}
+
+		void reset() {
+			count.set(0);
+		}
+
+		int count() {
+			return count.get();
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class StatementCounting {
+
+		@Bean
+		StatementCounter statementCounter() {
+			return new StatementCounter();
+		}
+
+		// Spring Boot wraps the ConnectionFactory in an r2dbc-proxy when one is on the classpath; this adds the counter.
+		@Bean
+		ProxyConnectionFactoryCustomizer countStatements(StatementCounter counter) {
+			return builder -> builder.listener(counter);
+		}
+	}
+}
