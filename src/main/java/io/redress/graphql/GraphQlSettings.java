@@ -1,6 +1,7 @@
 package io.redress.graphql;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,9 +15,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxAliases aliased fields in one document, so one request cannot fan out into thousands of fields
  * @param maxRequestSize largest HTTP request body accepted
  * @param timeout longest time one query or mutation may run
+ * @param websocketAllowedOrigins browser origins (patterns) allowed to open the WebSocket endpoint
+ * @param maxSubscriptionsPerSocket subscriptions one WebSocket may hold at once
  */
 @ConfigurationProperties("redress.graphql")
 public record GraphQlSettings(@DefaultValue("12") int maxDepth, @DefaultValue("2000") int maxComplexity,
 		@DefaultValue("30") int maxAliases, @DefaultValue("64KB") DataSize maxRequestSize,
-		@DefaultValue("10s") Duration timeout) {
+		@DefaultValue("10s") Duration timeout, @DefaultValue("*") List<String> websocketAllowedOrigins,
+		@DefaultValue("25") int maxSubscriptionsPerSocket) {
 }

@@ -15,9 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventLog {
 
+	/** The row and a wake-up for every node's tail; PostgreSQL delivers the NOTIFY only if the transaction commits. */
 	private static final String APPEND = """
-			INSERT INTO events (brand_id, complaint_id, consumer_id, type, visibility, payload)
-			VALUES (:brandId, :complaintId, :consumerId, :type, :visibility, :payload)""";
+			WITH appended AS (
+			  INSERT INTO events (brand_id, complaint_id, consumer_id, type, visibility, payload)
+			  VALUES (:brandId, :complaintId, :consumerId, :type, :visibility, :payload)
+			  RETURNING id)
+			SELECT pg_notify('%s', appended.id::text) FROM appended""".formatted(EventWakeUps.CHANNEL);
 
 	private final DatabaseClient db;
 	private final JsonMapper json;
@@ -35,6 +39,6 @@ public class EventLog {
 				.bind("type", event.type())
 				.bind("visibility", event.visibility().name())
 				.bind("payload", Json.of(json.writeValueAsString(event.payload())))
-				.then();
+				.fetch().rowsUpdated().then();
 	}
 }

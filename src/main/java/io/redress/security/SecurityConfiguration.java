@@ -6,8 +6,12 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
+import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.web.cors.CorsConfiguration;
@@ -39,6 +43,17 @@ class SecurityConfiguration {
 				.oauth2ResourceServer(server -> server
 						.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtToViewer(settings.rolesClaim()))))
 				.build();
+	}
+
+	/**
+	 * WebSocket subscriptions authenticate from the graphql-ws {@code connection_init} payload
+	 * ({@code {"Authorization": "Bearer …"}}), validated exactly like an HTTP bearer token; no token means anonymous.
+	 */
+	@Bean
+	AuthenticationWebSocketInterceptor webSocketAuthentication(ReactiveJwtDecoder jwtDecoder, SecuritySettings settings) {
+		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(jwtDecoder);
+		manager.setJwtAuthenticationConverter(new JwtToViewer(settings.rolesClaim()));
+		return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager);
 	}
 
 	private static CorsConfigurationSource corsConfigurationSource(SecuritySettings settings) {

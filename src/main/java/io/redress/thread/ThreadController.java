@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.redress.complaint.Complaint;
+import io.redress.complaint.ComplaintEvent;
 import io.redress.shared.Connection;
 import io.redress.shared.GlobalId;
 import io.redress.shared.PageRequest;
@@ -41,6 +42,11 @@ class ThreadController {
 	@SchemaMapping(typeName = "Message")
 	String id(Message message) {
 		return GlobalId.encode(Message.TYPE, message.id());
+	}
+
+	@SchemaMapping(typeName = "ComplaintEvent")
+	Mono<Message> message(ComplaintEvent event) {
+		return event.messageId() == null ? Mono.empty() : directory.byId(event.messageId());
 	}
 
 	@MutationMapping

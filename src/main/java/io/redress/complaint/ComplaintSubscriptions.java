@@ -1,0 +1,104 @@
+package io.redress.complaint;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.redress.account.AccountManagement;
+import io.redress.brand.BrandDirectory;
+import io.redress.realtime.EventFilter;
+import io.redress.realtime.EventStreams;
+import io.redress.realtime.RealtimeSettings;
+import io.redress.realtime.StoredEvent;
+import io.redress.realtime.Visibility;
+import io.redress.security.CurrentViewer;
+import io.redress.security.Viewer;
+import io.redress.shared.ForbiddenException;
+import io.redress.shared.GlobalId;
+import io.redress.shared.NotFoundException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Live complaint events. A subscriber receives only events it could read with a query: public ones for everyone,
+ * participant ones for the consumer, the brand and moderators, internal brand ones for the brand and moderators.
+ * Access that rests on brand membership is re-checked while the subscription lasts, so a removed member stops.
+ */
+@Service
+public class ComplaintSubscriptions {
+
+	private final EventStreams streams;
+	private final ComplaintAccess access;
+	private final BrandDirectory brands;
+	private final AccountManagement accounts;
+	private final Duration membershipCheck;
+
+	ComplaintSubscriptions(EventStreams streams, ComplaintAccess access, BrandDirectory brands,
+			AccountManagement accounts, RealtimeSettings settings) {
+		this.streams = streams;
+		this.access = access;
+		this.brands = brands;
+		this.accounts = accounts;
+		this.membershipCheck = settings.membershipCheck();
+	}
+
+	/** One complaint's events; anyone who may read the complaint may follow it. */
+	public Flux<ComplaintEvent> ofComplaint(String complaintId, String after) {
+		long id = GlobalId.decode(complaintId, Complaint.TYPE).orElseThrow(() -> new NotFoundException("Complaint"));
+		return access.participation(id).flatMapMany(participation -> {
+			Flux<ComplaintEvent> events = streams.follow(EventFilter.complaint(id), after)
+					.filter(event -> visible(event, participation.party()))
+					.map(ComplaintSubscriptions::event);
+			return participation.party() == Party.BRAND
+					? whileMember(events, participation.viewer(), participation.complaint().brandId()) : events;
+		});
+	}
+
+	/** A brand's events, for its members (integrations included) and moderators. */
+	public Flux<ComplaintEvent> ofBrand(String brandId, String after) {
+		long id = GlobalId.decode(brandId, "Brand").orElseThrow(() -> new NotFoundException("Brand"));
+		return CurrentViewer.required().flatMapMany(viewer -> isMember(viewer, id).flatMapMany(member -> {
+			if (!member && !viewer.isModerator()) {
+				return Flux.error(new ForbiddenException("Only the brand's members follow its events"));
+			}
+			Flux<ComplaintEvent> events = streams.follow(EventFilter.brand(id), after)
+					.map(ComplaintSubscriptions::event);
+			return member ? whileMember(events, viewer, id) : events;
+		}));
+	}
+
+	/** The events of the viewer's own complaints, except the brand's internal ones. */
+	public Flux<ComplaintEvent> ofViewer(String after) {
+		return CurrentViewer.required().flatMap(accounts::profileOf)
+				.flatMapMany(profile -> streams.follow(EventFilter.consumer(profile.id()), after)
+						.filter(event -> visible(event, Party.CONSUMER))
+						.map(ComplaintSubscriptions::event));
+	}
+
+	private Flux<ComplaintEvent> whileMember(Flux<ComplaintEvent> events, Viewer viewer, long brandId) {
+		Mono<ComplaintEvent> removed = Flux.interval(membershipCheck)
+				.concatMap(tick -> isMember(viewer, brandId))
+				.filter(member -> !member)
+				.next()
+				.flatMap(gone -> Mono.error(new ForbiddenException("You are no longer a member of this brand")));
+		return events.mergeWith(removed);
+	}
+
+	private Mono<Boolean> isMember(Viewer viewer, long brandId) {
+		return brands.rolesOf(viewer.subject(), List.of(brandId)).map(roles -> roles.containsKey(brandId));
+	}
+
+	private static boolean visible(StoredEvent event, Party party) {
+		return switch (event.visibility()) {
+			case PUBLIC -> true;
+			case PARTICIPANTS -> party.isParticipant();
+			case BRAND -> party == Party.BRAND || party == Party.MODERATOR;
+		};
+	}
+
+	private static ComplaintEvent event(StoredEvent event) {
+		return new ComplaintEvent(event.cursor().encoded(), event.type(), event.occurredAt(), event.complaintId(),
+				event.messageId());
+	}
+}

@@ -1,0 +1,101 @@
+package io.redress.realtime;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's tail of the event log. A wake-up (NOTIFY) or the poll makes it read what committed since its last
+ * position, once for all local subscribers, and hand each event to every subscriber whose filter matches. A
+ * subscriber that cannot keep up is closed on its own; nobody else waits for it.
+ */
+@Component
+class EventHub implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(EventHub.class);
+
+	private final EventStore store;
+	private final EventWakeUps wakeUps;
+	private final RealtimeSettings settings;
+	private final Set<LiveSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+
+	private volatile EventCursor position = EventCursor.START;
+	private volatile Disposable tail;
+
+	EventHub(EventStore store, EventWakeUps wakeUps, RealtimeSettings settings) {
+		this.store = store;
+		this.wakeUps = wakeUps;
+		this.settings = settings;
+	}
+
+	/** Registers a subscriber for live events; remove it with {@link #unregister(LiveSubscriber)}. */
+	LiveSubscriber register(EventFilter filter) {
+		LiveSubscriber subscriber = new LiveSubscriber(filter, settings.subscriberBuffer());
+		subscribers.add(subscriber);
+		return subscriber;
+	}
+
+	void unregister(LiveSubscriber subscriber) {
+		subscribers.remove(subscriber);
+	}
+
+	int subscriberCount() {
+		return subscribers.size();
+	}
+
+	@Override
+	public void start() {
+		tail = store.head()
+				.doOnNext(head -> position = head)
+				.thenMany(Flux.merge(wakeUps.wakeUps(), Flux.interval(settings.pollInterval()).map(tick -> "poll")))
+				.onBackpressureLatest()
+				.concatMap(reason -> drain(), 1)
+				.subscribe();
+	}
+
+	/** Reads and delivers everything readable after the current position, page by page. */
+	private Mono<Void> drain() {
+		return store.after(position, EventFilter.ALL, settings.replayPage())
+				.doOnNext(this::deliver)
+				.count()
+				.expand(read -> read == settings.replayPage()
+						? store.after(position, EventFilter.ALL, settings.replayPage()).doOnNext(this::deliver).count()
+						: Mono.empty())
+				.then()
+				.onErrorResume(ex -> {
+					log.warn("Reading the event log failed ({}); the next wake-up retries", ex.getMessage());
+					return Mono.empty();
+				});
+	}
+
+	private void deliver(StoredEvent event) {
+		position = event.cursor();
+		for (LiveSubscriber subscriber : subscribers) {
+			if (!subscriber.offer(event)) {
+				subscribers.remove(subscriber);
+			}
+		}
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = tail;
+		if (running != null) {
+			running.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		Disposable running = tail;
+		return running != null && !running.isDisposed();
+	}
+}

@@ -1,0 +1,36 @@
+package io.redress.realtime;
+
+import java.time.OffsetDateTime;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Deletes events older than the retention; cursors pointing at them then get a clear "expired" error. */
+@Component
+class EventRetention {
+
+	private static final Logger log = LoggerFactory.getLogger(EventRetention.class);
+
+	private final EventStore store;
+	private final RealtimeSettings settings;
+
+	EventRetention(EventStore store, RealtimeSettings settings) {
+		this.store = store;
+		this.settings = settings;
+	}
+
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+	Mono<Void> purge() {
+		return store.purgeBefore(OffsetDateTime.now().minus(settings.retention()))
+				.doOnNext(purged -> log.info("Purged {} events older than {}", purged, settings.retention()))
+				.then()
+				.onErrorResume(ex -> {
+					log.warn("Purging old events failed ({}); the next run retries", ex.getMessage());
+					return Mono.empty();
+				});
+	}
+}

@@ -1,0 +1,62 @@
+package io.redress.realtime;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.redress.shared.BadRequestException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Event streams for subscribers: with a cursor, the stored events after it, then live ones. The live buffer is
+ * registered before the replay starts and every event passes a "strictly after the last one sent" check, so the
+ * hand-over has no gap (the replay reaches at least as far as the hub had read) and no duplicate.
+ */
+@Component
+@EnableConfigurationProperties(RealtimeSettings.class)
+public class EventStreams {
+
+	private final EventHub hub;
+	private final EventStore store;
+	private final RealtimeSettings settings;
+
+	EventStreams(EventHub hub, EventStore store, RealtimeSettings settings) {
+		this.hub = hub;
+		this.store = store;
+		this.settings = settings;
+	}
+
+	/** Events matching {@code filter}: after {@code after} (an opaque cursor) when given, otherwise from now on. */
+	public Flux<StoredEvent> follow(EventFilter filter, String after) {
+		if (after == null) {
+			return live(filter, EventCursor.START, Flux.empty());
+		}
+		EventCursor cursor = EventCursor.decode(after)
+				.orElseThrow(() -> new BadRequestException("after is not an event cursor"));
+		return store.contains(cursor)
+				.flatMapMany(kept -> kept || cursor.equals(EventCursor.START)
+						? live(filter, cursor, replay(filter, cursor))
+						: Flux.error(new ExpiredCursorException()));
+	}
+
+	private Flux<StoredEvent> live(EventFilter filter, EventCursor from, Flux<StoredEvent> replay) {
+		return Flux.defer(() -> {
+			LiveSubscriber subscriber = hub.register(filter);
+			AtomicReference<EventCursor> last = new AtomicReference<>(from);
+			return Flux.concat(replay, subscriber.events())
+					.filter(event -> event.cursor().isAfter(last.get()))
+					.doOnNext(event -> last.set(event.cursor()))
+					.doFinally(signal -> hub.unregister(subscriber));
+		});
+	}
+
+	private Flux<StoredEvent> replay(EventFilter filter, EventCursor from) {
+		int page = settings.replayPage();
+		return store.after(from, filter, page).collectList()
+				.expand(events -> events.size() < page ? Mono.empty()
+						: store.after(events.get(events.size() - 1).cursor(), filter, page).collectList())
+				.concatMapIterable(events -> events);
+	}
+}

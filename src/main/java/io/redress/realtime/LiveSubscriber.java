@@ -1,0 +1,34 @@
+package io.redress.realtime;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+/** One subscriber's bounded buffer of live events, filled by the hub and drained at the subscriber's own pace. */
+final class LiveSubscriber {
+
+	private final EventFilter filter;
+	private final Sinks.Many<StoredEvent> sink;
+
+	LiveSubscriber(EventFilter filter, int buffer) {
+		this.filter = filter;
+		this.sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<StoredEvent>get(buffer).get());
+	}
+
+	/** Offers an event; false when the subscriber is gone or too slow (it is then closed with an error). */
+	boolean offer(StoredEvent event) {
+		if (!filter.matches(event)) {
+			return true;
+		}
+		Sinks.EmitResult result = sink.tryEmitNext(event);
+		if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+			sink.tryEmitError(new SlowSubscriberException());
+			return false;
+		}
+		return result.isSuccess() || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER;
+	}
+
+	Flux<StoredEvent> events() {
+		return sink.asFlux();
+	}
+}

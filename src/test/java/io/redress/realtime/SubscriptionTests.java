@@ -1,0 +1,187 @@
+package io.redress.realtime;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.redress.ApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import org.springframework.graphql.client.GraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Subscriptions over real WebSockets (graphql-ws), authenticated from the connection_init payload. */
+class SubscriptionTests extends ApiTest {
+
+	private static final String COMPLAINT_EVENTS = """
+			subscription($id: ID!, $after: String) {
+			  complaintEvents(complaintId: $id, after: $after) {
+			    cursor type complaint { status title } message { body visibility }
+			  }
+			}""";
+
+	private static final String BRAND_EVENTS = """
+			subscription($id: ID!, $after: String) {
+			  brandEvents(brandId: $id, after: $after) { cursor type message { body visibility } }
+			}""";
+
+	/** Subscribing from the start of the log replays what came before, so no test races the WebSocket handshake. */
+	private static final String FROM_START = EventCursor.START.encoded();
+
+	private String brand;
+	private String brandId;
+	private String consumer;
+	private String agent;
+	private String otherAgent;
+	private String complaintId;
+
+	@BeforeEach
+	void complaintWithATeam() {
+		brand = unique("live");
+		consumer = unique("alice");
+		agent = unique("agent");
+		otherAgent = unique("rival");
+		String owner = unique("owner");
+		brandId = register(owner, brand);
+		addAgent(owner, brandId, agent);
+		String rivalOwner = unique("rival-owner");
+		addAgent(rivalOwner, register(rivalOwner, unique("rivalco")), otherAgent);
+		complaintId = as(consumer).documentName("fileComplaint")
+				.variable("input", new HashMap<>(Map.of("brandSlug", brand, "title", "Call me on 555 123 4567",
+						"description", "It broke", "category", "PRODUCT_QUALITY")))
+				.execute().path("fileComplaint.complaint.id").entity(String.class).get();
+	}
+
+	@Test
+	void messageReachesTheConsumersComplaintEventsAndTheBrandsEvents() {
+		post(agent, "We will replace it", "PRIVATE");
+		Flux<Map<String, Object>> consumerEvents = subscribe(token(consumer), COMPLAINT_EVENTS,
+				Map.of("id", complaintId, "after", FROM_START), "complaintEvents");
+		Flux<Map<String, Object>> brandEvents = subscribe(token(agent), BRAND_EVENTS,
+				Map.of("id", brandId, "after", FROM_START), "brandEvents");
+
+		StepVerifier.create(Flux.merge(consumerEvents.skip(1).take(1), brandEvents.skip(1).take(1)))
+				.expectNextMatches(event -> isPrivateMessage(event, "We will replace it"))
+				.expectNextMatches(event -> isPrivateMessage(event, "We will replace it"))
+				.verifyComplete();
+	}
+
+	@Test
+	void outsidersCannotFollowABrand() {
+		for (String outsider : List.of(unique("bob"), otherAgent)) {
+			StepVerifier.create(subscribe(token(outsider), BRAND_EVENTS, Map.of("id", brandId), "brandEvents"))
+					.expectError()
+					.verify(Duration.ofSeconds(10));
+		}
+	}
+
+	@Test
+	void anonymousSubscriberGetsOnlyPublicEventsMasked() {
+		post(agent, "Private: what is your address?", "PRIVATE");
+		post(agent, "Public: write to help@shop.example", "PUBLIC");
+		Flux<Map<String, Object>> events = subscribe(null, COMPLAINT_EVENTS,
+				Map.of("id", complaintId, "after", FROM_START), "complaintEvents");
+
+		StepVerifier.create(events.skip(1).take(1))
+				.assertNext(event -> {
+					assertThat(event.get("type")).isEqualTo("MESSAGE_POSTED");
+					assertThat(message(event).get("body")).isEqualTo("Public: write to [hidden]");
+					assertThat(complaint(event).get("title")).isEqualTo("Call me on [hidden]");
+				})
+				.verifyComplete();
+	}
+
+	@Test
+	void resumingAfterACursorReplaysWhatWasMissedThenGoesLive() {
+		post(agent, "first", "PUBLIC");
+		String cursor = subscribe(token(consumer), COMPLAINT_EVENTS, Map.of("id", complaintId, "after", FROM_START),
+				"complaintEvents")
+				.skip(1)
+				.map(event -> (String) event.get("cursor"))
+				.blockFirst(Duration.ofSeconds(15));
+		post(agent, "second (missed)", "PUBLIC");
+		post(agent, "third (missed)", "PUBLIC");
+
+		StepVerifier.create(subscribe(token(consumer), COMPLAINT_EVENTS, Map.of("id", complaintId, "after", cursor),
+				"complaintEvents").map(event -> (String) message(event).get("body")).take(3))
+				.expectNext("second (missed)", "third (missed)")
+				.then(() -> post(agent, "fourth (live)", "PUBLIC"))
+				.expectNext("fourth (live)")
+				.verifyComplete();
+	}
+
+	@Test
+	void malformedCursorIsABadRequest() {
+		StepVerifier.create(subscribe(token(consumer), COMPLAINT_EVENTS, Map.of("id", complaintId, "after", "nope"),
+				"complaintEvents"))
+				.expectErrorMatches(error -> error.getMessage().contains("cursor"))
+				.verify(Duration.ofSeconds(10));
+	}
+
+	private Flux<Map<String, Object>> subscribe(String token, String document, Map<String, Object> variables,
+			String field) {
+		WebSocketGraphQlClient.Builder<?> builder = WebSocketGraphQlClient
+				.builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient());
+		if (token != null) {
+			builder.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("Authorization", "Bearer " + token));
+				}
+			});
+		}
+		GraphQlClient client = builder.build();
+		return client.document(document).variables(variables).retrieveSubscription(field)
+				.toEntity(Map.class)
+				.map(event -> (Map<String, Object>) event)
+				.timeout(Duration.ofSeconds(15));
+	}
+
+	private String token(String subject) {
+		return issuer().token(subject);
+	}
+
+	private void post(String author, String body, String visibility) {
+		as(author).documentName("postMessage")
+				.variable("input", Map.of("complaintId", complaintId, "body", body, "visibility", visibility))
+				.execute().path("postMessage.userErrors").entityList(Object.class).hasSize(0);
+	}
+
+	private static boolean isPrivateMessage(Map<String, Object> event, String body) {
+		return "MESSAGE_POSTED".equals(event.get("type")) && body.equals(message(event).get("body"))
+				&& "PRIVATE".equals(message(event).get("visibility"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> message(Map<String, Object> event) {
+		return (Map<String, Object>) event.get("message");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> complaint(Map<String, Object> event) {
+		return (Map<String, Object>) event.get("complaint");
+	}
+
+	private String register(String owner, String slug) {
+		return as(owner).documentName("registerBrand")
+				.variable("input", Map.of("name", slug, "website", slug + ".example", "slug", slug)).execute()
+				.path("registerBrand.brand.id").entity(String.class).get();
+	}
+
+	private void addAgent(String owner, String id, String subject) {
+		GraphQlTester.Response response = as(owner).documentName("addBrandMember")
+				.variable("input", Map.of("brandId", id, "subject", subject, "role", "AGENT")).execute();
+		response.path("addBrandMember.member.role").entity(String.class).isEqualTo("AGENT");
+	}
+}
