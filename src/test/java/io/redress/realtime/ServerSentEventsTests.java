@@ -1,0 +1,54 @@
+package io.redress.realtime;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.redress.ApiTest;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+
+/** Subscriptions over Server-Sent Events: POST /graphql with Accept: text/event-stream and a bearer token. */
+class ServerSentEventsTests extends ApiTest {
+
+	@Test
+	void consumerFollowsTheirComplaintOverServerSentEvents() {
+		String brand = unique("sse");
+		String owner = unique("owner");
+		String consumer = unique("consumer");
+		as(owner).documentName("registerBrand")
+				.variable("input", Map.of("name", brand, "website", brand + ".example", "slug", brand)).execute();
+		String complaintId = as(consumer).documentName("fileComplaint")
+				.variable("input", new HashMap<>(Map.of("brandSlug", brand, "title", "Over SSE", "description",
+						"Event stream", "category", "OTHER")))
+				.execute().path("fileComplaint.complaint.id").entity(String.class).get();
+		as(owner).documentName("postMessage")
+				.variable("input", Map.of("complaintId", complaintId, "body", "Private hello", "visibility", "PRIVATE"))
+				.execute();
+
+		String query = """
+				subscription($id: ID!, $after: String) {
+				  complaintEvents(complaintId: $id, after: $after) { type message { body } }
+				}""";
+		var events = http().post().uri("/graphql")
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.headers(headers -> headers.setBearerAuth(issuer().token(consumer)))
+				.bodyValue(Map.of("query", query,
+						"variables", Map.of("id", complaintId, "after", EventCursor.START.encoded())))
+				.exchange()
+				.expectStatus().isOk()
+				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+				.getResponseBody()
+				.filter(event -> "next".equals(event.event()));
+
+		StepVerifier.create(events.skip(1).take(1).timeout(Duration.ofSeconds(15)))
+				.expectNextMatches(event -> event.data() != null && event.data().contains("MESSAGE_POSTED")
+						&& event.data().contains("Private hello"))
+				.verifyComplete();
+	}
+}
