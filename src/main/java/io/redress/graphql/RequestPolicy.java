@@ -1,6 +1,7 @@
 package io.redress.graphql;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -8,6 +9,7 @@ import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.SubscriptionExecutionStrategy;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.execution.ErrorType;
@@ -18,8 +20,8 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the execution time limit and gives every error one of the documented classifications: graphql-java's
- * own (syntax, validation, aborted by a limit) all mean the request was bad.
+ * Applies the execution time limit, keeps subscription events in order, and gives every error one of the documented
+ * classifications: graphql-java's own (syntax, validation, aborted by a limit) all mean the request was bad.
  */
 @Component
 class RequestPolicy implements WebGraphQlInterceptor {
@@ -36,6 +38,11 @@ class RequestPolicy implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		// Subscription events are resolved concurrently; without this graphql-java may send them out of log order,
+		// and a client resuming after the last cursor it saw would skip events.
+		request.configureExecutionInput((input, builder) -> builder
+				.graphQLContext(Map.of(SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true))
+				.build());
 		return chain.next(request)
 				.timeout(settings.timeout())
 				.onErrorResume(TimeoutException.class, ex -> Mono.just(timedOut(request)))

@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
 import org.springframework.http.HttpMethod;
@@ -50,6 +52,7 @@ class SecurityConfiguration {
 	 * ({@code {"Authorization": "Bearer …"}}), validated exactly like an HTTP bearer token; no token means anonymous.
 	 */
 	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	AuthenticationWebSocketInterceptor webSocketAuthentication(ReactiveJwtDecoder jwtDecoder, SecuritySettings settings) {
 		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(jwtDecoder);
 		manager.setJwtAuthenticationConverter(new JwtToViewer(settings.rolesClaim()));

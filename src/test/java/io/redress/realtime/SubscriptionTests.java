@@ -2,11 +2,14 @@ package io.redress.realtime;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.redress.ApiTest;
+import io.redress.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -90,7 +93,7 @@ class SubscriptionTests extends ApiTest {
 	void anonymousSubscriberGetsOnlyPublicEventsMasked() {
 		post(agent, "Private: what is your address?", "PRIVATE");
 		post(agent, "Public: write to help@shop.example", "PUBLIC");
-		Flux<Map<String, Object>> events = subscribe(null, COMPLAINT_EVENTS,
+		Flux<Map<String, Object>> events = subscribe((String) null, COMPLAINT_EVENTS,
 				Map.of("id", complaintId, "after", FROM_START), "complaintEvents");
 
 		StepVerifier.create(events.skip(1).take(1))
@@ -122,6 +125,43 @@ class SubscriptionTests extends ApiTest {
 	}
 
 	@Test
+	void eventsArriveInLogOrder() {
+		List<String> bodies = new ArrayList<>();
+		for (int i = 1; i <= 15; i++) {
+			bodies.add("message " + i);
+			post(agent, "message " + i, i % 2 == 0 ? "PRIVATE" : "PUBLIC");
+		}
+
+		StepVerifier.create(subscribe(token(consumer), COMPLAINT_EVENTS, Map.of("id", complaintId, "after", FROM_START),
+				"complaintEvents").skip(1).map(event -> (String) message(event).get("body")).take(15).collectList())
+				.expectNext(bodies)
+				.verifyComplete();
+	}
+
+	@Test
+	void subscriptionEndsWhenTheConnectionsTokenExpires() {
+		String shortLived = issuer().token(consumer, List.of(), Instant.now().plusSeconds(3), TestIssuer.AUDIENCE);
+
+		StepVerifier.create(subscribe(shortLived, COMPLAINT_EVENTS, Map.of("id", complaintId), "complaintEvents"))
+				.expectErrorMatches(error -> error.getMessage().contains("expired"))
+				.verify(Duration.ofSeconds(15));
+	}
+
+	@Test
+	void oneConnectionHoldsAtMostTwentyFiveSubscriptions() {
+		GraphQlClient client = client(token(consumer));
+		List<Flux<Map<String, Object>>> subscriptions = new ArrayList<>();
+		for (int i = 0; i < 26; i++) {
+			subscriptions.add(subscribe(client, COMPLAINT_EVENTS, Map.of("id", complaintId, "after", FROM_START),
+					"complaintEvents").take(1));
+		}
+
+		StepVerifier.create(Flux.merge(subscriptions).materialize().filter(signal -> signal.isOnError()).next())
+				.expectNextMatches(signal -> signal.getThrowable().getMessage().contains("At most 25"))
+				.verifyComplete();
+	}
+
+	@Test
 	void malformedCursorIsABadRequest() {
 		StepVerifier.create(subscribe(token(consumer), COMPLAINT_EVENTS, Map.of("id", complaintId, "after", "nope"),
 				"complaintEvents"))
@@ -131,6 +171,19 @@ class SubscriptionTests extends ApiTest {
 
 	private Flux<Map<String, Object>> subscribe(String token, String document, Map<String, Object> variables,
 			String field) {
+		return subscribe(client(token), document, variables, field);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Flux<Map<String, Object>> subscribe(GraphQlClient client, String document,
+			Map<String, Object> variables, String field) {
+		return client.document(document).variables(variables).retrieveSubscription(field)
+				.toEntity(Map.class)
+				.map(event -> (Map<String, Object>) event)
+				.timeout(Duration.ofSeconds(15));
+	}
+
+	private GraphQlClient client(String token) {
 		WebSocketGraphQlClient.Builder<?> builder = WebSocketGraphQlClient
 				.builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient());
 		if (token != null) {
@@ -141,11 +194,7 @@ class SubscriptionTests extends ApiTest {
 				}
 			});
 		}
-		GraphQlClient client = builder.build();
-		return client.document(document).variables(variables).retrieveSubscription(field)
-				.toEntity(Map.class)
-				.map(event -> (Map<String, Object>) event)
-				.timeout(Duration.ofSeconds(15));
+		return builder.build();
 	}
 
 	private String token(String subject) {

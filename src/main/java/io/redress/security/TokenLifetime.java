@@ -1,0 +1,73 @@
+package io.redress.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionPublisherException;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * A WebSocket authenticated once, at connection_init, must not outlive its token: operations after expiry are
+ * refused and running subscriptions end with UNAUTHORIZED when the token expires. The client reconnects with a
+ * fresh token and resumes from its last cursor.
+ */
+@Component
+class TokenLifetime implements WebGraphQlInterceptor, Ordered {
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		if (!(request instanceof WebSocketGraphQlRequest)) {
+			return chain.next(request);
+		}
+		return ReactiveSecurityContextHolder.getContext()
+				.map(SecurityContext::getAuthentication)
+				.filter(ViewerAuthentication.class::isInstance)
+				.map(authentication -> ((ViewerAuthentication) authentication).getToken().getExpiresAt())
+				.flatMap(expiresAt -> expiresAt.isBefore(Instant.now()) ? Mono.just(expired(request))
+						: chain.next(request).map(response -> endingAt(response, expiresAt)))
+				.switchIfEmpty(Mono.defer(() -> chain.next(request)));
+	}
+
+	private static WebGraphQlResponse endingAt(WebGraphQlResponse response, Instant expiresAt) {
+		if (!(response.getExecutionResult().getData() instanceof Publisher<?> events)) {
+			return response;
+		}
+		Mono<Object> expiry = Mono.delay(Duration.between(Instant.now(), expiresAt))
+				.then(Mono.error(() -> new SubscriptionPublisherException(List.of(expiredError()), null)));
+		return response.transform(builder -> builder.data(Flux.from(events).cast(Object.class).mergeWith(expiry)));
+	}
+
+	private static WebGraphQlResponse expired(WebGraphQlRequest request) {
+		ExecutionResult result = ExecutionResult.newExecutionResult().addError(expiredError()).build();
+		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+	}
+
+	private static GraphQLError expiredError() {
+		return GraphqlErrorBuilder.newError().errorType(ErrorType.UNAUTHORIZED)
+				.message("The token of this connection has expired; reconnect with a fresh one and resume after "
+						+ "your last cursor")
+				.build();
+	}
+
+	@Override
+	public int getOrder() {
+		return 0;
+	}
+}
