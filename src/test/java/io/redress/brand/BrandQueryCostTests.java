@@ -1,34 +1,26 @@
 package io.redress.brand;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
-
-import io.r2dbc.proxy.core.QueryExecutionInfo;
-import io.r2dbc.proxy.core.QueryInfo;
-import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import io.redress.ApiTest;
+import io.redress.testing.StatementCounting;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.r2dbc.autoconfigure.ProxyConnectionFactoryCustomizer;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The N+1 discipline, measured: a page of brands with every relation costs the same number of SQL statements
- * whether it holds 5 brands or 50. The only test class with its own application context, for the statement counter.
+ * whether it holds 5 brands or 50.
  */
-@Import(BrandQueryCostTests.StatementCounting.class)
+@Import(StatementCounting.class)
 class BrandQueryCostTests extends ApiTest {
 
 	/** The page itself, then one statement each for members, viewerRole and claims. */
 	private static final int STATEMENTS_PER_PAGE = 4;
 
 	@Autowired
-	private StatementCounter statements;
+	private StatementCounting.StatementCounter statements;
 
 	@Test
 	void pageOfFiftyBrandsCostsNoMoreStatementsThanPageOfFive() {
@@ -44,7 +36,7 @@ class BrandQueryCostTests extends ApiTest {
 	}
 
 	private int statementsFor(int first, String search, String viewer) {
-		statements.reset();
+		statements.countOn("brands", "brand_members", "brand_claims");
 		as(viewer).documentName("brandPageWithRelations")
 				.variable("first", first).variable("search", search).execute()
 				.path("brands.nodes").entityList(Object.class).hasSize(first)
@@ -72,44 +64,5 @@ class BrandQueryCostTests extends ApiTest {
 				INSERT INTO brand_claims (brand_id, claimant, evidence, status)
 				SELECT id, :viewer, 'I work there', 'PENDING' FROM brands WHERE slug LIKE :token || '-%' AND id % 5 = 0""")
 				.bind("viewer", viewer).bind("token", token).then().block();
-	}
-
-	/** Counts statements on the brand module's tables as the driver is asked to run them. */
-	static final class StatementCounter implements ProxyExecutionListener {
-
-		// Only the brand tables: a scheduled job sharing the pool must not make the count flaky.
-		private static final Pattern BRAND_TABLES = Pattern.compile("\\b(brands|brand_members|brand_claims)\\b");
-
-		private final AtomicInteger count = new AtomicInteger();
-
-		@Override
-		public void beforeQuery(QueryExecutionInfo execution) {
-			execution.getQueries().stream().map(QueryInfo::getQuery)
-					.filter(sql -> BRAND_TABLES.matcher(sql).find())
-					.forEach(sql -> count.incrementAndGet());
-		}
-
-		void reset() {
-			count.set(0);
-		}
-
-		int count() {
-			return count.get();
-		}
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class StatementCounting {
-
-		@Bean
-		StatementCounter statementCounter() {
-			return new StatementCounter();
-		}
-
-		// Spring Boot wraps the ConnectionFactory in an r2dbc-proxy when one is on the classpath; this adds the counter.
-		@Bean
-		ProxyConnectionFactoryCustomizer countStatements(StatementCounter counter) {
-			return builder -> builder.listener(counter);
-		}
 	}
 }

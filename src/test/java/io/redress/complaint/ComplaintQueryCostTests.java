@@ -1,0 +1,89 @@
+package io.redress.complaint;
+
+import io.redress.ApiTest;
+import io.redress.testing.StatementCounting;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The N+1 discipline for the feed: a page of complaints with brand, author, latest messages, resolution and rating
+ * costs the same number of SQL statements for 5 complaints as for 50.
+ */
+@Import(StatementCounting.class)
+class ComplaintQueryCostTests extends ApiTest {
+
+	private static final String PAGE = """
+			query($first: Int!, $search: String!) {
+			  complaints(first: $first, filter: {search: $search}) {
+			    nodes { id title brand { name } author { publicName } latestMessages { body authorName }
+			            resolution { kind status } rating { stars } }
+			  }
+			}""";
+
+	@Autowired
+	private StatementCounting.StatementCounter statements;
+
+	@Test
+	void pageOfFiftyComplaintsCostsNoMoreStatementsThanPageOfFive() {
+		String token = unique("feed");
+		seed(token, 60);
+
+		int five = statementsFor(5, token);
+		int fifty = statementsFor(50, token);
+
+		assertThat(fifty).isEqualTo(five);
+		assertThat(five).isBetween(1, 8);
+	}
+
+	private int statementsFor(int first, String search) {
+		statements.countOn("complaints", "messages", "ratings", "proposals", "brands", "profiles", "brand_members");
+		anonymous().document(PAGE).variable("first", first).variable("search", search).execute()
+				.path("complaints.nodes").entityList(Object.class).hasSize(first)
+				.path("complaints.nodes[*].rating.stars").entityList(Integer.class).contains(4);
+		int measured = statements.count();
+		statements.countOn();
+		return measured;
+	}
+
+	/** Complaints against five brands by ten consumers, each with messages; every third rated and proposed. */
+	private void seed(String token, int count) {
+		db.sql("""
+				INSERT INTO brands (slug, name, website, domain, status)
+				SELECT :token || '-b' || n, :token || ' brand ' || n, 'https://' || :token || '-b' || n || '.example',
+				       :token || '-b' || n || '.example', 'VERIFIED' FROM generate_series(1, 5) AS n""")
+				.bind("token", token).then().block();
+		db.sql("""
+				INSERT INTO profiles (subject, public_name)
+				SELECT :token || '-c' || n, 'Shopper ' || n FROM generate_series(1, 10) AS n""")
+				.bind("token", token).then().block();
+		db.sql("""
+				INSERT INTO complaints (brand_id, consumer_id, title, description, category, status, first_response_due_at)
+				SELECT b.id, p.id, :token || ' complaint ' || n, 'What went wrong', 'DELIVERY', 'IN_PROGRESS',
+				       now() + interval '1 day'
+				FROM generate_series(1, :count) AS n
+				JOIN brands b ON b.slug = :token || '-b' || (n % 5 + 1)
+				JOIN profiles p ON p.subject = :token || '-c' || (n % 10 + 1)""")
+				.bind("token", token).bind("count", count).then().block();
+		db.sql("""
+				INSERT INTO messages (complaint_id, brand_id, author_kind, author_subject, visibility, body)
+				SELECT c.id, c.brand_id, kind, NULL, visibility, 'Message ' || m
+				FROM complaints c, generate_series(1, 4) AS m,
+				     LATERAL (SELECT CASE WHEN m % 2 = 0 THEN 'BRAND' ELSE 'CONSUMER' END AS kind,
+				                     CASE WHEN m = 3 THEN 'PRIVATE' ELSE 'PUBLIC' END AS visibility) shape
+				WHERE c.title LIKE :token || ' complaint %'""")
+				.bind("token", token).then().block();
+		db.sql("""
+				INSERT INTO ratings (complaint_id, brand_id, stars, would_buy_again)
+				SELECT id, brand_id, 4, true FROM complaints WHERE title LIKE :token || ' complaint %' AND id % 3 = 0""")
+				.bind("token", token).then().block();
+		db.sql("""
+				INSERT INTO proposals (complaint_id, brand_id, kind, summary, status, proposed_by)
+				SELECT id, brand_id, 'REFUND', 'Refund', 'ACCEPTED', 'agent'
+				FROM complaints WHERE title LIKE :token || ' complaint %' AND id % 3 = 0""")
+				.bind("token", token).then().block();
+	}
+}

@@ -1,0 +1,58 @@
+package io.redress.testing;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import io.r2dbc.proxy.core.QueryExecutionInfo;
+import io.r2dbc.proxy.core.QueryInfo;
+import io.r2dbc.proxy.listener.ProxyExecutionListener;
+
+import org.springframework.boot.r2dbc.autoconfigure.ProxyConnectionFactoryCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Counts the SQL statements the server runs, for tests of the N+1 discipline. Test classes that import it share one
+ * application context of their own.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class StatementCounting {
+
+	@Bean
+	public StatementCounter statementCounter() {
+		return new StatementCounter();
+	}
+
+	// Spring Boot wraps the ConnectionFactory in an r2dbc-proxy when one is on the classpath; this adds the counter.
+	@Bean
+	ProxyConnectionFactoryCustomizer countStatements(StatementCounter counter) {
+		return builder -> builder.listener(counter);
+	}
+
+	/** Counts statements on the tables a test names, so background jobs sharing the pool do not make it flaky. */
+	public static final class StatementCounter implements ProxyExecutionListener {
+
+		/** The expired-proposals job runs on its own schedule and would otherwise land in a count now and then. */
+		private static final String SCHEDULED_JOB_MARKER = "proposed_at < now()";
+
+		private final AtomicInteger count = new AtomicInteger();
+		private volatile Pattern tables = Pattern.compile("(?!)");
+
+		@Override
+		public void beforeQuery(QueryExecutionInfo execution) {
+			execution.getQueries().stream().map(QueryInfo::getQuery)
+					.filter(sql -> tables.matcher(sql).find() && !sql.contains(SCHEDULED_JOB_MARKER))
+					.forEach(sql -> count.incrementAndGet());
+		}
+
+		/** Starts counting statements that mention any of {@code tableNames}. */
+		public void countOn(String... tableNames) {
+			tables = Pattern.compile("\\b(" + String.join("|", tableNames) + ")\\b");
+			count.set(0);
+		}
+
+		public int count() {
+			return count.get();
+		}
+	}
+}
