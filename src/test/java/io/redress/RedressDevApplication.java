@@ -1,9 +1,12 @@
 package io.redress;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import io.redress.testing.CommandLine;
 import io.redress.testing.TestDatabase;
 import io.redress.testing.TestIssuer;
 
@@ -18,7 +21,7 @@ public class RedressDevApplication {
 	public static void main(String[] args) {
 		TestDatabase database = TestDatabase.embedded(Path.of(".redress-dev", "postgres").toAbsolutePath());
 		TestIssuer issuer = TestIssuer.start(Integer.parseInt(System.getProperty("redress.dev.issuer-port", "9000")));
-		Map<String, Object> settings = new HashMap<>();
+		Map<String, String> settings = new HashMap<>();
 		settings.put("spring.r2dbc.url", database.r2dbcUrl());
 		settings.put("spring.r2dbc.username", database.username());
 		settings.put("spring.r2dbc.password", database.password());
@@ -27,8 +30,9 @@ public class RedressDevApplication {
 		settings.put("spring.graphql.graphiql.enabled", "true");
 		settings.put("redress.security.cors-allowed-origins", "http://localhost:5173");
 		SpringApplication application = new SpringApplication(RedressApplication.class, DemoData.class);
-		application.setDefaultProperties(settings);
 		application.addListeners(new DevWelcome(issuer));
-		application.run(args);
+		// As arguments, the dev settings outrank application.yaml; the developer's own arguments come last and win.
+		application.run(Stream.concat(Arrays.stream(CommandLine.arguments(settings)), Arrays.stream(args))
+				.toArray(String[]::new));
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.redress.ApiTest;
 import io.redress.RedressApplication;
+import io.redress.testing.CommandLine;
 import io.redress.testing.TestDatabase;
 import io.redress.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class TwoNodeTests extends ApiTest {
 	private ConfigurableApplicationContext startSecondNode() {
 		TestDatabase database = TestDatabase.shared();
 		return new SpringApplicationBuilder(RedressApplication.class)
-				.properties(Map.of("server.port", "0",
+				.run(CommandLine.arguments(Map.of("server.port", "0",
 						"spring.r2dbc.url", database.r2dbcUrl(),
 						"spring.r2dbc.username", database.username(),
 						"spring.r2dbc.password", database.password(),
@@ -76,7 +77,6 @@ class TwoNodeTests extends ApiTest {
 						"spring.flyway.password", database.password(),
 						"spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer().issuerUri(),
 						"spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE,
-						"redress.realtime.poll-interval", "1h"))
-				.run();
+						"redress.realtime.poll-interval", "1h")));
 	}
 }
