@@ -63,6 +63,7 @@ public class ComplaintSubscriptions {
 				return Flux.error(new ForbiddenException("Only the brand's members follow its events"));
 			}
 			Flux<ComplaintEvent> events = streams.follow(EventFilter.brand(id), after)
+					.filter(ComplaintSubscriptions::aboutAComplaint)
 					.map(ComplaintSubscriptions::event);
 			return member ? whileMember(events, viewer, id) : events;
 		}));
@@ -95,6 +96,11 @@ public class ComplaintSubscriptions {
 			case PARTICIPANTS -> party.isParticipant();
 			case BRAND -> party == Party.BRAND || party == Party.MODERATOR;
 		};
+	}
+
+	/** Complaint streams carry complaint events only; brand-level events of the log are not theirs. */
+	private static boolean aboutAComplaint(StoredEvent event) {
+		return event.complaintId() != null;
 	}
 
 	private static ComplaintEvent event(StoredEvent event) {

@@ -13,33 +13,30 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
- * The one place where module exceptions become GraphQL errors. Anything not listed here is reported by Spring for
- * GraphQL as a bare INTERNAL_ERROR with an id to find in the logs, never with a stack trace, SQL or class name.
+ * The one place where module exceptions become GraphQL errors, for queries and mutations here and for running
+ * subscriptions in {@link SubscriptionErrors}. Anything else is reported by Spring for GraphQL as a bare
+ * INTERNAL_ERROR with an id to find in the logs, never with a stack trace, SQL or class name.
  */
 @ControllerAdvice
 class ErrorClassification {
 
-	@GraphQlExceptionHandler
-	GraphQLError notFound(NotFoundException ex, DataFetchingEnvironment environment) {
-		return error(environment, ErrorType.NOT_FOUND, ex.getMessage());
+	@GraphQlExceptionHandler({ NotFoundException.class, ForbiddenException.class,
+			AuthenticationRequiredException.class, BadRequestException.class })
+	GraphQLError classified(RuntimeException ex, DataFetchingEnvironment environment) {
+		return GraphqlErrorBuilder.newError(environment).errorType(typeOf(ex)).message(ex.getMessage()).build();
 	}
 
-	@GraphQlExceptionHandler
-	GraphQLError forbidden(ForbiddenException ex, DataFetchingEnvironment environment) {
-		return error(environment, ErrorType.FORBIDDEN, ex.getMessage());
-	}
-
-	@GraphQlExceptionHandler
-	GraphQLError unauthorized(AuthenticationRequiredException ex, DataFetchingEnvironment environment) {
-		return error(environment, ErrorType.UNAUTHORIZED, ex.getMessage());
-	}
-
-	@GraphQlExceptionHandler
-	GraphQLError badRequest(BadRequestException ex, DataFetchingEnvironment environment) {
-		return error(environment, ErrorType.BAD_REQUEST, ex.getMessage());
-	}
-
-	private static GraphQLError error(DataFetchingEnvironment environment, ErrorType type, String message) {
-		return GraphqlErrorBuilder.newError(environment).errorType(type).message(message).build();
+	/** The classification of a module exception; null for anything unexpected. */
+	static ErrorType typeOf(Throwable ex) {
+		if (ex instanceof NotFoundException) {
+			return ErrorType.NOT_FOUND;
+		}
+		if (ex instanceof ForbiddenException) {
+			return ErrorType.FORBIDDEN;
+		}
+		if (ex instanceof AuthenticationRequiredException) {
+			return ErrorType.UNAUTHORIZED;
+		}
+		return ex instanceof BadRequestException ? ErrorType.BAD_REQUEST : null;
 	}
 }

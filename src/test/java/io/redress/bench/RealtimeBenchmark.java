@@ -96,7 +96,7 @@ public final class RealtimeBenchmark {
 		TransactionalOperator tx = server.getBean(TransactionalOperator.class);
 		long start = System.nanoTime();
 		Flux.interval(Duration.ofMillis(1000 / Math.max(1, rate))).take((long) rate * seconds)
-				.concatMap(n -> tx.transactional(log.append(new NewEvent("BENCH", liveBrand, null, null,
+				.concatMap(n -> tx.transactional(log.append(new NewEvent("BENCH", liveBrand, 0L, null,
 						Visibility.PUBLIC, Map.of()))))
 				.blockLast();
 		Thread.sleep(2000);

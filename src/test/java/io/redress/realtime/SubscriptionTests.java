@@ -84,7 +84,7 @@ class SubscriptionTests extends ApiTest {
 	void outsidersCannotFollowABrand() {
 		for (String outsider : List.of(unique("bob"), otherAgent)) {
 			StepVerifier.create(subscribe(token(outsider), BRAND_EVENTS, Map.of("id", brandId), "brandEvents"))
-					.expectError()
+					.expectErrorMatches(error -> error.getMessage().contains("FORBIDDEN"))
 					.verify(Duration.ofSeconds(10));
 		}
 	}
@@ -159,6 +159,20 @@ class SubscriptionTests extends ApiTest {
 		StepVerifier.create(Flux.merge(subscriptions).materialize().filter(signal -> signal.isOnError()).next())
 				.expectNextMatches(signal -> signal.getThrowable().getMessage().contains("At most 25"))
 				.verifyComplete();
+	}
+
+	@Test
+	void memberRemovedFromTheBrandStopsReceiving() {
+		String owner = as(agent).document("query($slug: String!) { brand(slug: $slug) { members { subject role } } }")
+				.variable("slug", brand).execute()
+				.path("brand.members[?(@.role == 'OWNER')].subject").entityList(String.class).get().get(0);
+
+		StepVerifier.create(subscribe(token(agent), BRAND_EVENTS, Map.of("id", brandId), "brandEvents"))
+				.then(() -> as(owner).documentName("removeBrandMember")
+						.variable("input", Map.of("brandId", brandId, "subject", agent)).execute()
+						.path("removeBrandMember.userErrors").entityList(Object.class).hasSize(0))
+				.expectErrorMatches(error -> error.getMessage().contains("FORBIDDEN"))
+				.verify(Duration.ofSeconds(20));
 	}
 
 	@Test
