@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 /**
  * Live complaint events. A subscriber receives only events it could read with a query: public ones for everyone,
  * participant ones for the consumer, the brand and moderators, internal brand ones for the brand and moderators.
- * Access that rests on brand membership is re-checked while the subscription lasts, so a removed member stops.
+ * Access that rests on brand membership is re-checked before events are delivered, so a removed member stops.
  */
 @Service
 public class ComplaintSubscriptions {
@@ -77,13 +77,15 @@ public class ComplaintSubscriptions {
 						.map(ComplaintSubscriptions::event));
 	}
 
+	/**
+	 * Passes events only while the viewer is still a member. Membership is checked when an event is about to be
+	 * delivered, at most once per check interval, so idle subscriptions cost the database nothing.
+	 */
 	private Flux<ComplaintEvent> whileMember(Flux<ComplaintEvent> events, Viewer viewer, long brandId) {
-		Mono<ComplaintEvent> removed = Flux.interval(membershipCheck)
-				.concatMap(tick -> isMember(viewer, brandId))
-				.filter(member -> !member)
-				.next()
-				.flatMap(gone -> Mono.error(new ForbiddenException("You are no longer a member of this brand")));
-		return events.mergeWith(removed);
+		Mono<Boolean> member = isMember(viewer, brandId)
+				.cache(ok -> membershipCheck, error -> Duration.ZERO, () -> Duration.ZERO);
+		return events.concatMap(event -> member.flatMap(stillMember -> stillMember ? Mono.just(event)
+				: Mono.error(new ForbiddenException("You are no longer a member of this brand"))));
 	}
 
 	private Mono<Boolean> isMember(Viewer viewer, long brandId) {

@@ -168,9 +168,13 @@ class SubscriptionTests extends ApiTest {
 				.path("brand.members[?(@.role == 'OWNER')].subject").entityList(String.class).get().get(0);
 
 		StepVerifier.create(subscribe(token(agent), BRAND_EVENTS, Map.of("id", brandId), "brandEvents"))
-				.then(() -> as(owner).documentName("removeBrandMember")
-						.variable("input", Map.of("brandId", brandId, "subject", agent)).execute()
-						.path("removeBrandMember.userErrors").entityList(Object.class).hasSize(0))
+				.then(() -> {
+					as(owner).documentName("removeBrandMember")
+							.variable("input", Map.of("brandId", brandId, "subject", agent)).execute()
+							.path("removeBrandMember.userErrors").entityList(Object.class).hasSize(0);
+					as(consumer).documentName("postMessage").variable("input", Map.of("complaintId", complaintId,
+							"body", "Private details", "visibility", "PRIVATE")).execute();
+				})
 				.expectErrorMatches(error -> error.getMessage().contains("FORBIDDEN"))
 				.verify(Duration.ofSeconds(20));
 	}
