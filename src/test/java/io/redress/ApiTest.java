@@ -1,6 +1,8 @@
 package io.redress;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.redress.testing.TestEnvironment;
@@ -57,6 +59,38 @@ public abstract class ApiTest {
 
 	protected HttpGraphQlTester withToken(String token) {
 		return anonymous().mutate().headers(headers -> headers.setBearerAuth(token)).build();
+	}
+
+	/** Registers a brand named after its slug as {@code owner}, who becomes its owner; returns its global id. */
+	protected String registerBrand(String owner, String slug) {
+		return as(owner).documentName("registerBrand")
+				.variable("input", Map.of("name", slug, "website", slug + ".example", "slug", slug)).execute()
+				.path("registerBrand.userErrors").entityList(Object.class).hasSize(0)
+				.path("registerBrand.brand.id").entity(String.class).get();
+	}
+
+	/** As the brand's {@code owner}, gives {@code subject} a {@code role} in its team. */
+	protected void addMember(String owner, String brandId, String subject, String role) {
+		as(owner).documentName("addBrandMember")
+				.variable("input", Map.of("brandId", brandId, "subject", subject, "role", role)).execute()
+				.path("addBrandMember.member.role").entity(String.class).isEqualTo(role);
+	}
+
+	/** Files a complaint as {@code consumer}; returns its global id. */
+	protected String fileComplaint(String consumer, String brandSlug, String title, String description) {
+		return fileComplaint(consumer, brandSlug, title, description, null);
+	}
+
+	protected String fileComplaint(String consumer, String brandSlug, String title, String description,
+			String orderReference) {
+		Map<String, Object> input = new HashMap<>(Map.of("brandSlug", brandSlug, "title", title, "description",
+				description, "category", "DELIVERY"));
+		if (orderReference != null) {
+			input.put("orderReference", orderReference);
+		}
+		return as(consumer).documentName("fileComplaint").variable("input", input).execute()
+				.path("fileComplaint.userErrors").entityList(Object.class).hasSize(0)
+				.path("fileComplaint.complaint.id").entity(String.class).get();
 	}
 
 	/** A name no other test uses: lower-case, safe as a slug or a subject. */

@@ -9,7 +9,6 @@ import io.redress.realtime.EventFilter;
 import io.redress.realtime.EventStreams;
 import io.redress.realtime.RealtimeSettings;
 import io.redress.realtime.StoredEvent;
-import io.redress.realtime.Visibility;
 import io.redress.security.CurrentViewer;
 import io.redress.security.Viewer;
 import io.redress.shared.ForbiddenException;

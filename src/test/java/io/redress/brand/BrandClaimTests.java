@@ -58,7 +58,7 @@ class BrandClaimTests extends ApiTest {
 	@Test
 	void moderatorVerifiesARegisteredBrandOnce() {
 		String slug = unique("selfreg");
-		String brandId = fixtures().registered(as(unique("owner")), slug);
+		String brandId = registerBrand(unique("owner"), slug);
 
 		verify(as("mod"), Map.of("brandId", brandId))
 				.path("verifyBrandClaim.brand.status").entity(String.class).isEqualTo("VERIFIED");
@@ -84,7 +84,7 @@ class BrandClaimTests extends ApiTest {
 
 	@Test
 	void ownedBrandCannotBeClaimed() {
-		String brandId = fixtures().registered(as(unique("owner")), unique("owned"));
+		String brandId = registerBrand(unique("owner"), unique("owned"));
 
 		claim(as(unique("squatter")), brandId, "Give it to me")
 				.path("claimBrand.claim").valueIsNull()

@@ -1,23 +1,11 @@
 package io.redress.brand;
 
-import java.util.Map;
-
 import io.redress.shared.GlobalId;
 
-import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Brands made for one test: registered through the API, or unclaimed straight in the database. */
+/** Unclaimed brands straight in the database, as a complaint against a brand not on the platform makes them. */
 record BrandFixtures(DatabaseClient db) {
-
-	/** Registers a brand as {@code owner} and returns its global id. */
-	String registered(GraphQlTester owner, String slug) {
-		return owner.documentName("registerBrand")
-				.variable("input", Map.of("name", slug, "website", slug + ".example", "slug", slug))
-				.execute()
-				.path("registerBrand.userErrors").entityList(Object.class).hasSize(0)
-				.path("registerBrand.brand.id").entity(String.class).get();
-	}
 
 	/** An unclaimed brand, as a complaint against a brand not on the platform creates one. */
 	String unclaimed(String slug) {

@@ -41,7 +41,7 @@ class BrandRegistrationTests extends ApiTest {
 	@Test
 	void brandAlreadyOnPlatformByNameOrWebsitePointsToClaimBrand() {
 		String slug = unique("dup");
-		new BrandFixtures(db).registered(as(unique("first")), slug);
+		registerBrand(unique("first"), slug);
 
 		register(as(unique("second")), Map.of("name", slug.toUpperCase(), "website", unique("other") + ".example"))
 				.path("registerBrand.brand").valueIsNull()
@@ -58,7 +58,7 @@ class BrandRegistrationTests extends ApiTest {
 	@Test
 	void takenSlugIsAUserError() {
 		String slug = unique("slug");
-		new BrandFixtures(db).registered(as(unique("first")), slug);
+		registerBrand(unique("first"), slug);
 
 		register(as(unique("second")), Map.of("name", unique("name"), "website", unique("site") + ".example", "slug", slug))
 				.path("registerBrand.userErrors[0].field").entity(String.class).isEqualTo("slug")

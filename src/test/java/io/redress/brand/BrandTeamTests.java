@@ -58,8 +58,8 @@ class BrandTeamTests extends ApiTest {
 		agent = unique("agent");
 		integration = unique("helpdesk");
 		otherOwner = unique("other-owner");
-		brandId = fixtures.registered(as(owner), slug);
-		fixtures.registered(as(otherOwner), unique("other"));
+		brandId = registerBrand(owner, slug);
+		registerBrand(otherOwner, unique("other"));
 		add(as(owner), manager, "MANAGER");
 		add(as(owner), agent, "AGENT");
 		add(as(owner), integration, "INTEGRATION");

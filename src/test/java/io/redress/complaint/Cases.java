@@ -5,22 +5,10 @@ import java.util.Map;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
-/** Complaint cases made for one test through the API, and the lifecycle mutations by name. */
+/** The lifecycle mutations and the complaint view, by name. */
 final class Cases {
 
 	private Cases() {
-	}
-
-	static String file(GraphQlTester consumer, String brandSlug, String title, String description,
-			String orderReference) {
-		Map<String, Object> input = new HashMap<>(Map.of("brandSlug", brandSlug, "title", title, "description",
-				description, "category", "DELIVERY"));
-		if (orderReference != null) {
-			input.put("orderReference", orderReference);
-		}
-		return consumer.documentName("fileComplaint").variable("input", input).execute()
-				.path("fileComplaint.userErrors").entityList(Object.class).hasSize(0)
-				.path("fileComplaint.complaint.id").entity(String.class).get();
 	}
 
 	static GraphQlTester.Response post(GraphQlTester author, String complaintId, String body, String visibility) {

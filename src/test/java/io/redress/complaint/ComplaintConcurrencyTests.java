@@ -35,13 +35,9 @@ class ComplaintConcurrencyTests extends ApiTest {
 		agent = unique("agent");
 		secondAgent = unique("agent-two");
 		String owner = unique("owner");
-		String brandId = as(owner).documentName("registerBrand")
-				.variable("input", Map.of("name", brand, "website", brand + ".example", "slug", brand)).execute()
-				.path("registerBrand.brand.id").entity(String.class).get();
-		for (String member : List.of(agent, secondAgent)) {
-			as(owner).documentName("addBrandMember")
-					.variable("input", Map.of("brandId", brandId, "subject", member, "role", "AGENT")).execute();
-		}
+		String brandId = registerBrand(owner, brand);
+		addMember(owner, brandId, agent, "AGENT");
+		addMember(owner, brandId, secondAgent, "AGENT");
 	}
 
 	@Test
@@ -120,7 +116,7 @@ class ComplaintConcurrencyTests extends ApiTest {
 
 	@Test
 	void everyChangeWritesItsEventAndAFailedOneWritesNone() {
-		String id = Cases.file(as(consumer), brand, "Events", "Every one", null);
+		String id = fileComplaint(consumer, brand, "Events", "Every one");
 		post(as(agent), id, "Hello", "PUBLIC");
 		act(as(agent), "proposeResolution", id, Map.of("kind", "REFUND", "summary", "Refund"));
 		act(as(consumer), "acceptResolution", id);
@@ -136,7 +132,7 @@ class ComplaintConcurrencyTests extends ApiTest {
 
 	/** A complaint the brand has answered, so it is IN_PROGRESS. */
 	private String answered() {
-		String id = Cases.file(as(consumer), brand, "Broken", "It broke", null);
+		String id = fileComplaint(consumer, brand, "Broken", "It broke");
 		post(as(agent), id, "On it", "PUBLIC");
 		return id;
 	}

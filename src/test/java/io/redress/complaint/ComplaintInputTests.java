@@ -29,11 +29,7 @@ class ComplaintInputTests extends ApiTest {
 		consumer = unique("consumer");
 		agent = unique("agent");
 		String owner = unique("owner");
-		String brandId = as(owner).documentName("registerBrand")
-				.variable("input", Map.of("name", brand, "website", brand + ".example", "slug", brand)).execute()
-				.path("registerBrand.brand.id").entity(String.class).get();
-		as(owner).documentName("addBrandMember")
-				.variable("input", Map.of("brandId", brandId, "subject", agent, "role", "AGENT")).execute();
+		addMember(owner, registerBrand(owner, brand), agent, "AGENT");
 	}
 
 	@Test
@@ -59,7 +55,7 @@ class ComplaintInputTests extends ApiTest {
 
 	@Test
 	void transitionsNotAllowedFromTheCurrentStateAreUserErrors() {
-		String id = Cases.file(as(consumer), brand, "Late", "Very late", null);
+		String id = fileComplaint(consumer, brand, "Late", "Very late");
 
 		act(as(consumer), "acceptResolution", id)
 				.path("acceptResolution.userErrors[0].code").entity(String.class).isEqualTo("INVALID_STATE");
@@ -120,7 +116,7 @@ class ComplaintInputTests extends ApiTest {
 
 	@Test
 	void overLongOrEmptyTextAndBadValuesChangeNothing() {
-		String id = Cases.file(as(consumer), brand, "Broken", "It broke", null);
+		String id = fileComplaint(consumer, brand, "Broken", "It broke");
 
 		post(as(consumer), id, " ", "PUBLIC")
 				.path("postMessage.userErrors[0].code").entity(String.class).isEqualTo("BLANK");
@@ -154,7 +150,7 @@ class ComplaintInputTests extends ApiTest {
 	}
 
 	private String resolved() {
-		String id = Cases.file(as(consumer), brand, "Faulty", "Stopped working", null);
+		String id = fileComplaint(consumer, brand, "Faulty", "Stopped working");
 		act(as(agent), "proposeResolution", id, Map.of("kind", "REPAIR", "summary", "We repair it"));
 		act(as(consumer), "acceptResolution", id)
 				.path("acceptResolution.complaint.status").entity(String.class).isEqualTo("RESOLVED");

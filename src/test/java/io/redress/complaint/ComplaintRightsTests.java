@@ -60,9 +60,9 @@ class ComplaintRightsTests extends ApiTest {
 		agent = unique("agent");
 		otherAgent = unique("other-agent");
 		String owner = unique("owner");
-		addAgent(owner, registered(owner, brand), agent);
+		addMember(owner, registerBrand(owner, brand), agent, "AGENT");
 		String otherOwner = unique("other-owner");
-		addAgent(otherOwner, registered(otherOwner, unique("other")), otherAgent);
+		addMember(otherOwner, registerBrand(otherOwner, unique("other")), otherAgent, "AGENT");
 	}
 
 	@ParameterizedTest(name = "{0} by {1}")
@@ -84,7 +84,7 @@ class ComplaintRightsTests extends ApiTest {
 	}
 
 	private String complaintReadyFor(Action action) {
-		String id = Cases.file(as(consumer), brand, "Broken kettle", "It leaks", null);
+		String id = fileComplaint(consumer, brand, "Broken kettle", "It leaks");
 		switch (action) {
 			case ACCEPT, REJECT -> propose(id);
 			case REOPEN, RATE -> {
@@ -148,15 +148,4 @@ class ComplaintRightsTests extends ApiTest {
 		};
 	}
 
-	private String registered(String owner, String slug) {
-		return as(owner).documentName("registerBrand")
-				.variable("input", Map.of("name", slug, "website", slug + ".example", "slug", slug)).execute()
-				.path("registerBrand.brand.id").entity(String.class).get();
-	}
-
-	private void addAgent(String owner, String brandId, String subject) {
-		as(owner).documentName("addBrandMember")
-				.variable("input", Map.of("brandId", brandId, "subject", subject, "role", "AGENT")).execute()
-				.path("addBrandMember.member.role").entity(String.class).isEqualTo("AGENT");
-	}
 }

@@ -28,15 +28,14 @@ class ComplaintScenarioTests extends ApiTest {
 		agent = unique("agent");
 		otherAgent = unique("rival-agent");
 		String owner = unique("owner");
-		String brandId = registered(owner, brand);
-		addAgent(owner, brandId, agent);
+		addMember(owner, registerBrand(owner, brand), agent, "AGENT");
 		String rivalOwner = unique("rival-owner");
-		addAgent(rivalOwner, registered(rivalOwner, unique("rival")), otherAgent);
+		addMember(rivalOwner, registerBrand(rivalOwner, unique("rival")), otherAgent, "AGENT");
 	}
 
 	@Test
 	void consumerAndBrandTalkProposeRejectProposeAcceptAndRate() {
-		String id = Cases.file(as(consumer), brand, "Parcel lost, call me on +44 20 7946 0958",
+		String id = fileComplaint(consumer, brand, "Parcel lost, call me on +44 20 7946 0958",
 				"Write to me at alice@example.com", "ORDER-77");
 
 		String privateMessage = post(as(agent), id, "Which address did you use?", "PRIVATE")
@@ -111,7 +110,7 @@ class ComplaintScenarioTests extends ApiTest {
 
 	@Test
 	void withdrawnComplaintLooksMissingToEveryoneButItsParticipants() {
-		String id = Cases.file(as(consumer), brand, "Wrong size", "Sent an M, ordered an L", null);
+		String id = fileComplaint(consumer, brand, "Wrong size", "Sent an M, ordered an L");
 		act(as(consumer), "withdrawComplaint", id)
 				.path("withdrawComplaint.complaint.status").entity(String.class).isEqualTo("WITHDRAWN");
 
@@ -121,15 +120,4 @@ class ComplaintScenarioTests extends ApiTest {
 		view(as(consumer), id).path("complaint.status").entity(String.class).isEqualTo("WITHDRAWN");
 	}
 
-	private String registered(String owner, String slug) {
-		return as(owner).documentName("registerBrand")
-				.variable("input", Map.of("name", slug, "website", slug + ".example", "slug", slug)).execute()
-				.path("registerBrand.brand.id").entity(String.class).get();
-	}
-
-	private void addAgent(String owner, String brandId, String subject) {
-		as(owner).documentName("addBrandMember")
-				.variable("input", Map.of("brandId", brandId, "subject", subject, "role", "AGENT")).execute()
-				.path("addBrandMember.member.role").entity(String.class).isEqualTo("AGENT");
-	}
 }

@@ -1,7 +1,6 @@
 package io.redress.realtime;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import io.redress.ApiTest;
@@ -20,12 +19,8 @@ class ServerSentEventsTests extends ApiTest {
 		String brand = unique("sse");
 		String owner = unique("owner");
 		String consumer = unique("consumer");
-		as(owner).documentName("registerBrand")
-				.variable("input", Map.of("name", brand, "website", brand + ".example", "slug", brand)).execute();
-		String complaintId = as(consumer).documentName("fileComplaint")
-				.variable("input", new HashMap<>(Map.of("brandSlug", brand, "title", "Over SSE", "description",
-						"Event stream", "category", "OTHER")))
-				.execute().path("fileComplaint.complaint.id").entity(String.class).get();
+		registerBrand(owner, brand);
+		String complaintId = fileComplaint(consumer, brand, "Over SSE", "Event stream");
 		as(owner).documentName("postMessage")
 				.variable("input", Map.of("complaintId", complaintId, "body", "Private hello", "visibility", "PRIVATE"))
 				.execute();

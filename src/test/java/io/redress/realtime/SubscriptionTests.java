@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +18,6 @@ import reactor.test.StepVerifier;
 import org.springframework.graphql.client.GraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,14 +54,11 @@ class SubscriptionTests extends ApiTest {
 		agent = unique("agent");
 		otherAgent = unique("rival");
 		String owner = unique("owner");
-		brandId = register(owner, brand);
-		addAgent(owner, brandId, agent);
+		brandId = registerBrand(owner, brand);
+		addMember(owner, brandId, agent, "AGENT");
 		String rivalOwner = unique("rival-owner");
-		addAgent(rivalOwner, register(rivalOwner, unique("rivalco")), otherAgent);
-		complaintId = as(consumer).documentName("fileComplaint")
-				.variable("input", new HashMap<>(Map.of("brandSlug", brand, "title", "Call me on 555 123 4567",
-						"description", "It broke", "category", "PRODUCT_QUALITY")))
-				.execute().path("fileComplaint.complaint.id").entity(String.class).get();
+		addMember(rivalOwner, registerBrand(rivalOwner, unique("rivalco")), otherAgent, "AGENT");
+		complaintId = fileComplaint(consumer, brand, "Call me on 555 123 4567", "It broke");
 	}
 
 	@Test
@@ -240,15 +235,4 @@ class SubscriptionTests extends ApiTest {
 		return (Map<String, Object>) event.get("complaint");
 	}
 
-	private String register(String owner, String slug) {
-		return as(owner).documentName("registerBrand")
-				.variable("input", Map.of("name", slug, "website", slug + ".example", "slug", slug)).execute()
-				.path("registerBrand.brand.id").entity(String.class).get();
-	}
-
-	private void addAgent(String owner, String id, String subject) {
-		GraphQlTester.Response response = as(owner).documentName("addBrandMember")
-				.variable("input", Map.of("brandId", id, "subject", subject, "role", "AGENT")).execute();
-		response.path("addBrandMember.member.role").entity(String.class).isEqualTo("AGENT");
-	}
 }

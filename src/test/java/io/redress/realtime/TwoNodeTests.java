@@ -2,7 +2,6 @@ package io.redress.realtime;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import io.redress.ApiTest;
@@ -28,12 +27,8 @@ class TwoNodeTests extends ApiTest {
 		String brand = unique("nodes");
 		String owner = unique("owner");
 		String consumer = unique("consumer");
-		as(owner).documentName("registerBrand")
-				.variable("input", Map.of("name", brand, "website", brand + ".example", "slug", brand)).execute();
-		String complaintId = as(consumer).documentName("fileComplaint")
-				.variable("input", new HashMap<>(Map.of("brandSlug", brand, "title", "Two nodes", "description",
-						"One database", "category", "OTHER")))
-				.execute().path("fileComplaint.complaint.id").entity(String.class).get();
+		registerBrand(owner, brand);
+		String complaintId = fileComplaint(consumer, brand, "Two nodes", "One database");
 
 		try (ConfigurableApplicationContext secondNode = startSecondNode()) {
 			String port = secondNode.getEnvironment().getProperty("local.server.port");

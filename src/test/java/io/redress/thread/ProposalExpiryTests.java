@@ -1,7 +1,6 @@
 package io.redress.thread;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import io.redress.ApiTest;
@@ -19,13 +18,9 @@ class ProposalExpiryTests extends ApiTest {
 	void proposalUnansweredForFourteenDaysIsAcceptedWithASystemMessage() {
 		String owner = unique("owner");
 		String brand = unique("expiry");
-		as(owner).documentName("registerBrand")
-				.variable("input", Map.of("name", brand, "website", brand + ".example", "slug", brand)).execute();
+		registerBrand(owner, brand);
 		String consumer = unique("consumer");
-		String id = as(consumer).documentName("fileComplaint")
-				.variable("input", new HashMap<>(Map.of("brandSlug", brand, "title", "Late", "description", "Late again",
-						"category", "DELIVERY")))
-				.execute().path("fileComplaint.complaint.id").entity(String.class).get();
+		String id = fileComplaint(consumer, brand, "Late", "Late again");
 		String fresh = fileAndPropose(consumer, owner, brand);
 		as(owner).documentName("lifecycle").operationName("proposeResolution")
 				.variable("input", Map.of("complaintId", id, "kind", "CREDIT", "summary", "A voucher")).execute();
@@ -47,10 +42,7 @@ class ProposalExpiryTests extends ApiTest {
 	}
 
 	private String fileAndPropose(String consumer, String owner, String brand) {
-		String id = as(consumer).documentName("fileComplaint")
-				.variable("input", new HashMap<>(Map.of("brandSlug", brand, "title", "Fresh", "description", "Fresh",
-						"category", "DELIVERY")))
-				.execute().path("fileComplaint.complaint.id").entity(String.class).get();
+		String id = fileComplaint(consumer, brand, "Fresh", "Fresh");
 		as(owner).documentName("lifecycle").operationName("proposeResolution")
 				.variable("input", Map.of("complaintId", id, "kind", "REFUND", "summary", "Refund")).execute()
 				.path("proposeResolution.userErrors").entityList(Object.class).hasSize(0);
