@@ -1,5 +1,6 @@
 package io.redress;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,14 +9,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.redress.testing.TestEnvironment;
 import io.redress.testing.TestIssuer;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.GraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 /**
  * Full-stack tests: the real server on a random port, a real database, real JWTs from a test issuer, over HTTP.
@@ -91,6 +99,36 @@ public abstract class ApiTest {
 		return as(consumer).documentName("fileComplaint").variable("input", input).execute()
 				.path("fileComplaint.userErrors").entityList(Object.class).hasSize(0)
 				.path("fileComplaint.complaint.id").entity(String.class).get();
+	}
+
+	/** A graphql-ws client over a real WebSocket, authenticated from connection_init; anonymous without a token. */
+	protected GraphQlClient webSocketClient(String token) {
+		WebSocketGraphQlClient.Builder<?> builder = WebSocketGraphQlClient
+				.builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient());
+		if (token != null) {
+			builder.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("Authorization", "Bearer " + token));
+				}
+			});
+		}
+		return builder.build();
+	}
+
+	/** Subscribes over a new WebSocket; each item is the subscription field's value. */
+	protected Flux<Map<String, Object>> subscribe(String token, String document, Map<String, Object> variables,
+			String field) {
+		return subscribe(webSocketClient(token), document, variables, field);
+	}
+
+	@SuppressWarnings("unchecked")
+	protected static Flux<Map<String, Object>> subscribe(GraphQlClient client, String document,
+			Map<String, Object> variables, String field) {
+		return client.document(document).variables(variables).retrieveSubscription(field)
+				.toEntity(Map.class)
+				.map(event -> (Map<String, Object>) event)
+				.timeout(Duration.ofSeconds(15));
 	}
 
 	/** A name no other test uses: lower-case, safe as a slug or a subject. */

@@ -28,6 +28,8 @@ class ModuleRulesTests {
 		forbid("brand", "graphql", "realtime", "account", "complaint", "thread", "score", "widget");
 		forbid("complaint", "graphql", "thread", "score", "widget");
 		forbid("thread", "graphql", "score", "widget");
+		forbid("score", "graphql", "security", "account", "thread", "widget");
+		forbid("widget", "graphql", "security", "realtime", "account", "complaint", "thread");
 	}
 
 	@Test

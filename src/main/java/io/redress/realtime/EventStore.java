@@ -15,7 +15,7 @@ class EventStore {
 
 	private static final String COLUMNS = """
 			id, xid::text::bigint AS xid, type, brand_id, complaint_id, consumer_id, visibility,
-			(payload ->> 'messageId')::bigint AS message_id, occurred_at""";
+			(payload ->> 'messageId')::bigint AS message_id, occurred_at, payload::text AS payload""";
 
 	/**
 	 * Events after a cursor. {@code pg_snapshot_xmin} is the oldest transaction still running: an event with a
@@ -55,7 +55,7 @@ class EventStore {
 						row.get("type", String.class), row.get("brand_id", Long.class),
 						row.get("complaint_id", Long.class), row.get("consumer_id", Long.class),
 						Visibility.valueOf(row.get("visibility", String.class)), row.get("message_id", Long.class),
-						row.get("occurred_at", OffsetDateTime.class)))
+						row.get("occurred_at", OffsetDateTime.class), row.get("payload", String.class)))
 				.all();
 	}
 

@@ -71,14 +71,17 @@ public class ThreadManagement {
 		return messages.insert(complaint.id(), complaint.brandId(), author, participation.viewer().subject(),
 				input.visibility(), input.body().strip())
 				.flatMap(messageId -> brandReply
-						.then(events.append(messagePosted(complaint, messageId, input.visibility())))
+						.then(events.append(messagePosted(complaint, messageId, input.visibility(),
+								author == Message.AuthorKind.BRAND && complaint.firstResponseAt() == null)))
 						.then(Mono.zip(messages.findById(messageId), access.participation(complaint.id())))
 						.map(posted -> new PostMessagePayload(posted.getT1(), posted.getT2().complaint(), List.of())));
 	}
 
-	static NewEvent messagePosted(Complaint complaint, long messageId, MessageVisibility visibility) {
+	/** A message event; {@code firstResponse} marks the brand's first reply, which stops the response-time clock. */
+	static NewEvent messagePosted(Complaint complaint, long messageId, MessageVisibility visibility,
+			boolean firstResponse) {
 		return new NewEvent("MESSAGE_POSTED", complaint.brandId(), complaint.id(), complaint.consumerId(),
 				visibility == MessageVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PARTICIPANTS,
-				Map.of("messageId", messageId));
+				firstResponse ? Map.of("messageId", messageId, "firstResponse", true) : Map.of("messageId", messageId));
 	}
 }

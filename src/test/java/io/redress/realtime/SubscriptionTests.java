@@ -1,6 +1,5 @@
 package io.redress.realtime;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,13 +11,9 @@ import io.redress.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.graphql.client.GraphQlClient;
-import org.springframework.graphql.client.WebSocketGraphQlClient;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,7 +139,7 @@ class SubscriptionTests extends ApiTest {
 
 	@Test
 	void oneConnectionHoldsAtMostTwentyFiveSubscriptions() {
-		GraphQlClient client = client(token(consumer));
+		GraphQlClient client = webSocketClient(token(consumer));
 		List<Flux<Map<String, Object>>> subscriptions = new ArrayList<>();
 		for (int i = 0; i < 26; i++) {
 			subscriptions.add(subscribe(client, COMPLAINT_EVENTS, Map.of("id", complaintId, "after", FROM_START),
@@ -180,34 +175,6 @@ class SubscriptionTests extends ApiTest {
 				"complaintEvents"))
 				.expectErrorMatches(error -> error.getMessage().contains("cursor"))
 				.verify(Duration.ofSeconds(10));
-	}
-
-	private Flux<Map<String, Object>> subscribe(String token, String document, Map<String, Object> variables,
-			String field) {
-		return subscribe(client(token), document, variables, field);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Flux<Map<String, Object>> subscribe(GraphQlClient client, String document,
-			Map<String, Object> variables, String field) {
-		return client.document(document).variables(variables).retrieveSubscription(field)
-				.toEntity(Map.class)
-				.map(event -> (Map<String, Object>) event)
-				.timeout(Duration.ofSeconds(15));
-	}
-
-	private GraphQlClient client(String token) {
-		WebSocketGraphQlClient.Builder<?> builder = WebSocketGraphQlClient
-				.builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient());
-		if (token != null) {
-			builder.interceptor(new WebSocketGraphQlClientInterceptor() {
-				@Override
-				public Mono<Object> connectionInitPayload() {
-					return Mono.just(Map.of("Authorization", "Bearer " + token));
-				}
-			});
-		}
-		return builder.build();
 	}
 
 	private String token(String subject) {

@@ -1,0 +1,158 @@
+package io.redress.score;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import io.redress.complaint.ComplaintStatus;
+
+/**
+ * The Resolution Score, formula version {@value #VERSION} (PRODUCT.md, "Resolution Score"), as a pure function of a
+ * brand's complaints and the time of computing.
+ * <p>
+ * Complaints filed in the last 365 days count, except withdrawn ones; each weighs {@code 0.5^(age / 90 days)}. Each
+ * component is a weighted proportion shrunk toward 0.5 by five pseudo-observations,
+ * {@code p = (Σ w·x + 5 × 0.5) / (Σ w + 5)} with effective size {@code n = Σ w + 5}; the score is
+ * {@code 100 × Σ W·p} and its 90 % interval {@code ± 100 × 1.645 × sqrt(Σ W²·p(1−p)/n)}. A complaint still open
+ * after 30 days counts as unresolved, so stalling never pays.
+ * <p>
+ * Complaints are folded one at a time ({@link #accumulate(Instant)}), so a brand with a hundred thousand of them is
+ * scored from a stream of rows without holding them all.
+ */
+public final class ResolutionScoreFormula {
+
+	public static final String VERSION = "2026-11";
+
+	static final Duration WINDOW = Duration.ofDays(365);
+	static final Duration HALF_LIFE = Duration.ofDays(90);
+	static final Duration STALL_LIMIT = Duration.ofDays(30);
+	static final double PRIOR_SIZE = 5;
+	static final double PRIOR_MEAN = 0.5;
+	static final double Z_90 = 1.645;
+	static final int MIN_RATED = 5;
+
+	private ResolutionScoreFormula() {
+	}
+
+	/** The score of {@code complaints} at {@code now}. */
+	public static ResolutionScore score(Iterable<ScoredComplaint> complaints, Instant now) {
+		Accumulator accumulator = accumulate(now);
+		complaints.forEach(accumulator::add);
+		return accumulator.result();
+	}
+
+	/** A fold for complaints arriving one at a time; the score of none is 50, with NOT_ENOUGH_DATA. */
+	public static Accumulator accumulate(Instant now) {
+		return new Accumulator(now);
+	}
+
+	/** Sums of one component: Σ w·x, Σ w, and how many complaints it applies to. */
+	private static final class Sums {
+
+		private double weightedHits;
+		private double weights;
+		private int count;
+
+		void add(double weight, double x) {
+			weightedHits += weight * x;
+			weights += weight;
+			count++;
+		}
+
+		ScoreComponent component(ScoreComponentName name) {
+			double n = weights + PRIOR_SIZE;
+			double p = (weightedHits + PRIOR_SIZE * PRIOR_MEAN) / n;
+			return new ScoreComponent(name, name.weight(), p, count, n);
+		}
+	}
+
+	/** Folds complaints into the score; not thread-safe, one per computation. */
+	public static final class Accumulator {
+
+		private final Instant now;
+		private final Sums respondedInTime = new Sums();
+		private final Sums resolutionRate = new Sums();
+		private final Sums ratingScore = new Sums();
+		private final Sums wouldBuyAgainRate = new Sums();
+		private double[] responseHours = new double[16];
+		private int responses;
+		private int counted;
+		private int rated;
+
+		private Accumulator(Instant now) {
+			this.now = now;
+		}
+
+		public Accumulator add(ScoredComplaint complaint) {
+			Duration age = Duration.between(complaint.createdAt(), now);
+			if (complaint.status() == ComplaintStatus.WITHDRAWN || age.compareTo(WINDOW) > 0) {
+				return this;
+			}
+			counted++;
+			double weight = Math.pow(0.5, Math.max(0, seconds(age)) / seconds(HALF_LIFE));
+			Instant responded = complaint.firstResponseAt();
+			if (responded != null || !complaint.firstResponseDueAt().isAfter(now)) {
+				boolean inTime = responded != null && !responded.isAfter(complaint.firstResponseDueAt());
+				respondedInTime.add(weight, inTime ? 1 : 0);
+			}
+			if (complaint.status().isRateable() || age.compareTo(STALL_LIMIT) > 0) {
+				resolutionRate.add(weight, complaint.status() == ComplaintStatus.RESOLVED ? 1 : 0);
+			}
+			if (complaint.rated()) {
+				rated++;
+				ratingScore.add(weight, (complaint.stars() - 1) / 4.0);
+				wouldBuyAgainRate.add(weight, complaint.wouldBuyAgain() ? 1 : 0);
+			}
+			if (responded != null) {
+				recordResponse(seconds(Duration.between(complaint.createdAt(), responded)) / 3600);
+			}
+			return this;
+		}
+
+		public ResolutionScore result() {
+			List<ScoreComponent> components = List.of(respondedInTime.component(ScoreComponentName.RESPONDED_IN_TIME),
+					resolutionRate.component(ScoreComponentName.RESOLUTION_RATE),
+					ratingScore.component(ScoreComponentName.RATING_SCORE),
+					wouldBuyAgainRate.component(ScoreComponentName.WOULD_BUY_AGAIN_RATE));
+			double score = 0;
+			double variance = 0;
+			for (ScoreComponent component : components) {
+				double p = component.value();
+				score += component.weight() * p;
+				variance += component.weight() * component.weight() * p * (1 - p) / component.effectiveSize();
+			}
+			double value = oneDecimal(100 * score);
+			double margin = 100 * Z_90 * Math.sqrt(variance);
+			return new ResolutionScore(value, oneDecimal(Math.max(0, 100 * score - margin)),
+					oneDecimal(Math.min(100, 100 * score + margin)), ScoreTier.of(value, rated), components, counted,
+					rated, medianResponseHours(), VERSION, now);
+		}
+
+		private void recordResponse(double hours) {
+			if (responses == responseHours.length) {
+				responseHours = Arrays.copyOf(responseHours, responses * 2);
+			}
+			responseHours[responses++] = Math.max(0, hours);
+		}
+
+		private Double medianResponseHours() {
+			if (responses == 0) {
+				return null;
+			}
+			double[] sorted = Arrays.copyOf(responseHours, responses);
+			Arrays.sort(sorted);
+			int middle = responses / 2;
+			double median = responses % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+			return oneDecimal(median);
+		}
+	}
+
+	private static double seconds(Duration duration) {
+		return duration.getSeconds() + duration.getNano() / 1e9;
+	}
+
+	private static double oneDecimal(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+}

@@ -1,0 +1,23 @@
+package io.redress.score;
+
+/** The band a score falls in; NOT_ENOUGH_DATA while fewer than five complaints are rated, whatever the value. */
+public enum ScoreTier {
+
+	EXCELLENT, GREAT, GOOD, FAIR, POOR, NOT_ENOUGH_DATA;
+
+	static ScoreTier of(double value, int ratedCount) {
+		if (ratedCount < ResolutionScoreFormula.MIN_RATED) {
+			return NOT_ENOUGH_DATA;
+		}
+		if (value >= 85) {
+			return EXCELLENT;
+		}
+		if (value >= 70) {
+			return GREAT;
+		}
+		if (value >= 55) {
+			return GOOD;
+		}
+		return value >= 40 ? FAIR : POOR;
+	}
+}

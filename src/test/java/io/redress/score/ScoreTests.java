@@ -1,0 +1,220 @@
+package io.redress.score;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import io.redress.ApiTest;
+import io.redress.complaint.ComplaintStatus;
+import io.redress.realtime.EventCursor;
+import io.redress.shared.GlobalId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The stored score follows the complaints it rests on, for everyone, and its changes are pushed as they commit. */
+class ScoreTests extends ApiTest {
+
+	private static final String SCORE = """
+			query($slug: String!) {
+			  brand(slug: $slug) {
+			    score {
+			      value low high tier complaintCount ratedCount medianFirstResponseHours formulaVersion computedAt
+			      components { name weight value sampleSize effectiveSize }
+			    }
+			  }
+			}""";
+
+	private static final String SCORE_CHANGED = """
+			subscription($slug: String!, $after: String) {
+			  scoreChanged(brandSlug: $slug, after: $after) { cursor brand { slug } score { value tier ratedCount } }
+			}""";
+
+	@Autowired
+	ScoreKeeper keeper;
+
+	private String brand;
+	private String agent;
+
+	@BeforeEach
+	void brandWithAnAgent() {
+		brand = unique("scored");
+		agent = unique("agent");
+		String owner = unique("owner");
+		addMember(owner, registerBrand(owner, brand), agent, "AGENT");
+	}
+
+	@Test
+	void brandNobodyComplainedAboutHasTheScoreOfNoComplaints() {
+		Map<String, Object> score = score(brand);
+
+		assertThat(score).containsEntry("value", 50.0).containsEntry("tier", "NOT_ENOUGH_DATA")
+				.containsEntry("complaintCount", 0).containsEntry("ratedCount", 0)
+				.containsEntry("formulaVersion", "2026-11");
+		assertThat(score.get("medianFirstResponseHours")).isNull();
+	}
+
+	@Test
+	void ratedResolutionMovesTheStoredScoreExactlyAsTheFormulaSays() {
+		String consumer = unique("consumer");
+		String rated = resolvedAndRated(consumer, 5, true);
+		fileComplaint(unique("other"), brand, "Still waiting", "No answer yet");
+		String withdrawn = fileComplaint(consumer, brand, "Never mind", "Found it");
+		act(consumer, "withdrawComplaint", withdrawn);
+
+		Map<String, Object> score = eventually(brand, s -> (int) s.get("complaintCount") == 2
+				&& (int) s.get("ratedCount") == 1);
+
+		ResolutionScore expected = ResolutionScoreFormula.score(complaintsOf(brand),
+				Instant.parse((String) score.get("computedAt")));
+		assertThat(score.get("value")).isEqualTo(expected.value());
+		assertThat(score.get("low")).isEqualTo(expected.low());
+		assertThat(score.get("high")).isEqualTo(expected.high());
+		assertThat(score.get("tier")).isEqualTo("NOT_ENOUGH_DATA");
+		assertThat(score.get("value")).isNotEqualTo(50.0);
+		assertThat(rated).isNotNull();
+	}
+
+	@Test
+	void anonymousSubscriberReceivesTheNewScoreWhenARatingCommits() {
+		String consumer = unique("consumer");
+		String complaintId = fileComplaint(consumer, brand, "Broken", "It broke");
+		act(agent, "proposeResolution", complaintId, Map.of("kind", "REFUND", "summary", "Full refund"));
+		act(consumer, "acceptResolution", complaintId);
+
+		Map<String, Object> change = subscribe((String) null, SCORE_CHANGED,
+				Map.of("slug", brand, "after", EventCursor.START.encoded()), "scoreChanged")
+				.doOnSubscribe(subscribed -> act(consumer, "rateResolution", complaintId,
+						Map.of("stars", 4, "wouldBuyAgain", true)))
+				.filter(pushed -> (int) score(pushed).get("ratedCount") == 1)
+				.blockFirst(Duration.ofSeconds(15));
+
+		assertThat(change.get("brand")).isEqualTo(Map.of("slug", brand));
+		assertThat(score(change).get("value")).isEqualTo(score(brand).get("value"));
+	}
+
+	@Test
+	void scoreChangedForAnUnknownBrandIsNotFound() {
+		StepVerifier.create(subscribe((String) null, SCORE_CHANGED, Map.of("slug", unique("nobody")), "scoreChanged"))
+				.expectErrorMatches(error -> error.getMessage().contains("NOT_FOUND"))
+				.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void everyComputationIsTheDaysSnapshot() {
+		resolvedAndRated(unique("consumer"), 2, false);
+		eventually(brand, s -> (int) s.get("ratedCount") == 1);
+
+		anonymous().document("query($slug: String!) { brand(slug: $slug) { score { value } scoreHistory(days: 7) { day value tier ratedCount } } }")
+				.variable("slug", brand).execute()
+				.path("brand.scoreHistory").entityList(Object.class).hasSize(1)
+				.path("brand.scoreHistory[0].day").entity(String.class)
+				.isEqualTo(OffsetDateTime.now(java.time.ZoneOffset.UTC).toLocalDate().toString())
+				.path("brand.scoreHistory[0].ratedCount").entity(Integer.class).isEqualTo(1);
+	}
+
+	@Test
+	void historyLongerThanAYearIsABadRequest() {
+		anonymous().document("query($slug: String!) { brand(slug: $slug) { scoreHistory(days: 366) { day } } }")
+				.variable("slug", brand).execute()
+				.errors().expect(error -> "BAD_REQUEST".equals(error.getErrorType().toString()))
+				.verify();
+	}
+
+	@Test
+	void dailyRefreshRecomputesScoresNotComputedToday() {
+		fileComplaint(unique("consumer"), brand, "Late", "Very late");
+		eventually(brand, s -> (int) s.get("complaintCount") == 1);
+		long brandId = brandId(brand);
+		db.sql("UPDATE brand_scores SET computed_at = now() - interval '2 days' WHERE brand_id = :id")
+				.bind("id", brandId).then().as(StepVerifier::create).verifyComplete();
+
+		keeper.refreshDaily().as(StepVerifier::create).verifyComplete();
+
+		db.sql("SELECT computed_at > now() - interval '1 minute' AS fresh FROM brand_scores WHERE brand_id = :id")
+				.bind("id", brandId).map(row -> row.get("fresh", Boolean.class)).one()
+				.as(StepVerifier::create).expectNext(true).verifyComplete();
+	}
+
+	private String resolvedAndRated(String consumer, int stars, boolean wouldBuyAgain) {
+		String complaintId = fileComplaint(consumer, brand, "Broken", "It broke");
+		as(agent).documentName("postMessage").variable("input", Map.of("complaintId", complaintId, "body",
+				"We are on it", "visibility", "PUBLIC")).execute();
+		act(agent, "proposeResolution", complaintId, Map.of("kind", "REPAIR", "summary", "We repair it"));
+		act(consumer, "acceptResolution", complaintId);
+		act(consumer, "rateResolution", complaintId, Map.of("stars", stars, "wouldBuyAgain", wouldBuyAgain))
+				.path("rateResolution.userErrors").entityList(Object.class).hasSize(0);
+		return complaintId;
+	}
+
+	private void act(String caller, String mutation, String complaintId) {
+		act(caller, mutation, complaintId, Map.of());
+	}
+
+	private org.springframework.graphql.test.tester.GraphQlTester.Response act(String caller, String mutation,
+			String complaintId, Map<String, Object> more) {
+		Map<String, Object> input = new java.util.HashMap<>(more);
+		input.put("complaintId", complaintId);
+		return as(caller).documentName("lifecycle").operationName(mutation).variable("input", input).execute();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> score(String slug) {
+		return anonymous().document(SCORE).variable("slug", slug).execute()
+				.path("brand.score").entity(Map.class).get();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> score(Map<String, Object> change) {
+		return (Map<String, Object>) change.get("score");
+	}
+
+	/** The score keeper works after the commit, so the test waits (up to 15 s) for the score to show the change. */
+	private Map<String, Object> eventually(String slug, Predicate<Map<String, Object>> condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		Map<String, Object> score = score(slug);
+		while (!condition.test(score)) {
+			assertThat(System.nanoTime()).as("the score shows the change in time: %s", score).isLessThan(deadline);
+			sleep();
+			score = score(slug);
+		}
+		return score;
+	}
+
+	private List<ScoredComplaint> complaintsOf(String slug) {
+		return db.sql("""
+				SELECT c.created_at, c.status, c.first_response_at, c.first_response_due_at, r.stars, r.would_buy_again
+				FROM complaints c JOIN brands b ON b.id = c.brand_id LEFT JOIN ratings r ON r.complaint_id = c.id
+				WHERE b.slug = :slug""").bind("slug", slug)
+				.map(row -> new ScoredComplaint(row.get("created_at", OffsetDateTime.class).toInstant(),
+						ComplaintStatus.valueOf(row.get("status", String.class)),
+						java.util.Optional.ofNullable(row.get("first_response_at", OffsetDateTime.class))
+								.map(OffsetDateTime::toInstant).orElse(null),
+						row.get("first_response_due_at", OffsetDateTime.class).toInstant(),
+						row.get("stars", Integer.class), row.get("would_buy_again", Boolean.class)))
+				.all().collectList().block(Duration.ofSeconds(10));
+	}
+
+	private long brandId(String slug) {
+		String id = anonymous().document("query($slug: String!) { brand(slug: $slug) { id } }").variable("slug", slug)
+				.execute().path("brand.id").entity(String.class).get();
+		return GlobalId.decode(id, "Brand").orElseThrow();
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+}
