@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.GraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -99,6 +100,18 @@ public abstract class ApiTest {
 		return as(consumer).documentName("fileComplaint").variable("input", input).execute()
 				.path("fileComplaint.userErrors").entityList(Object.class).hasSize(0)
 				.path("fileComplaint.complaint.id").entity(String.class).get();
+	}
+
+	/** As {@code caller}, runs one of the lifecycle mutations of {@code lifecycle.graphql} on a complaint. */
+	protected GraphQlTester.Response perform(String caller, String mutation, String complaintId,
+			Map<String, Object> more) {
+		Map<String, Object> input = new HashMap<>(more);
+		input.put("complaintId", complaintId);
+		return as(caller).documentName("lifecycle").operationName(mutation).variable("input", input).execute();
+	}
+
+	protected GraphQlTester.Response perform(String caller, String mutation, String complaintId) {
+		return perform(caller, mutation, complaintId, Map.of());
 	}
 
 	/** A graphql-ws client over a real WebSocket, authenticated from connection_init; anonymous without a token. */

@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -27,6 +28,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
+
+	private static final String WIDGETS = "/widgets/**";
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings) {
@@ -44,6 +47,37 @@ class SecurityConfiguration {
 						.anyExchange().permitAll())
 				.oauth2ResourceServer(server -> server
 						.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtToViewer(settings.rolesClaim()))))
+				.build();
+	}
+
+	/**
+	 * Widgets are anonymous and read-only, made to be embedded anywhere: no token is looked at, any page may frame the
+	 * card, and the widget endpoints set their own caching headers.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain widgetFilterChain(ServerHttpSecurity http) {
+		CorsConfiguration anyOrigin = new CorsConfiguration();
+		anyOrigin.addAllowedOrigin("*");
+		anyOrigin.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.HEAD.name()));
+		anyOrigin.addAllowedHeader("*");
+		anyOrigin.setAllowCredentials(false);
+		anyOrigin.setMaxAge(Duration.ofHours(1));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration(WIDGETS, anyOrigin);
+		return http
+				.securityMatcher(ServerWebExchangeMatchers.pathMatchers(WIDGETS))
+				.csrf(ServerHttpSecurity.CsrfSpec::disable)
+				.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+				.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+				.logout(ServerHttpSecurity.LogoutSpec::disable)
+				.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+				.headers(headers -> headers
+						.frameOptions(ServerHttpSecurity.HeaderSpec.FrameOptionsSpec::disable)
+						.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
+				.cors(cors -> cors.configurationSource(source))
+				.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
 				.build();
 	}
 

@@ -67,7 +67,7 @@ class ScoreTests extends ApiTest {
 		String rated = resolvedAndRated(consumer, 5, true);
 		fileComplaint(unique("other"), brand, "Still waiting", "No answer yet");
 		String withdrawn = fileComplaint(consumer, brand, "Never mind", "Found it");
-		act(consumer, "withdrawComplaint", withdrawn);
+		perform(consumer, "withdrawComplaint", withdrawn);
 
 		Map<String, Object> score = eventually(brand, s -> (int) s.get("complaintCount") == 2
 				&& (int) s.get("ratedCount") == 1);
@@ -86,12 +86,12 @@ class ScoreTests extends ApiTest {
 	void anonymousSubscriberReceivesTheNewScoreWhenARatingCommits() {
 		String consumer = unique("consumer");
 		String complaintId = fileComplaint(consumer, brand, "Broken", "It broke");
-		act(agent, "proposeResolution", complaintId, Map.of("kind", "REFUND", "summary", "Full refund"));
-		act(consumer, "acceptResolution", complaintId);
+		perform(agent, "proposeResolution", complaintId, Map.of("kind", "REFUND", "summary", "Full refund"));
+		perform(consumer, "acceptResolution", complaintId);
 
 		Map<String, Object> change = subscribe((String) null, SCORE_CHANGED,
 				Map.of("slug", brand, "after", EventCursor.START.encoded()), "scoreChanged")
-				.doOnSubscribe(subscribed -> act(consumer, "rateResolution", complaintId,
+				.doOnSubscribe(subscribed -> perform(consumer, "rateResolution", complaintId,
 						Map.of("stars", 4, "wouldBuyAgain", true)))
 				.filter(pushed -> (int) score(pushed).get("ratedCount") == 1)
 				.blockFirst(Duration.ofSeconds(15));
@@ -147,22 +147,11 @@ class ScoreTests extends ApiTest {
 		String complaintId = fileComplaint(consumer, brand, "Broken", "It broke");
 		as(agent).documentName("postMessage").variable("input", Map.of("complaintId", complaintId, "body",
 				"We are on it", "visibility", "PUBLIC")).execute();
-		act(agent, "proposeResolution", complaintId, Map.of("kind", "REPAIR", "summary", "We repair it"));
-		act(consumer, "acceptResolution", complaintId);
-		act(consumer, "rateResolution", complaintId, Map.of("stars", stars, "wouldBuyAgain", wouldBuyAgain))
+		perform(agent, "proposeResolution", complaintId, Map.of("kind", "REPAIR", "summary", "We repair it"));
+		perform(consumer, "acceptResolution", complaintId);
+		perform(consumer, "rateResolution", complaintId, Map.of("stars", stars, "wouldBuyAgain", wouldBuyAgain))
 				.path("rateResolution.userErrors").entityList(Object.class).hasSize(0);
 		return complaintId;
-	}
-
-	private void act(String caller, String mutation, String complaintId) {
-		act(caller, mutation, complaintId, Map.of());
-	}
-
-	private org.springframework.graphql.test.tester.GraphQlTester.Response act(String caller, String mutation,
-			String complaintId, Map<String, Object> more) {
-		Map<String, Object> input = new java.util.HashMap<>(more);
-		input.put("complaintId", complaintId);
-		return as(caller).documentName("lifecycle").operationName(mutation).variable("input", input).execute();
 	}
 
 	@SuppressWarnings("unchecked")
