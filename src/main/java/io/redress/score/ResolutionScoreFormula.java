@@ -24,9 +24,9 @@ public final class ResolutionScoreFormula {
 
 	public static final String VERSION = "2026-11";
 
-	static final Duration WINDOW = Duration.ofDays(365);
-	static final Duration HALF_LIFE = Duration.ofDays(90);
-	static final Duration STALL_LIMIT = Duration.ofDays(30);
+	public static final Duration WINDOW = Duration.ofDays(365);
+	public static final Duration HALF_LIFE = Duration.ofDays(90);
+	public static final Duration STALL_LIMIT = Duration.ofDays(30);
 	static final double PRIOR_SIZE = 5;
 	static final double PRIOR_MEAN = 0.5;
 	static final double Z_90 = 1.645;
@@ -47,7 +47,7 @@ public final class ResolutionScoreFormula {
 		return new Accumulator(now);
 	}
 
-	/** Sums of one component: Σ w·x, Σ w, and how many complaints it applies to. */
+	/** Sums of one component as complaints are folded in. */
 	private static final class Sums {
 
 		private double weightedHits;
@@ -60,11 +60,40 @@ public final class ResolutionScoreFormula {
 			count++;
 		}
 
-		ScoreComponent component(ScoreComponentName name) {
-			double n = weights + PRIOR_SIZE;
-			double p = (weightedHits + PRIOR_SIZE * PRIOR_MEAN) / n;
-			return new ScoreComponent(name, name.weight(), p, count, n);
+		ScoreSums.Component done() {
+			return new ScoreSums.Component(weightedHits, weights, count);
 		}
+	}
+
+	/**
+	 * The score from the sums of a brand's complaints, however they were summed: folded here one complaint at a
+	 * time, or aggregated by the database next to the data.
+	 */
+	public static ResolutionScore score(ScoreSums sums, Instant now) {
+		List<ScoreComponent> components = List.of(component(ScoreComponentName.RESPONDED_IN_TIME, sums.respondedInTime()),
+				component(ScoreComponentName.RESOLUTION_RATE, sums.resolutionRate()),
+				component(ScoreComponentName.RATING_SCORE, sums.ratingScore()),
+				component(ScoreComponentName.WOULD_BUY_AGAIN_RATE, sums.wouldBuyAgainRate()));
+		double score = 0;
+		double variance = 0;
+		for (ScoreComponent component : components) {
+			double p = component.value();
+			score += component.weight() * p;
+			variance += component.weight() * component.weight() * p * (1 - p) / component.effectiveSize();
+		}
+		double value = oneDecimal(100 * score);
+		double margin = 100 * Z_90 * Math.sqrt(variance);
+		return new ResolutionScore(value, oneDecimal(Math.max(0, 100 * score - margin)),
+				oneDecimal(Math.min(100, 100 * score + margin)), ScoreTier.of(value, sums.rated()), components,
+				sums.counted(), sums.rated(),
+				sums.medianFirstResponseHours() == null ? null : oneDecimal(sums.medianFirstResponseHours()), VERSION,
+				now);
+	}
+
+	private static ScoreComponent component(ScoreComponentName name, ScoreSums.Component sums) {
+		double n = sums.weights() + PRIOR_SIZE;
+		double p = (sums.weightedHits() + PRIOR_SIZE * PRIOR_MEAN) / n;
+		return new ScoreComponent(name, name.weight(), p, sums.count(), n);
 	}
 
 	/** Folds complaints into the score; not thread-safe, one per computation. */
@@ -111,22 +140,12 @@ public final class ResolutionScoreFormula {
 		}
 
 		public ResolutionScore result() {
-			List<ScoreComponent> components = List.of(respondedInTime.component(ScoreComponentName.RESPONDED_IN_TIME),
-					resolutionRate.component(ScoreComponentName.RESOLUTION_RATE),
-					ratingScore.component(ScoreComponentName.RATING_SCORE),
-					wouldBuyAgainRate.component(ScoreComponentName.WOULD_BUY_AGAIN_RATE));
-			double score = 0;
-			double variance = 0;
-			for (ScoreComponent component : components) {
-				double p = component.value();
-				score += component.weight() * p;
-				variance += component.weight() * component.weight() * p * (1 - p) / component.effectiveSize();
-			}
-			double value = oneDecimal(100 * score);
-			double margin = 100 * Z_90 * Math.sqrt(variance);
-			return new ResolutionScore(value, oneDecimal(Math.max(0, 100 * score - margin)),
-					oneDecimal(Math.min(100, 100 * score + margin)), ScoreTier.of(value, rated), components, counted,
-					rated, medianResponseHours(), VERSION, now);
+			return score(sums(), now);
+		}
+
+		public ScoreSums sums() {
+			return new ScoreSums(respondedInTime.done(), resolutionRate.done(), ratingScore.done(),
+					wouldBuyAgainRate.done(), counted, rated, medianResponseHours());
 		}
 
 		private void recordResponse(double hours) {
@@ -143,8 +162,7 @@ public final class ResolutionScoreFormula {
 			double[] sorted = Arrays.copyOf(responseHours, responses);
 			Arrays.sort(sorted);
 			int middle = responses / 2;
-			double median = responses % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-			return oneDecimal(median);
+			return responses % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 		}
 	}
 

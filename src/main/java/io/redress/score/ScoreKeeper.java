@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,9 @@ class ScoreKeeper implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (!settings.keeping()) {
+			return;
+		}
 		following = Flux.defer(() -> scores.feedPosition().flatMapMany(this::follow))
 				.bufferTimeout(settings.batch(), Duration.ofMillis(20), true)
 				.concatMap(this::apply)
@@ -117,6 +121,9 @@ class ScoreKeeper implements SmartLifecycle {
 	 */
 	@Scheduled(fixedDelayString = "${redress.score.refresh-interval:1h}", initialDelayString = "10s")
 	Mono<Void> refreshDaily() {
+		if (!settings.keeping()) {
+			return Mono.empty();
+		}
 		return refreshPage()
 				.expand(done -> done == REFRESH_PAGE ? refreshPage() : Mono.empty())
 				.then()
@@ -136,12 +143,10 @@ class ScoreKeeper implements SmartLifecycle {
 	 * Recomputes one brand inside the caller's transaction, and announces the new score when it shows anything new.
 	 */
 	Mono<Void> recompute(long brandId) {
-		Instant now = Instant.now();
+		// PostgreSQL keeps microseconds: the same instant on both sides keeps the weights exact.
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		return scores.lockBrand(brandId)
-				.then(Mono.zip(
-						scores.complaintsOf(brandId, now.minus(ResolutionScoreFormula.WINDOW))
-								.reduce(ResolutionScoreFormula.accumulate(now), ResolutionScoreFormula.Accumulator::add)
-								.map(ResolutionScoreFormula.Accumulator::result),
+				.then(Mono.zip(scores.sums(brandId, now).map(sums -> ResolutionScoreFormula.score(sums, now)),
 						scores.stored(List.of(brandId)).next().map(stored -> Optional.of(stored.score()))
 								.defaultIfEmpty(Optional.empty())))
 				.flatMap(computed -> {

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 
 import io.r2dbc.postgresql.codec.Json;
-import io.redress.complaint.ComplaintStatus;
+import io.r2dbc.spi.Readable;
 import io.redress.realtime.EventCursor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,15 +16,39 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** Stored scores, their daily snapshots, the score keeper's place in the event log, and the complaints a score reads. */
+/** Stored scores, their daily snapshots, the score keeper's place in the event log, and the sums a score rests on. */
 @Repository
 class Scores {
 
-	/** What the formula needs of a brand's complaints in the window, ratings included; one brand, one statement. */
-	private static final String SCORED_COMPLAINTS = """
-			SELECT c.created_at, c.status, c.first_response_at, c.first_response_due_at, r.stars, r.would_buy_again
-			FROM complaints c LEFT JOIN ratings r ON r.complaint_id = c.id
-			WHERE c.brand_id = :brandId AND c.created_at >= :since AND c.status <> 'WITHDRAWN'""";
+	/**
+	 * The formula's sums over one brand's complaints, aggregated next to the data (one row back, however many
+	 * complaints): the same sums {@link ResolutionScoreFormula#accumulate} folds, with the same rules — the window,
+	 * no withdrawn complaints, recency weights, the target-passed and open-past-30-days rules.
+	 */
+	private static final String SUMS = """
+			WITH counted AS (
+			  SELECT power(0.5::float8, (greatest(0, extract(epoch FROM :now - c.created_at)) / :halfLife)::float8) AS w,
+			         c.status, c.created_at, c.first_response_at, c.first_response_due_at, r.stars, r.would_buy_again
+			  FROM complaints c LEFT JOIN ratings r ON r.complaint_id = c.id
+			  WHERE c.brand_id = :brandId AND c.created_at >= :since AND c.status <> 'WITHDRAWN')
+			SELECT count(*) AS counted,
+			       count(stars) AS rated,
+			       coalesce(sum(w) FILTER (WHERE first_response_at <= first_response_due_at), 0) AS in_time_hits,
+			       coalesce(sum(w) FILTER (WHERE first_response_at IS NOT NULL OR first_response_due_at <= :now), 0)
+			           AS in_time_weights,
+			       count(*) FILTER (WHERE first_response_at IS NOT NULL OR first_response_due_at <= :now) AS in_time_count,
+			       coalesce(sum(w) FILTER (WHERE status = 'RESOLVED'), 0) AS resolved_hits,
+			       coalesce(sum(w) FILTER (WHERE status IN ('RESOLVED', 'UNRESOLVED') OR created_at < :stalledBefore), 0)
+			           AS resolved_weights,
+			       count(*) FILTER (WHERE status IN ('RESOLVED', 'UNRESOLVED') OR created_at < :stalledBefore)
+			           AS resolved_count,
+			       coalesce(sum(w * (stars - 1) / 4.0) FILTER (WHERE stars IS NOT NULL), 0) AS rating_hits,
+			       coalesce(sum(w) FILTER (WHERE stars IS NOT NULL), 0) AS rating_weights,
+			       coalesce(sum(w) FILTER (WHERE would_buy_again), 0) AS again_hits,
+			       percentile_cont(0.5) WITHIN GROUP (
+			           ORDER BY (greatest(0, extract(epoch FROM first_response_at - created_at)) / 3600)::float8)
+			           FILTER (WHERE first_response_at IS NOT NULL) AS median_hours
+			FROM counted""";
 
 	private static final String SAVE = """
 			INSERT INTO brand_scores (brand_id, value, tier, rated_count, score, computed_at)
@@ -77,14 +101,37 @@ class Scores {
 		this.json = json;
 	}
 
-	Flux<ScoredComplaint> complaintsOf(long brandId, Instant since) {
-		return db.sql(SCORED_COMPLAINTS).bind("brandId", brandId).bind("since", since.atOffset(ZoneOffset.UTC))
-				.map(row -> new ScoredComplaint(instant(row.get("created_at", OffsetDateTime.class)),
-						ComplaintStatus.valueOf(row.get("status", String.class)),
-						instant(row.get("first_response_at", OffsetDateTime.class)),
-						instant(row.get("first_response_due_at", OffsetDateTime.class)),
-						row.get("stars", Integer.class), row.get("would_buy_again", Boolean.class)))
-				.all();
+	/** The formula's sums over the brand's complaints at {@code now} (to the microsecond, as PostgreSQL keeps time). */
+	Mono<ScoreSums> sums(long brandId, Instant now) {
+		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		return db.sql(SUMS).bind("brandId", brandId).bind("now", at)
+				.bind("since", at.minus(ResolutionScoreFormula.WINDOW))
+				.bind("stalledBefore", at.minus(ResolutionScoreFormula.STALL_LIMIT))
+				.bind("halfLife", (double) ResolutionScoreFormula.HALF_LIFE.toSeconds())
+				.map(row -> {
+					int rated = number(row, "rated").intValue();
+					return new ScoreSums(
+							component(row, "in_time_hits", "in_time_weights", "in_time_count"),
+							component(row, "resolved_hits", "resolved_weights", "resolved_count"),
+							component(row, "rating_hits", "rating_weights", rated),
+							new ScoreSums.Component(number(row, "again_hits").doubleValue(),
+									number(row, "rating_weights").doubleValue(), rated),
+							number(row, "counted").intValue(), rated, row.get("median_hours", Double.class));
+				})
+				.one();
+	}
+
+	private static ScoreSums.Component component(Readable row, String hits, String weights, String count) {
+		return component(row, hits, weights, number(row, count).intValue());
+	}
+
+	private static ScoreSums.Component component(Readable row, String hits, String weights, int count) {
+		return new ScoreSums.Component(number(row, hits).doubleValue(), number(row, weights).doubleValue(), count);
+	}
+
+	/** PostgreSQL sums doubles as double and counts as bigint; either way a number. */
+	private static Number number(Readable row, String column) {
+		return row.get(column, Number.class);
 	}
 
 	/** Stores a brand's score and makes it that day's snapshot. */

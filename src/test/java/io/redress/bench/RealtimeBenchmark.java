@@ -1,7 +1,6 @@
 package io.redress.bench;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,23 +10,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.redress.RedressApplication;
 import io.redress.realtime.EventLog;
 import io.redress.realtime.NewEvent;
 import io.redress.realtime.Visibility;
 import io.redress.shared.GlobalId;
-import io.redress.testing.CommandLine;
-import io.redress.testing.TestDatabase;
-import io.redress.testing.TestIssuer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
@@ -53,19 +46,13 @@ public final class RealtimeBenchmark {
 		int rate = arg(args, 3, 10);
 		int seconds = arg(args, 4, 20);
 
-		TestDatabase database = TestDatabase.embedded(Files.createTempDirectory("redress-bench"));
-		TestIssuer issuer = TestIssuer.start(0);
-		ConfigurableApplicationContext server = new SpringApplicationBuilder(RedressApplication.class)
-				.run(CommandLine.arguments(Map.of("server.port", "0", "spring.r2dbc.url", database.r2dbcUrl(),
-						"spring.r2dbc.username", database.username(), "spring.r2dbc.password", database.password(),
-						"spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUri(),
-						"redress.graphql.max-subscriptions-per-socket", String.valueOf(idle / sockets + measured + 1),
-						"logging.level.root", "WARN")));
-		String port = server.getEnvironment().getProperty("local.server.port");
-		DatabaseClient db = server.getBean(DatabaseClient.class);
-		long idleBrand = brand(db, "bench-idle");
-		long liveBrand = brand(db, "bench-live");
-		String token = issuer.token("bench-agent");
+		BenchServer bench = BenchServer.start(Map.of("redress.graphql.max-subscriptions-per-socket",
+				String.valueOf(idle / sockets + measured + 1)));
+		ConfigurableApplicationContext server = bench.context();
+		String port = bench.port();
+		long idleBrand = bench.brand("bench-idle");
+		long liveBrand = bench.brand("bench-live");
+		String token = bench.issuer().token("bench-agent");
 
 		Runtime runtime = Runtime.getRuntime();
 		long heapBefore = usedHeap(runtime);
@@ -118,8 +105,7 @@ public final class RealtimeBenchmark {
 				rate, seconds, committed.get(), sorted.size(), sorted.size() / elapsed, percentile(sorted, 50), percentile(sorted, 99),
 				sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
 		subscriptions.forEach(Disposable::dispose);
-		server.close();
-		issuer.close();
+		bench.close();
 		System.exit(0);
 	}
 
@@ -143,16 +129,6 @@ public final class RealtimeBenchmark {
 					}
 				})
 				.build();
-	}
-
-	private static long brand(DatabaseClient db, String slug) {
-		long id = db.sql("""
-				INSERT INTO brands (slug, name, website, domain, status)
-				VALUES (:slug, :slug, 'https://' || :slug || '.example', :slug || '.example', 'VERIFIED') RETURNING id""")
-				.bind("slug", slug).map(row -> row.get("id", Long.class)).one().block();
-		db.sql("INSERT INTO brand_members (brand_id, subject, role) VALUES (:id, 'bench-agent', 'AGENT')")
-				.bind("id", id).then().block();
-		return id;
 	}
 
 	private static long usedHeap(Runtime runtime) throws InterruptedException {

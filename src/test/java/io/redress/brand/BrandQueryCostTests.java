@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,10 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whether it holds 5 brands or 50.
  */
 @Import(StatementCounting.class)
+@TestPropertySource(properties = StatementCounting.NO_BACKGROUND_WORK)
 class BrandQueryCostTests extends ApiTest {
 
 	/** The page itself, then one statement each for members, viewerRole and claims. */
-	private static final int STATEMENTS_PER_PAGE = 4;
+	private static final int STATEMENTS_PER_PAGE = 6;
 
 	@Autowired
 	private StatementCounting.StatementCounter statements;
@@ -36,7 +38,7 @@ class BrandQueryCostTests extends ApiTest {
 	}
 
 	private int statementsFor(int first, String search, String viewer) {
-		statements.countOn("brands", "brand_members", "brand_claims");
+		statements.countOn("brands", "brand_members", "brand_claims", "brand_scores", "score_snapshots");
 		as(viewer).documentName("brandPageWithRelations")
 				.variable("first", first).variable("search", search).execute()
 				.path("brands.nodes").entityList(Object.class).hasSize(first)

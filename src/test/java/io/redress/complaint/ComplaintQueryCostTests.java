@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * costs the same number of SQL statements for 5 complaints as for 50.
  */
 @Import(StatementCounting.class)
+@TestPropertySource(properties = StatementCounting.NO_BACKGROUND_WORK)
 class ComplaintQueryCostTests extends ApiTest {
 
 	private static final String PAGE = """

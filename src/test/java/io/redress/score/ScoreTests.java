@@ -18,6 +18,7 @@ import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The stored score follows the complaints it rests on, for everyone, and its changes are pushed as they commit. */
 class ScoreTests extends ApiTest {
@@ -80,6 +81,49 @@ class ScoreTests extends ApiTest {
 		assertThat(score.get("tier")).isEqualTo("NOT_ENOUGH_DATA");
 		assertThat(score.get("value")).isNotEqualTo(50.0);
 		assertThat(rated).isNotNull();
+	}
+
+	@Test
+	void storedScoreOfABrandWithHundredsOfVariedComplaintsIsTheFormulasScoreOfThem() {
+		String consumer = unique("consumer");
+		fileComplaint(consumer, brand, "First", "Makes the profile");
+		db.sql("""
+				INSERT INTO complaints (brand_id, consumer_id, title, description, category, status, created_at,
+				                        first_response_at, first_response_due_at)
+				SELECT b.id, p.id, 'Generated ' || g, 'Varied', 'DELIVERY',
+				       (ARRAY['OPEN','IN_PROGRESS','RESOLUTION_PROPOSED','RESOLVED','UNRESOLVED','WITHDRAWN'])[1 + g % 6],
+				       now() - (g * 1.37) * interval '1 day' - (g % 24) * interval '1 hour',
+				       CASE WHEN g % 4 <> 0 THEN now() - (g * 1.37) * interval '1 day' + (g % 97) * interval '1 hour' END,
+				       now() - (g * 1.37) * interval '1 day' + (24 * (1 + g % 3)) * interval '1 hour'
+				FROM generate_series(1, 300) AS g, brands b, profiles p WHERE b.slug = :slug AND p.subject = :consumer""")
+				.bind("slug", brand).bind("consumer", consumer).then().as(StepVerifier::create).verifyComplete();
+		db.sql("""
+				INSERT INTO ratings (complaint_id, brand_id, stars, would_buy_again)
+				SELECT c.id, c.brand_id, 1 + c.id % 5, c.id % 3 <> 0 FROM complaints c JOIN brands b ON b.id = c.brand_id
+				WHERE b.slug = :slug AND c.status IN ('RESOLVED', 'UNRESOLVED')""")
+				.bind("slug", brand).then().as(StepVerifier::create).verifyComplete();
+		fileComplaint(consumer, brand, "Last", "Moves the score");
+
+		int counted = ResolutionScoreFormula.score(complaintsOf(brand), Instant.now()).complaintCount();
+		Map<String, Object> score = eventually(brand, s -> (int) s.get("complaintCount") == counted);
+
+		ResolutionScore expected = ResolutionScoreFormula.score(complaintsOf(brand),
+				Instant.parse((String) score.get("computedAt")));
+		assertThat(score).containsEntry("value", expected.value()).containsEntry("low", expected.low())
+				.containsEntry("high", expected.high()).containsEntry("tier", expected.tier().name())
+				.containsEntry("complaintCount", expected.complaintCount())
+				.containsEntry("ratedCount", expected.ratedCount())
+				.containsEntry("medianFirstResponseHours", expected.medianFirstResponseHours());
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> components = (List<Map<String, Object>>) score.get("components");
+		for (int i = 0; i < components.size(); i++) {
+			ScoreComponent component = expected.components().get(i);
+			assertThat(components.get(i)).containsEntry("name", component.name().name())
+					.containsEntry("sampleSize", component.sampleSize());
+			assertThat((Double) components.get(i).get("value")).isCloseTo(component.value(), within(1e-9));
+			assertThat((Double) components.get(i).get("effectiveSize"))
+					.isCloseTo(component.effectiveSize(), within(1e-6));
+		}
 	}
 
 	@Test

@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounting {
 
+	/** This context's score keeper would otherwise recompute scores while a test counts statements. */
+	public static final String NO_BACKGROUND_WORK = "redress.score.keeping=false";
+
 	@Bean
 	public StatementCounter statementCounter() {
 		return new StatementCounter();

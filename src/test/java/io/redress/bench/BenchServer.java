@@ -1,0 +1,56 @@
+package io.redress.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.redress.RedressApplication;
+import io.redress.testing.CommandLine;
+import io.redress.testing.TestDatabase;
+import io.redress.testing.TestIssuer;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** One server node for a benchmark: an embedded PostgreSQL in a temporary folder, a throwaway issuer, quiet logs. */
+record BenchServer(ConfigurableApplicationContext context, TestIssuer issuer) implements AutoCloseable {
+
+	static BenchServer start(Map<String, String> settings) throws IOException {
+		TestDatabase database = TestDatabase.embedded(Files.createTempDirectory("redress-bench"));
+		TestIssuer issuer = TestIssuer.start(0);
+		Map<String, String> all = new HashMap<>(Map.of("server.port", "0", "spring.r2dbc.url", database.r2dbcUrl(),
+				"spring.r2dbc.username", database.username(), "spring.r2dbc.password", database.password(),
+				"spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUri(), "logging.level.root",
+				"WARN"));
+		all.putAll(settings);
+		return new BenchServer(new SpringApplicationBuilder(RedressApplication.class)
+				.run(CommandLine.arguments(all)), issuer);
+	}
+
+	String port() {
+		return context.getEnvironment().getProperty("local.server.port");
+	}
+
+	DatabaseClient db() {
+		return context.getBean(DatabaseClient.class);
+	}
+
+	/** A verified brand with {@code bench-agent} as its agent; returns its id. */
+	long brand(String slug) {
+		long id = db().sql("""
+				INSERT INTO brands (slug, name, website, domain, status)
+				VALUES (:slug, :slug, 'https://' || :slug || '.example', :slug || '.example', 'VERIFIED') RETURNING id""")
+				.bind("slug", slug).map(row -> row.get("id", Long.class)).one().block();
+		db().sql("INSERT INTO brand_members (brand_id, subject, role) VALUES (:id, 'bench-agent', 'AGENT')")
+				.bind("id", id).then().block();
+		return id;
+	}
+
+	@Override
+	public void close() {
+		context.close();
+		issuer.close();
+	}
+}
