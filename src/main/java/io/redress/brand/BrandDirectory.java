@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 
 import io.redress.security.CurrentViewer;
 import io.redress.security.Viewer;
-import io.redress.shared.BadRequestException;
 import io.redress.shared.Cursors;
 import io.redress.shared.Connection;
 import io.redress.shared.PageRequest;
+import io.redress.shared.SearchText;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -47,7 +47,7 @@ public class BrandDirectory {
 	}
 
 	public Mono<Connection<Brand>> page(PageRequest request, String search) {
-		String pattern = likePattern(search);
+		String pattern = SearchText.likePattern(search, MAX_SEARCH_LENGTH);
 		Cursors.Key after = request.after() == null ? null : Cursors.decode(request.after());
 		return brands.page(pattern, after == null ? null : after.value(), after == null ? null : after.id(),
 				request.fetchSize())
@@ -103,21 +103,6 @@ public class BrandDirectory {
 				.flatMapMany(viewer -> members.brandsOf(viewer.subject(), MAX_MEMBERSHIPS));
 	}
 
-	private static String likePattern(String search) {
-		if (search == null || search.isBlank()) {
-			return null;
-		}
-		if (search.length() > MAX_SEARCH_LENGTH) {
-			throw new BadRequestException("search must be at most " + MAX_SEARCH_LENGTH + " characters");
-		}
-		String text = search.strip();
-		// Names hold no control characters, and PostgreSQL refuses a NUL in text outright.
-		if (text.chars().anyMatch(Character::isISOControl)) {
-			throw new BadRequestException("search must not contain control characters");
-		}
-		String escaped = text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-		return "%" + escaped + "%";
-	}
 
 	private static List<Long> ids(List<Brand> batch) {
 		return batch.stream().map(Brand::id).distinct().toList();

@@ -15,6 +15,7 @@ import io.redress.shared.Connection;
 import io.redress.shared.Cursors;
 import io.redress.shared.NotFoundException;
 import io.redress.shared.PageRequest;
+import io.redress.shared.SearchText;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -54,7 +55,7 @@ public class ComplaintDirectory {
 	/** The public feed, newest first. Withdrawn complaints are never in it. */
 	public Mono<Connection<Complaint>> feed(PageRequest page, ComplaintFilter filter) {
 		ComplaintFilter given = filter == null ? ComplaintFilter.NONE : filter;
-		String pattern = likePattern(given.search());
+		String pattern = SearchText.likePattern(given.search(), MAX_SEARCH);
 		if (given.brandSlug() == null) {
 			return page(new ComplaintQuery(null, null, given.status(), given.category(), pattern, null, 0), page);
 		}
@@ -108,15 +109,6 @@ public class ComplaintDirectory {
 		}
 	}
 
-	private static String likePattern(String search) {
-		if (search == null || search.isBlank()) {
-			return null;
-		}
-		if (search.length() > MAX_SEARCH) {
-			throw new BadRequestException("search must be at most " + MAX_SEARCH + " characters");
-		}
-		return "%" + search.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-	}
 
 	private static Map<Long, Complaint> byId(List<Complaint> batch) {
 		return batch.stream().collect(Collectors.toMap(Complaint::id, Function.identity(), (a, b) -> a));

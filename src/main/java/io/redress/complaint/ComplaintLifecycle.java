@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 public class ComplaintLifecycle {
 
 	static final int MAX_COMMENT = 2000;
+	/** Token subjects are at most this long, as brand members are stored. */
+	static final int MAX_SUBJECT = 255;
 
 	private final ComplaintChanges changes;
 	private final Complaints complaints;
@@ -114,6 +116,10 @@ public class ComplaintLifecycle {
 		return changes.change(input.complaintId(), participation -> ComplaintChanges.brandWorkerOnly(participation)
 				.flatMap(brandSide -> {
 					Complaint complaint = brandSide.complaint();
+					InputCheck check = new InputCheck().optionalText("assignee", input.assignee(), MAX_SUBJECT);
+					if (check.failed()) {
+						return Mono.just(ComplaintPayload.failed(check.errors()));
+					}
 					String assignee = input.assignee() == null ? brandSide.viewer().subject() : input.assignee();
 					if (!assignee.equals(brandSide.viewer().subject())
 							&& brandSide.brandRole().filter(BrandRole::manages).isEmpty()) {

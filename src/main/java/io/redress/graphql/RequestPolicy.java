@@ -10,13 +10,16 @@ import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.SubscriptionExecutionStrategy;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +49,26 @@ class RequestPolicy implements WebGraphQlInterceptor {
 		return chain.next(request)
 				.timeout(settings.timeout())
 				.onErrorResume(TimeoutException.class, ex -> Mono.just(timedOut(request)))
-				.map(RequestPolicy::classified);
+				.map(response -> streamsWithoutAStream(request, response) ? needsAStream(request)
+						: classified(response));
+	}
+
+	/**
+	 * A subscription sent as a plain POST has no way to deliver its events: its result is a stream, which must not
+	 * be written as data (it would show the stream's internals). It needs graphql-ws or Server-Sent Events.
+	 */
+	private static boolean streamsWithoutAStream(WebGraphQlRequest request, WebGraphQlResponse response) {
+		return response.getExecutionResult().getData() instanceof Publisher<?>
+				&& !(request instanceof WebSocketGraphQlRequest)
+				&& request.getHeaders().getAccept().stream().noneMatch(MediaType.TEXT_EVENT_STREAM::includes);
+	}
+
+	private static WebGraphQlResponse needsAStream(WebGraphQlRequest request) {
+		return failed(request, GraphqlErrorBuilder.newError()
+				.message("Subscriptions need a stream: a WebSocket at /graphql (graphql-transport-ws), "
+						+ "or Server-Sent Events (POST with Accept: text/event-stream)")
+				.errorType(ErrorType.BAD_REQUEST)
+				.build());
 	}
 
 	private static WebGraphQlResponse classified(WebGraphQlResponse response) {
@@ -62,7 +84,7 @@ class RequestPolicy implements WebGraphQlInterceptor {
 			return error;
 		}
 		return GraphqlErrorBuilder.newError()
-				.message(error.getMessage())
+				.message(ValidationMessages.readable(error.getMessage()))
 				.locations(error.getLocations())
 				.path(error.getPath())
 				.errorType(ErrorType.BAD_REQUEST)
@@ -70,10 +92,13 @@ class RequestPolicy implements WebGraphQlInterceptor {
 	}
 
 	private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
-		GraphQLError error = GraphqlErrorBuilder.newError()
+		return failed(request, GraphqlErrorBuilder.newError()
 				.message("The operation took longer than " + settings.timeout().toSeconds() + " s and was stopped")
 				.errorType(ErrorType.INTERNAL_ERROR)
-				.build();
+				.build());
+	}
+
+	private static WebGraphQlResponse failed(WebGraphQlRequest request, GraphQLError error) {
 		ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
 	}

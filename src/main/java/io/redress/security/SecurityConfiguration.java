@@ -103,6 +103,9 @@ class SecurityConfiguration {
 			api.setMaxAge(Duration.ofHours(1));
 			source.registerCorsConfiguration("/graphql", api);
 		}
-		return source;
+		// A WebSocket handshake is a GET to /graphql too, but its origins are the WebSocket endpoint's to check
+		// (redress.graphql.websocket-allowed-origins), so the SPA's CORS origins do not narrow them.
+		return exchange -> "websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade()) ? null
+				: source.getCorsConfiguration(exchange);
 	}
 }

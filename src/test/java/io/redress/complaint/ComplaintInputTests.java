@@ -22,13 +22,14 @@ class ComplaintInputTests extends ApiTest {
 	private String brand;
 	private String consumer;
 	private String agent;
+	private String owner;
 
 	@BeforeEach
 	void brandWithAnAgent() {
 		brand = unique("input");
 		consumer = unique("consumer");
 		agent = unique("agent");
-		String owner = unique("owner");
+		owner = unique("owner");
 		addMember(owner, registerBrand(owner, brand), agent, "AGENT");
 	}
 
@@ -112,6 +113,17 @@ class ComplaintInputTests extends ApiTest {
 		act(as(consumer), "reopenComplaint", id)
 				.path("reopenComplaint.userErrors[0].code").entity(String.class).isEqualTo("REOPEN_WINDOW_CLOSED");
 		assertThat(status(id)).isEqualTo("RESOLVED");
+	}
+
+	@Test
+	void assigneeWithACharacterPostgresCannotStoreIsAUserError() {
+		String id = fileComplaint(consumer, brand, "Broken", "It broke");
+
+		act(as(owner), "assignComplaint", id, Map.of("assignee", "agent\u0000one"))
+				.path("assignComplaint.userErrors[0].field").entity(String.class).isEqualTo("assignee")
+				.path("assignComplaint.userErrors[0].code").entity(String.class).isEqualTo("INVALID");
+		act(as(owner), "assignComplaint", id, Map.of("assignee", "a".repeat(256)))
+				.path("assignComplaint.userErrors[0].code").entity(String.class).isEqualTo("TOO_LONG");
 	}
 
 	@Test

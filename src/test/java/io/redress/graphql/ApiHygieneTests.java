@@ -170,6 +170,25 @@ class ApiHygieneTests extends ApiTest {
 	}
 
 	@Test
+	void complaintSearchWithACharacterPostgresCannotStoreIsRefusedNotAnInternalError() {
+		refused(Map.of("query", "query($search: String) { complaints(filter: {search: $search}) { nodes { id } } }",
+				"variables", Map.of("search", "ac\u0000me")));
+	}
+
+	@Test
+	void subscriptionSentAsAPlainPostIsRefusedWithoutShowingTheStream() {
+		for (MediaType accept : List.of(GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON)) {
+			post(accept, Map.of("query", "subscription { scoreChanged(brandSlug: \"acme\") { cursor } }"))
+					.expectBody()
+					.consumeWith(ApiHygieneTests::showsNoInternals)
+					.consumeWith(result -> assertThat(new String(result.getResponseBody(), StandardCharsets.UTF_8))
+							.doesNotContain("Publisher").doesNotContain("prefetch"))
+					.jsonPath("$.data").doesNotExist()
+					.jsonPath("$.errors[*].extensions.classification").isEqualTo(List.of("BAD_REQUEST"));
+		}
+	}
+
+	@Test
 	void mutationTextWithACharacterPostgresCannotStoreIsAUserErrorNotAnInternalError() {
 		String slug = unique("nulclaim");
 		long brandId = db.sql("""
@@ -239,7 +258,7 @@ class ApiHygieneTests extends ApiTest {
 	private static void showsNoInternals(EntityExchangeResult<byte[]> result) {
 		byte[] body = result.getResponseBody();
 		String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-		assertThat(text).doesNotContain("Exception", "at io.", "SELECT", "org.springframework");
+		assertThat(text).doesNotContain("Exception", "at io.", "SELECT", "org.springframework", "Value{");
 	}
 
 	private long brandsNamed(String name) {
