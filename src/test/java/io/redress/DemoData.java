@@ -10,7 +10,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Demo data for the local default: three brands (one unclaimed), their owners and agents, a pending claim, and
- * complaints in every state with threads, proposals and ratings. Written
+ * complaints in every state with threads, proposals and ratings (enough of them for acme to earn a real tier; the
+ * score keeper scores every brand from the seeded events once the server runs). Written
  * only when the database has no brands yet, so a restart keeps whatever the developer changed.
  */
 class DemoData {
@@ -75,6 +76,15 @@ class DemoData {
 			             ('Printer support never answered', 1, false, 'Nobody ever replied.'))
 			  AS r (title, stars, again, comment)
 			JOIN complaints c ON c.title = r.title;
+			INSERT INTO complaints (brand_id, consumer_id, title, description, category, status, created_at,
+			                        first_response_at, first_response_due_at, resolved_at)
+			SELECT b.id, p.id, 'Earlier order ' || g, 'An older case, resolved in the thread.', 'DELIVERY', 'RESOLVED',
+			       now() - g * interval '20 days', now() - g * interval '20 days' + g * interval '4 hours',
+			       now() - g * interval '20 days' + interval '24 hours', now() - g * interval '20 days' + interval '3 days'
+			FROM generate_series(1, 8) AS g JOIN brands b ON b.slug = 'acme'
+			JOIN profiles p ON p.subject = CASE WHEN g % 2 = 0 THEN 'alice' ELSE 'bob' END;
+			INSERT INTO ratings (complaint_id, brand_id, stars, would_buy_again)
+			SELECT id, brand_id, 3 + id % 3, id % 4 <> 0 FROM complaints WHERE title LIKE 'Earlier order %';
 			INSERT INTO events (brand_id, complaint_id, consumer_id, type, visibility)
 			SELECT brand_id, id, consumer_id, 'COMPLAINT_FILED',
 			       CASE WHEN status = 'WITHDRAWN' THEN 'PARTICIPANTS' ELSE 'PUBLIC' END FROM complaints;

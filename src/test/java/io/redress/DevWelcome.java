@@ -27,11 +27,12 @@ class DevWelcome implements ApplicationListener<ApplicationReadyEvent> {
 				  Redress is running.
 				    GraphQL   http://localhost:{}/graphql
 				    GraphiQL  http://localhost:{}/graphiql
+				    Widget    http://localhost:{}/widgets/acme  (badge: /widgets/acme/badge.svg, script: /widgets/embed.js)
 				    Issuer    {}
 				  Get a token for a demo user (alice, bob, acme-owner, acme-agent, globex-owner, globex-agent, mod, admin):
 				    TOKEN=$(curl -s -X POST {}/token -d grant_type=client_credentials -d client_id=alice | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
 				  Then:
 				    curl -s http://localhost:{}/graphql -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"query":"{ viewer { id publicName } }"}'
-				""", port, port, issuer.issuerUri(), issuer.issuerUri(), port);
+				""", port, port, port, issuer.issuerUri(), issuer.issuerUri(), port);
 	}
 }

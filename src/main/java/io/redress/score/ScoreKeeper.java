@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.redress.brand.BrandDirectory;
 import io.redress.realtime.EventCursor;
@@ -105,7 +105,8 @@ class ScoreKeeper implements SmartLifecycle {
 		}
 		EventCursor last = batch.get(batch.size() - 1).cursor();
 		return tx.transactional(scores.lockFeed().flatMap(applied -> {
-			Set<Long> brandIds = new LinkedHashSet<>();
+			// Ascending, as the daily refresh takes them: brand locks are always taken in one order, so never deadlock.
+			Set<Long> brandIds = new TreeSet<>();
 			batch.stream().filter(event -> event.cursor().isAfter(applied)).filter(this::movesScore)
 					.forEach(event -> brandIds.add(event.brandId()));
 			if (brandIds.isEmpty()) {
