@@ -22,12 +22,12 @@ class Scores {
 
 	/**
 	 * The formula's sums over one brand's complaints, aggregated next to the data (one row back, however many
-	 * complaints): the same sums {@link ResolutionScoreFormula#accumulate} folds, with the same rules — the window,
+	 * complaints; all in double precision, which is also what keeps it fast): the same sums {@link ResolutionScoreFormula#accumulate} folds, with the same rules — the window,
 	 * no withdrawn complaints, recency weights, the target-passed and open-past-30-days rules.
 	 */
 	private static final String SUMS = """
 			WITH counted AS (
-			  SELECT power(0.5::float8, (greatest(0, extract(epoch FROM :now - c.created_at)) / :halfLife)::float8) AS w,
+			  SELECT power(0.5::float8, greatest(0, date_part('epoch', :now - c.created_at)) / :halfLife) AS w,
 			         c.status, c.created_at, c.first_response_at, c.first_response_due_at, r.stars, r.would_buy_again
 			  FROM complaints c LEFT JOIN ratings r ON r.complaint_id = c.id
 			  WHERE c.brand_id = :brandId AND c.created_at >= :since AND c.status <> 'WITHDRAWN')
@@ -42,11 +42,11 @@ class Scores {
 			           AS resolved_weights,
 			       count(*) FILTER (WHERE status IN ('RESOLVED', 'UNRESOLVED') OR created_at < :stalledBefore)
 			           AS resolved_count,
-			       coalesce(sum(w * (stars - 1) / 4.0) FILTER (WHERE stars IS NOT NULL), 0) AS rating_hits,
+			       coalesce(sum(w * (stars - 1) / 4.0::float8) FILTER (WHERE stars IS NOT NULL), 0) AS rating_hits,
 			       coalesce(sum(w) FILTER (WHERE stars IS NOT NULL), 0) AS rating_weights,
 			       coalesce(sum(w) FILTER (WHERE would_buy_again), 0) AS again_hits,
 			       percentile_cont(0.5) WITHIN GROUP (
-			           ORDER BY (greatest(0, extract(epoch FROM first_response_at - created_at)) / 3600)::float8)
+			           ORDER BY greatest(0, date_part('epoch', first_response_at - created_at)) / 3600.0::float8)
 			           FILTER (WHERE first_response_at IS NOT NULL) AS median_hours
 			FROM counted""";
 
