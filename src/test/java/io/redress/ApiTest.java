@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import io.redress.testing.TestEnvironment;
 import io.redress.testing.TestIssuer;
@@ -25,6 +27,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Full-stack tests: the real server on a random port, a real database, real JWTs from a test issuer, over HTTP.
@@ -142,6 +146,24 @@ public abstract class ApiTest {
 				.toEntity(Map.class)
 				.map(event -> (Map<String, Object>) event)
 				.timeout(Duration.ofSeconds(15));
+	}
+
+	/** Reads until {@code done} holds, for work the server does after a commit; fails after 15 s. */
+	protected static <T> T eventually(Supplier<T> read, Predicate<T> done) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		T value = read.get();
+		while (!done.test(value)) {
+			assertThat(System.nanoTime()).as("done in time; last read: %s", value).isLessThan(deadline);
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			value = read.get();
+		}
+		return value;
 	}
 
 	/** A name no other test uses: lower-case, safe as a slug or a subject. */

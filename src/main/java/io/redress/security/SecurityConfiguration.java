@@ -33,13 +33,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings) {
-		return http
-				.csrf(ServerHttpSecurity.CsrfSpec::disable)
-				.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-				.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-				.logout(ServerHttpSecurity.LogoutSpec::disable)
-				.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+		return stateless(http)
 				.cors(cors -> cors.configurationSource(corsConfigurationSource(settings)))
 				.authorizeExchange(exchanges -> exchanges
 						.pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -65,14 +59,7 @@ class SecurityConfiguration {
 		anyOrigin.setMaxAge(Duration.ofHours(1));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration(WIDGETS, anyOrigin);
-		return http
-				.securityMatcher(ServerWebExchangeMatchers.pathMatchers(WIDGETS))
-				.csrf(ServerHttpSecurity.CsrfSpec::disable)
-				.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-				.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-				.logout(ServerHttpSecurity.LogoutSpec::disable)
-				.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+		return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(WIDGETS)))
 				.headers(headers -> headers
 						.frameOptions(ServerHttpSecurity.HeaderSpec.FrameOptionsSpec::disable)
 						.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
@@ -91,6 +78,17 @@ class SecurityConfiguration {
 		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(jwtDecoder);
 		manager.setJwtAuthenticationConverter(new JwtToViewer(settings.rolesClaim()));
 		return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager);
+	}
+
+	/** No sessions, no cookies, no forms: every request stands alone, as a bearer-token API's do. */
+	private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+		return http
+				.csrf(ServerHttpSecurity.CsrfSpec::disable)
+				.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+				.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+				.logout(ServerHttpSecurity.LogoutSpec::disable)
+				.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 	}
 
 	private static CorsConfigurationSource corsConfigurationSource(SecuritySettings settings) {

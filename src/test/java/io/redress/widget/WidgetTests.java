@@ -3,6 +3,7 @@ package io.redress.widget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.redress.ApiTest;
@@ -13,10 +14,10 @@ import reactor.test.StepVerifier;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +43,7 @@ class WidgetTests extends ApiTest {
 				.expectHeader().contentTypeCompatibleWith("image/svg+xml"));
 
 		assertThat(svg).contains("role=\"img\"").contains("<title>" + brand + " Resolution Score "
-				+ String.format(java.util.Locale.ROOT, "%.1f", (Double) score.get("value"))
+				+ String.format(Locale.ROOT, "%.1f", (Double) score.get("value"))
 				+ " out of 100, Not enough data yet, 0 rated complaints</title>")
 				.contains("50.0 · Not enough data yet · 0 rated complaints");
 	}
@@ -144,12 +145,8 @@ class WidgetTests extends ApiTest {
 
 		act(consumer, "rateResolution", complaintId, Map.of("stars", 5, "wouldBuyAgain", true));
 
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		String json = body(get("/widgets/" + brand + "/score.json").expectStatus().isOk());
-		while (!json.contains("\"ratedCount\":1") && System.nanoTime() < deadline) {
-			pause();
-			json = body(get("/widgets/" + brand + "/score.json").expectStatus().isOk());
-		}
+		String json = eventually(() -> body(get("/widgets/" + brand + "/score.json").expectStatus().isOk()),
+				read -> read.contains("\"ratedCount\":1"));
 		assertThat(json).contains("\"ratedCount\":1")
 				.contains("\"value\":" + graphQlScore(brand).get("value"));
 		assertThat(get("/widgets/" + brand + "/score.json").returnResult(byte[].class).getResponseHeaders().getETag())
@@ -193,22 +190,12 @@ class WidgetTests extends ApiTest {
 				.variable("slug", slug).execute().path("brand.score").entity(Map.class).get();
 	}
 
-	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec get(String path) {
+	private WebTestClient.ResponseSpec get(String path) {
 		return http().get().uri(path).exchange();
 	}
 
-	private static String body(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response) {
+	private static String body(WebTestClient.ResponseSpec response) {
 		EntityExchangeResult<byte[]> result = response.expectBody().returnResult();
 		return result.getResponseBody() == null ? "" : new String(result.getResponseBody(), StandardCharsets.UTF_8);
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(100);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 }
