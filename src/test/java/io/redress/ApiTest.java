@@ -118,6 +118,19 @@ public abstract class ApiTest {
 		return perform(caller, mutation, complaintId, Map.of());
 	}
 
+	/** Runs a lifecycle mutation that must succeed: no user errors. */
+	protected void succeeds(String caller, String mutation, String complaintId, Map<String, Object> more) {
+		perform(caller, mutation, complaintId, more).path(mutation + ".userErrors").entityList(Object.class).hasSize(0);
+	}
+
+	/** A complaint of {@code consumer} that the brand's {@code agent} resolved: a refund proposed and accepted. */
+	protected String resolvedComplaint(String consumer, String brandSlug, String agent) {
+		String complaintId = fileComplaint(consumer, brandSlug, "Arrived broken", "The lid was cracked");
+		succeeds(agent, "proposeResolution", complaintId, Map.of("kind", "REFUND", "summary", "A full refund"));
+		succeeds(consumer, "acceptResolution", complaintId, Map.of());
+		return complaintId;
+	}
+
 	/** A graphql-ws client over a real WebSocket, authenticated from connection_init; anonymous without a token. */
 	protected GraphQlClient webSocketClient(String token) {
 		WebSocketGraphQlClient.Builder<?> builder = WebSocketGraphQlClient

@@ -131,9 +131,7 @@ class ScoreTests extends ApiTest {
 	@Test
 	void anonymousSubscriberReceivesTheNewScoreWhenARatingCommits() {
 		String consumer = unique("consumer");
-		String complaintId = fileComplaint(consumer, brand, "Broken", "It broke");
-		perform(agent, "proposeResolution", complaintId, Map.of("kind", "REFUND", "summary", "Full refund"));
-		perform(consumer, "acceptResolution", complaintId);
+		String complaintId = resolvedComplaint(consumer, brand, agent);
 
 		Map<String, Object> change = subscribe((String) null, SCORE_CHANGED,
 				Map.of("slug", brand, "after", EventCursor.START.encoded()), "scoreChanged")
