@@ -61,6 +61,6 @@ class ComplaintChanges {
 
 	static ComplaintPayload wrongState(Complaint complaint, String action) {
 		return ComplaintPayload.failed("complaintId", "INVALID_STATE",
-				"A " + complaint.status() + " complaint cannot be " + action);
+				"The complaint is " + complaint.status() + " and cannot be " + action);
 	}
 }

@@ -83,7 +83,7 @@ public class ScoreBoard {
 	}
 
 	private static boolean isScoreChange(StoredEvent event) {
-		return ScoreKeeper.SCORE_CHANGED.equals(event.type());
+		return ScoreRecomputation.SCORE_CHANGED.equals(event.type());
 	}
 
 	static ResolutionScore unscored(Brand brand) {

@@ -1,25 +1,15 @@
 package io.redress.score;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.redress.brand.BrandDirectory;
 import io.redress.realtime.EventCursor;
 import io.redress.realtime.EventFilter;
-import io.redress.realtime.EventLog;
 import io.redress.realtime.EventStreams;
 import io.redress.realtime.ExpiredCursorException;
-import io.redress.realtime.NewEvent;
 import io.redress.realtime.StoredEvent;
-import io.redress.realtime.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -30,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -39,39 +28,32 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * {@code score_feed}: each batch of events that can move a score is applied in one transaction that locks that
  * position, recomputes the brands concerned, stores their scores and, where a score visibly changed, appends a
  * {@code SCORE_CHANGED} event. Every node follows the log, but a batch is applied once, by whichever node locks the
- * position first; a node that fails or falls behind starts again from the stored position. Once a day, as weights
- * age, every scored brand is recomputed too.
+ * position first; a node that fails or falls behind starts again from the stored position.
  */
 @Component
 @EnableConfigurationProperties(ScoreSettings.class)
 class ScoreKeeper implements SmartLifecycle {
 
-	static final String SCORE_CHANGED = "SCORE_CHANGED";
-
 	/** Events after which a brand's score can differ; proposals, rejections and assignments leave it as it is. */
 	private static final Set<String> MOVES_SCORE = Set.of("COMPLAINT_FILED", "COMPLAINT_RESOLVED",
 			"COMPLAINT_UNRESOLVED", "COMPLAINT_WITHDRAWN", "COMPLAINT_REOPENED", "RESOLUTION_RATED");
 
-	private static final int REFRESH_PAGE = 100;
-
 	private static final Logger log = LoggerFactory.getLogger(ScoreKeeper.class);
 
 	private final EventStreams streams;
-	private final EventLog events;
 	private final Scores scores;
-	private final BrandDirectory brands;
+	private final ScoreRecomputation recomputation;
 	private final TransactionalOperator tx;
 	private final ScoreSettings settings;
 	private final JsonMapper json;
 
 	private volatile Disposable following;
 
-	ScoreKeeper(EventStreams streams, EventLog events, Scores scores, BrandDirectory brands, TransactionalOperator tx,
+	ScoreKeeper(EventStreams streams, Scores scores, ScoreRecomputation recomputation, TransactionalOperator tx,
 			ScoreSettings settings, JsonMapper json) {
 		this.streams = streams;
-		this.events = events;
 		this.scores = scores;
-		this.brands = brands;
+		this.recomputation = recomputation;
 		this.tx = tx;
 		this.settings = settings;
 		this.json = json;
@@ -112,54 +94,8 @@ class ScoreKeeper implements SmartLifecycle {
 			if (brandIds.isEmpty()) {
 				return Mono.empty();
 			}
-			return Flux.fromIterable(brandIds).concatMap(this::recompute).then(scores.advanceFeed(last));
+			return Flux.fromIterable(brandIds).concatMap(recomputation::recompute).then(scores.advanceFeed(last));
 		}));
-	}
-
-	/**
-	 * Looks for brands whose score was not computed today and recomputes them, a page per transaction; nodes share
-	 * the work, each taking brands no other node holds.
-	 */
-	@Scheduled(fixedDelayString = "${redress.score.refresh-interval:1h}", initialDelayString = "10s")
-	Mono<Void> refreshDaily() {
-		if (!settings.keeping()) {
-			return Mono.empty();
-		}
-		return refreshPage()
-				.expand(done -> done == REFRESH_PAGE ? refreshPage() : Mono.empty())
-				.then()
-				.onErrorResume(ex -> {
-					log.warn("Refreshing scores failed ({}); the next run retries", ex.getMessage());
-					return Mono.empty();
-				});
-	}
-
-	private Mono<Long> refreshPage() {
-		return tx.transactional(scores.claimStale(LocalDate.now(ZoneOffset.UTC).atStartOfDay().atOffset(ZoneOffset.UTC),
-				REFRESH_PAGE).collectList().flatMap(ids -> Flux.fromIterable(ids).concatMap(this::recompute)
-						.then(Mono.just((long) ids.size()))));
-	}
-
-	/**
-	 * Recomputes one brand inside the caller's transaction, and announces the new score when it shows anything new.
-	 */
-	Mono<Void> recompute(long brandId) {
-		// PostgreSQL keeps microseconds: the same instant on both sides keeps the weights exact.
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		return scores.lockBrand(brandId)
-				.then(Mono.zip(scores.sums(brandId, now).map(sums -> ResolutionScoreFormula.score(sums, now)),
-						scores.stored(List.of(brandId)).next().map(stored -> Optional.of(stored.score()))
-								.defaultIfEmpty(Optional.empty())))
-				.flatMap(computed -> {
-					ResolutionScore score = computed.getT1();
-					Mono<Void> saved = scores.save(brandId, score);
-					return score.looksLike(computed.getT2().orElse(null)) ? saved : saved.then(announce(brandId, score));
-				});
-	}
-
-	private Mono<Void> announce(long brandId, ResolutionScore score) {
-		return brands.byId(brandId).flatMap(brand -> events.append(new NewEvent(SCORE_CHANGED, brandId, null, null,
-				Visibility.PUBLIC, Map.of("slug", brand.slug(), "score", score))));
 	}
 
 	/** A message moves the score only when it is the brand's first reply (the response-time clock stops). */

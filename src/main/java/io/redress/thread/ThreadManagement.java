@@ -60,7 +60,7 @@ public class ThreadManagement {
 		Complaint complaint = participation.complaint();
 		if (!complaint.status().isActive()) {
 			return Mono.just(PostMessagePayload.failed(List.of(UserError.of("complaintId", "INVALID_STATE",
-					"A " + complaint.status() + " complaint's thread is closed"))));
+					"The complaint is " + complaint.status() + ", so its thread is closed"))));
 		}
 		InputCheck check = new InputCheck().requiredText("body", input.body(), MAX_BODY);
 		if (check.failed()) {

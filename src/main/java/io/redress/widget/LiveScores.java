@@ -40,8 +40,7 @@ class LiveScores {
 
 	/** The brand's live stream; empty when this node holds as many streams as it may. */
 	Optional<Flux<ServerSentEvent<String>>> stream(Brand brand, String brandPage) {
-		if (open.incrementAndGet() > maxStreams) {
-			open.decrementAndGet();
+		if (open.get() >= maxStreams) {
 			return Optional.empty();
 		}
 		AtomicReference<Instant> lastSent = new AtomicReference<>(Instant.MIN);
@@ -54,6 +53,8 @@ class LiveScores {
 				.data(json.writeValueAsString(ScoreDocument.of(brand, brandPage, score))).build());
 		Flux<ServerSentEvent<String>> heartbeats = Flux.interval(HEARTBEAT)
 				.map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build());
-		return Optional.of(Flux.merge(updates, heartbeats).doFinally(signal -> open.decrementAndGet()));
+		// Counted while subscribed, so a stream the server never got to write holds no place.
+		return Optional.of(Flux.merge(updates, heartbeats).doOnSubscribe(subscription -> open.incrementAndGet())
+				.doFinally(signal -> open.decrementAndGet()));
 	}
 }

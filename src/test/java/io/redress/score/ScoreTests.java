@@ -41,7 +41,7 @@ class ScoreTests extends ApiTest {
 			}""";
 
 	@Autowired
-	ScoreKeeper keeper;
+	DailyScoreRefresh dailyRefresh;
 
 	private String brand;
 	private String agent;
@@ -180,7 +180,7 @@ class ScoreTests extends ApiTest {
 		db.sql("UPDATE brand_scores SET computed_at = now() - interval '2 days' WHERE brand_id = :id")
 				.bind("id", brandId).then().as(StepVerifier::create).verifyComplete();
 
-		keeper.refreshDaily().as(StepVerifier::create).verifyComplete();
+		dailyRefresh.refresh().as(StepVerifier::create).verifyComplete();
 
 		db.sql("SELECT computed_at > now() - interval '1 minute' AS fresh FROM brand_scores WHERE brand_id = :id")
 				.bind("id", brandId).map(row -> row.get("fresh", Boolean.class)).one()
