@@ -170,6 +170,16 @@ class ApiHygieneTests extends ApiTest {
 	}
 
 	@Test
+	void bodyThatIsNotJsonIsA400InGraphQlShape() {
+		http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(GRAPHQL_RESPONSE)
+				.bodyValue("{ this is not json").exchange()
+				.expectStatus().isBadRequest()
+				.expectBody()
+				.consumeWith(ApiHygieneTests::showsNoInternals)
+				.jsonPath("$.errors[*].extensions.classification").isEqualTo(List.of("BAD_REQUEST"));
+	}
+
+	@Test
 	void complaintSearchWithACharacterPostgresCannotStoreIsRefusedNotAnInternalError() {
 		refused(Map.of("query", "query($search: String) { complaints(filter: {search: $search}) { nodes { id } } }",
 				"variables", Map.of("search", "ac\u0000me")));
