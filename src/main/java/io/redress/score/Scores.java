@@ -21,16 +21,18 @@ import org.springframework.stereotype.Repository;
 class Scores {
 
 	/**
-	 * The formula's sums over one brand's complaints, aggregated next to the data (one row back, however many
-	 * complaints; all in double precision, which is also what keeps it fast): the same sums {@link ResolutionScoreFormula#accumulate} folds, with the same rules — the window,
-	 * no withdrawn complaints, recency weights, the target-passed and open-past-30-days rules.
+	 * The formula's sums over one brand's complaints, aggregated next to the data: one row back, however many
+	 * complaints. They are the sums {@link ResolutionScoreFormula#accumulate} folds, with the same rules (the window,
+	 * no withdrawn complaints, recency weights, the target-passed and open-past-30-days rules), in double precision,
+	 * which also keeps it fast. It reads the complaint module's published view {@code complaint_outcomes}, never its
+	 * tables.
 	 */
 	private static final String SUMS = """
 			WITH counted AS (
-			  SELECT power(0.5::float8, greatest(0, date_part('epoch', :now - c.created_at)) / :halfLife) AS w,
-			         c.status, c.created_at, c.first_response_at, c.first_response_due_at, r.stars, r.would_buy_again
-			  FROM complaints c LEFT JOIN ratings r ON r.complaint_id = c.id
-			  WHERE c.brand_id = :brandId AND c.created_at >= :since AND c.status <> 'WITHDRAWN')
+			  SELECT power(0.5::float8, greatest(0, date_part('epoch', :now - created_at)) / :halfLife) AS w,
+			         status, created_at, first_response_at, first_response_due_at, stars, would_buy_again
+			  FROM complaint_outcomes
+			  WHERE brand_id = :brandId AND created_at >= :since AND status <> 'WITHDRAWN')
 			SELECT count(*) AS counted,
 			       count(stars) AS rated,
 			       coalesce(sum(w) FILTER (WHERE first_response_at <= first_response_due_at), 0) AS in_time_hits,
