@@ -49,16 +49,17 @@ async function apiScore() {
 	return data.brand.score;
 }
 
+/** What every live widget of the brand on the page shows (the page may hold several). */
 async function shown(page) {
-	return page.locator(WIDGET).evaluate((host) => ({
+	return page.locator(WIDGET).evaluateAll((hosts) => hosts.map((host) => ({
 		score: host.getAttribute('data-redress-score'),
 		tier: host.getAttribute('data-redress-tier'),
 		rated: Number(host.getAttribute('data-redress-rated')),
-	}));
+	})));
 }
 
-const same = (widget, score) => widget.score === score.value.toFixed(1) && widget.tier === score.tier
-	&& widget.rated === score.ratedCount;
+const same = (widgets, score) => widgets.length > 0 && widgets.every((widget) => widget.score === score.value.toFixed(1)
+	&& widget.tier === score.tier && widget.rated === score.ratedCount);
 
 /** The score keeper works just after a commit, so both sides get a few seconds to agree. */
 async function agreesWithApi(page, what) {
@@ -107,15 +108,15 @@ try {
 	await page.goto(env.PARTNER_URL);
 	step(`opened the partner page ${env.PARTNER_URL}`);
 
-	await page.locator(`${WIDGET}[data-redress-state="ready"]`).waitFor({ state: 'attached', timeout: 20000 })
+	await page.locator(`${WIDGET}[data-redress-state="ready"]`).last().waitFor({ state: 'attached', timeout: 20000 })
 		.catch(async () => {
-			const state = await page.locator(WIDGET).getAttribute('data-redress-state', { timeout: 1000 }).catch(() => null);
+			const state = await page.locator(WIDGET).first().getAttribute('data-redress-state', { timeout: 1000 }).catch(() => null);
 			throw new Failure(`the widget was not ready in 20 s (data-redress-state=${state}); requests: ${trafficReport()}`);
 		});
 	const before = await agreesWithApi(page, 'on load');
 	step(`widget shows ${before.value.toFixed(1)}, ${before.tier}, ${before.ratedCount} rated, as GraphQL does`);
 
-	const card = page.locator(`${WIDGET} [role="group"]`);
+	const card = page.locator(`${WIDGET} [role="group"]`).first();
 	const text = await card.innerText();
 	check(text.includes(before.value.toFixed(1)) && text.includes('/ 100'), `the card reads "${text}"`);
 	check((await card.getAttribute('aria-label')).includes(before.value.toFixed(1)), 'the card\'s label names the score');
@@ -132,8 +133,9 @@ try {
 	check(rated.rateResolution.userErrors.length === 0, `rating failed: ${JSON.stringify(rated.rateResolution.userErrors)}`);
 	step(`rated complaint ${env.COMPLAINT_ID}`);
 
-	await page.waitForFunction(([selector, count]) => Number(document.querySelector(selector)
-		?.getAttribute('data-redress-rated')) === count, [WIDGET, before.ratedCount + 1], { timeout: 20000 })
+	await page.waitForFunction(([selector, count]) => [...document.querySelectorAll(selector)]
+		.every((host) => Number(host.getAttribute('data-redress-rated')) === count), [WIDGET, before.ratedCount + 1],
+		{ timeout: 20000 })
 		.catch(async () => {
 			throw new Failure(`the widget did not show ${before.ratedCount + 1} rated in 20 s: ${JSON.stringify(await shown(page))}`);
 		});
@@ -146,10 +148,12 @@ try {
 	// The page's own <script> tag may send cookies; what the widget itself asks for must not.
 	const probed = requests.some((request) => isEmbedScript(request.url) && request.cookie);
 	const fromWidget = requests.filter((request) => !isEmbedScript(request.url));
-	check(fromWidget.some((request) => request.url.endsWith('/live')), 'the widget never opened its live stream');
+	const streams = fromWidget.filter((request) => request.url.endsWith('/live')).length;
+	const widgets = (await shown(page)).length;
+	check(streams === 1, `${widgets} live widgets of one brand opened ${streams} streams, not one`);
 	const withCookies = fromWidget.filter((request) => request.cookie);
 	check(withCookies.length === 0, `widget requests carried cookies: ${withCookies.map((r) => r.url).join(', ')}`);
-	step(`no page errors; ${fromWidget.length} widget requests, none with cookies`
+	step(`no page errors; ${widgets} live widgets shared one stream; ${fromWidget.length} widget requests, none with cookies`
 		+ (probed ? ' (though the browser had one to send)' : ' (the browser sent the probe cookie nowhere)'));
 }
 catch (error) {

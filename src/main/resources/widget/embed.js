@@ -110,18 +110,36 @@
 		host.setAttribute('data-redress-state', 'ready');
 	}
 
-	// Server-Sent Events: the current score on connect, then each change.
+	// Server-Sent Events: the current score on connect, then each change. Widgets of one brand share one stream, so
+	// a page with many of them stays within the browser's few connections per server.
+	var streams = {};
+
 	function listen(widget) {
-		var delay = 1000;
 		widget.card.setAttribute('aria-live', 'polite');
+		var stream = streams[widget.url];
+		if (stream) {
+			stream.widgets.push(widget);
+			return;
+		}
+		stream = streams[widget.url] = { widgets: [widget], delay: 1000 };
 		(function connect() {
-			if (!widget.host.isConnected) return; // removed from the page: hold no connection for it
+			stream.widgets = stream.widgets.filter(function (w) { return w.host.isConnected; });
+			if (!stream.widgets.length) { // all removed from the page: hold no connection for them
+				delete streams[widget.url];
+				return;
+			}
 			var source = new EventSource(widget.url + '/live');
 			source.addEventListener('score', function (event) {
-				if (!widget.host.isConnected) return source.close();
-				delay = 1000;
+				stream.delay = 1000;
+				stream.widgets = stream.widgets.filter(function (w) { return w.host.isConnected; });
+				if (!stream.widgets.length) {
+					source.close();
+					delete streams[widget.url];
+					return;
+				}
 				try {
-					render(widget, JSON.parse(event.data));
+					var data = JSON.parse(event.data);
+					stream.widgets.forEach(function (w) { render(w, data); });
 				}
 				catch (e) {
 					// a malformed event: keep showing the last good score
@@ -131,8 +149,8 @@
 				// While CONNECTING the browser retries by itself; CLOSED means it gave up (an HTTP error).
 				if (source.readyState !== EventSource.CLOSED) return;
 				source.close();
-				setTimeout(connect, delay);
-				delay = Math.min(delay * 2, 60000);
+				setTimeout(connect, stream.delay);
+				stream.delay = Math.min(stream.delay * 2, 60000);
 			};
 		})();
 	}

@@ -92,7 +92,7 @@ class WidgetBrowserTests extends ApiTest {
 		}
 	}
 
-	/** A partner's page: another origin (127.0.0.1, not localhost) that embeds the live widget with one tag. */
+	/** A partner's page: another origin (127.0.0.1, not localhost) that embeds two live widgets of the brand with one tag. */
 	private HttpServer partnerSite(String brand) throws IOException {
 		byte[] page = """
 				<!doctype html>
@@ -100,8 +100,9 @@ class WidgetBrowserTests extends ApiTest {
 				<head><meta charset="utf-8"><title>Partner</title></head>
 				<body>
 				<h1>A partner's shop</h1>
-				<div class="redress-widget" data-brand="%s" data-live="true"></div>
-				<script src="http://localhost:%d/widgets/embed.js" async></script>
+				<div class="redress-widget" data-brand="%1$s" data-live="true"></div>
+				<div class="redress-widget" data-brand="%1$s" data-live="true" data-theme="dark"></div>
+				<script src="http://localhost:%2$d/widgets/embed.js" async></script>
 				</body>
 				</html>
 				""".formatted(brand, port).getBytes(StandardCharsets.UTF_8);
