@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,6 +37,8 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
  * Arguments: idle subscriptions, sockets they share, measured subscribers, events per second, seconds.
  */
 public final class RealtimeBenchmark {
+
+	private static final String WARM_UP = "WARM_UP";
 
 	private static final String SUBSCRIPTION = """
 			subscription($id: ID!) { brandEvents(brandId: $id) { cursor type occurredAt } }""";
@@ -70,23 +74,37 @@ public final class RealtimeBenchmark {
 		long heapAfter = usedHeap(runtime);
 
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+		Set<Integer> warmedUp = ConcurrentHashMap.newKeySet();
 		WebSocketGraphQlClient liveClient = client(port, token);
 		for (int i = 0; i < measured; i++) {
+			int subscriber = i;
 			subscriptions.add(subscribe(liveClient, GlobalId.encode("Brand", liveBrand))
-					.doOnNext(event -> latencies.add(Duration.between(
-							OffsetDateTime.parse((String) event.get("occurredAt")), OffsetDateTime.now()).toMillis()))
+					.doOnNext(event -> {
+						if (WARM_UP.equals(event.get("type"))) {
+							warmedUp.add(subscriber);
+						}
+						else {
+							latencies.add(Duration.between(OffsetDateTime.parse((String) event.get("occurredAt")),
+									OffsetDateTime.now()).toMillis());
+						}
+					})
 					.subscribe());
 		}
-		Thread.sleep(3000);
 
 		EventLog log = server.getBean(EventLog.class);
 		TransactionalOperator tx = server.getBean(TransactionalOperator.class);
+		// The server sets subscriptions up in the order they arrive, behind the idle ones; measuring starts once every
+		// measured subscriber has received a warm-up event, so none misses the first measured events.
+		long warmUpDeadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (warmedUp.size() < measured && System.nanoTime() < warmUpDeadline) {
+			tx.transactional(log.append(event(WARM_UP, liveBrand))).block();
+			Thread.sleep(500);
+		}
 		long start = System.nanoTime();
 		AtomicLong committed = new AtomicLong();
 		Flux.interval(Duration.ofMillis(1000 / Math.max(1, rate))).take((long) rate * seconds)
 				.onBackpressureDrop()
-				.concatMap(n -> tx.transactional(log.append(new NewEvent("BENCH", liveBrand, 0L, null,
-						Visibility.PUBLIC, Map.of())))
+				.concatMap(n -> tx.transactional(log.append(event("BENCH", liveBrand)))
 						.doOnSuccess(done -> committed.incrementAndGet()))
 				.blockLast();
 		Thread.sleep(2000);
@@ -98,15 +116,20 @@ public final class RealtimeBenchmark {
 				Redress real-time benchmark
 				  idle subscriptions held     %d over %d sockets (subscribed: %d)
 				  heap per idle subscription  %.1f KB (client and server in one JVM, so an upper bound)
-				  measured subscribers        %d, events %d/s for %d s (%d committed)
-				  deliveries                  %d (%.0f per second)
+				  measured subscribers        %d (%d set up in time), events %d/s for %d s (%d committed)
+				  deliveries                  %d of %d (%.0f per second)
 				  commit-to-client latency    p50 %d ms, p99 %d ms, max %d ms
 				""", idle, sockets, idleReady.get(), (heapAfter - heapBefore) / 1024.0 / Math.max(1, idle), measured,
-				rate, seconds, committed.get(), sorted.size(), sorted.size() / elapsed, percentile(sorted, 50), percentile(sorted, 99),
+				warmedUp.size(), rate, seconds, committed.get(), sorted.size(), committed.get() * measured,
+				sorted.size() / elapsed, percentile(sorted, 50), percentile(sorted, 99),
 				sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
 		subscriptions.forEach(Disposable::dispose);
 		bench.close();
 		System.exit(0);
+	}
+
+	private static NewEvent event(String type, long brandId) {
+		return new NewEvent(type, brandId, 0L, null, Visibility.PUBLIC, Map.of());
 	}
 
 	@SuppressWarnings("unchecked")
