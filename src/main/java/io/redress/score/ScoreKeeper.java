@@ -41,7 +41,7 @@ class ScoreKeeper implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(ScoreKeeper.class);
 
 	private final EventStreams streams;
-	private final Scores scores;
+	private final ScoreFeed feed;
 	private final ScoreRecomputation recomputation;
 	private final TransactionalOperator tx;
 	private final ScoreSettings settings;
@@ -49,10 +49,10 @@ class ScoreKeeper implements SmartLifecycle {
 
 	private volatile Disposable following;
 
-	ScoreKeeper(EventStreams streams, Scores scores, ScoreRecomputation recomputation, TransactionalOperator tx,
+	ScoreKeeper(EventStreams streams, ScoreFeed feed, ScoreRecomputation recomputation, TransactionalOperator tx,
 			ScoreSettings settings, JsonMapper json) {
 		this.streams = streams;
-		this.scores = scores;
+		this.feed = feed;
 		this.recomputation = recomputation;
 		this.tx = tx;
 		this.settings = settings;
@@ -64,7 +64,7 @@ class ScoreKeeper implements SmartLifecycle {
 		if (!settings.keeping()) {
 			return;
 		}
-		following = Flux.defer(() -> scores.feedPosition().flatMapMany(this::follow))
+		following = Flux.defer(() -> feed.position().flatMapMany(this::follow))
 				.bufferTimeout(settings.batch(), Duration.ofMillis(20), true)
 				.concatMap(this::apply)
 				.doOnError(ex -> log.warn("Score keeping stopped ({}); resuming from the stored position",
@@ -86,7 +86,7 @@ class ScoreKeeper implements SmartLifecycle {
 			return Mono.empty();
 		}
 		EventCursor last = batch.get(batch.size() - 1).cursor();
-		return tx.transactional(scores.lockFeed().flatMap(applied -> {
+		return tx.transactional(feed.lock().flatMap(applied -> {
 			// Ascending, as the daily refresh takes them: brand locks are always taken in one order, so never deadlock.
 			Set<Long> brandIds = new TreeSet<>();
 			batch.stream().filter(event -> event.cursor().isAfter(applied)).filter(this::movesScore)
@@ -94,7 +94,7 @@ class ScoreKeeper implements SmartLifecycle {
 			if (brandIds.isEmpty()) {
 				return Mono.empty();
 			}
-			return Flux.fromIterable(brandIds).concatMap(recomputation::recompute).then(scores.advanceFeed(last));
+			return Flux.fromIterable(brandIds).concatMap(recomputation::recompute).then(feed.advance(last));
 		}));
 	}
 

@@ -8,7 +8,6 @@ import java.util.Collection;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
-import io.redress.realtime.EventCursor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** Stored scores, their daily snapshots, the score keeper's place in the event log, and the sums a score rests on. */
+/** Stored scores, their daily snapshots, and the sums a score rests on. */
 @Repository
 class Scores {
 
@@ -87,10 +86,6 @@ class Scores {
 
 	/** Recomputations of one brand happen one at a time, so a slower one never overwrites a newer result. */
 	private static final String LOCK_BRAND = "SELECT pg_advisory_xact_lock(:space, :brandId::int) AS locked";
-
-	private static final String LOCK_FEED = "SELECT xid, event_id FROM score_feed FOR UPDATE";
-
-	private static final String ADVANCE_FEED = "UPDATE score_feed SET xid = :xid, event_id = :eventId";
 
 	/** The advisory-lock key space of score recomputations (any constant other features do not use). */
 	private static final int LOCK_SPACE = 0x5C0;
@@ -172,26 +167,6 @@ class Scores {
 
 	Mono<Void> lockBrand(long brandId) {
 		return db.sql(LOCK_BRAND).bind("space", LOCK_SPACE).bind("brandId", (int) brandId).then();
-	}
-
-	/** Where the score keeper stands in the log, locked for the caller's transaction. */
-	Mono<EventCursor> lockFeed() {
-		return db.sql(LOCK_FEED).map(row -> new EventCursor(row.get("xid", Long.class), row.get("event_id", Long.class)))
-				.one();
-	}
-
-	/** Where the score keeper stands in the log, without a lock: where a node starts reading. */
-	Mono<EventCursor> feedPosition() {
-		return db.sql("SELECT xid, event_id FROM score_feed")
-				.map(row -> new EventCursor(row.get("xid", Long.class), row.get("event_id", Long.class))).one();
-	}
-
-	Mono<Void> advanceFeed(EventCursor applied) {
-		return db.sql(ADVANCE_FEED).bind("xid", applied.xid()).bind("eventId", applied.id()).then();
-	}
-
-	private static Instant instant(OffsetDateTime time) {
-		return time == null ? null : time.toInstant();
 	}
 
 	/** A brand's stored score. */
