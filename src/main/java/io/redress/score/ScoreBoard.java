@@ -43,7 +43,10 @@ public class ScoreBoard {
 				.collectMap(Scores.StoredScore::brandId, Scores.StoredScore::score)
 				.map(stored -> {
 					Map<Brand, ResolutionScore> result = new LinkedHashMap<>();
-					batch.forEach(brand -> result.put(brand, stored.getOrDefault(brand.id(), unscored(brand))));
+					batch.forEach(brand -> {
+						ResolutionScore score = stored.get(brand.id());
+						result.put(brand, score != null ? score : unscored(brand));
+					});
 					return result;
 				});
 	}

@@ -82,14 +82,15 @@ class ScoreKeeper implements SmartLifecycle {
 
 	/** Applies a batch once: events the stored position has passed were applied by another node already. */
 	private Mono<Void> apply(List<StoredEvent> batch) {
-		if (batch.stream().noneMatch(this::movesScore)) {
+		List<StoredEvent> moving = batch.stream().filter(this::movesScore).toList();
+		if (moving.isEmpty()) {
 			return Mono.empty();
 		}
 		EventCursor last = batch.get(batch.size() - 1).cursor();
 		return tx.transactional(feed.lock().flatMap(applied -> {
 			// Ascending, as the daily refresh takes them: brand locks are always taken in one order, so never deadlock.
 			Set<Long> brandIds = new TreeSet<>();
-			batch.stream().filter(event -> event.cursor().isAfter(applied)).filter(this::movesScore)
+			moving.stream().filter(event -> event.cursor().isAfter(applied))
 					.forEach(event -> brandIds.add(event.brandId()));
 			if (brandIds.isEmpty()) {
 				return Mono.empty();

@@ -1,5 +1,7 @@
 package io.redress.widget;
 
+import java.util.Map;
+
 import io.redress.score.ScoreTier;
 
 import org.springframework.http.MediaType;
@@ -14,6 +16,10 @@ final class Badge {
 
 	private static final String LABEL = "Redress";
 
+	private static final Map<Theme, Representation> UNKNOWN = Theme.each(theme -> render(theme,
+			"No Resolution Score: this brand is not on Redress", "no score",
+			Markup.tierColour(ScoreTier.NOT_ENOUGH_DATA)));
+
 	private Badge() {
 	}
 
@@ -25,10 +31,9 @@ final class Badge {
 				Markup.tierColour(widget.score().tier()));
 	}
 
-	/** The badge of a brand Redress does not know: neutral, and saying so. */
+	/** The badge of a brand Redress does not know: neutral, and saying so; rendered once, whoever asks. */
 	static Representation unknown(Theme theme) {
-		return render(theme, "No Resolution Score: this brand is not on Redress", "no score",
-				Markup.tierColour(ScoreTier.NOT_ENOUGH_DATA));
+		return UNKNOWN.get(theme);
 	}
 
 	private static Representation render(Theme theme, String summary, String value, String colour) {

@@ -1,5 +1,7 @@
 package io.redress.widget;
 
+import java.util.Map;
+
 import io.redress.score.ResolutionScore;
 
 import org.springframework.http.MediaType;
@@ -12,9 +14,9 @@ final class Card {
 
 	static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
-	/** Scripts never run in a card, and any page may frame it. */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
-			+ "base-uri 'none'; form-action 'none'; frame-ancestors *";
+	private static final Map<Theme, Representation> UNKNOWN = Theme.each(theme -> page(theme, "Not on Redress", """
+				<section class="card"><p class="brand">This brand is not on Redress</p>
+				<p class="muted">There is no Resolution Score to show.</p></section>"""));
 
 	private Card() {
 	}
@@ -37,10 +39,9 @@ final class Card {
 		return page(theme, name + " · Resolution Score", body);
 	}
 
+	/** The card of a brand Redress does not know; rendered once, whoever asks. */
 	static Representation unknown(Theme theme) {
-		return page(theme, "Not on Redress", """
-				<section class="card"><p class="brand">This brand is not on Redress</p>
-				<p class="muted">There is no Resolution Score to show.</p></section>""");
+		return UNKNOWN.get(theme);
 	}
 
 	private static Representation page(Theme theme, String title, String body) {

@@ -1,6 +1,9 @@
 package io.redress.widget;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Light or dark, as a partner page asks with {@code ?theme=}. */
 enum Theme {
@@ -17,6 +20,15 @@ enum Theme {
 		this.text = text;
 		this.border = border;
 		this.muted = muted;
+	}
+
+	/** One value for each theme, made once. */
+	static <V> Map<Theme, V> each(Function<Theme, V> value) {
+		Map<Theme, V> byTheme = new EnumMap<>(Theme.class);
+		for (Theme theme : values()) {
+			byTheme.put(theme, value.apply(theme));
+		}
+		return byTheme;
 	}
 
 	/** The theme a query parameter names; light when absent, empty when it names none. */

@@ -28,6 +28,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WidgetController {
 
+	/** No script ever runs in a widget document (a card, or a badge opened on its own), and any page may frame one. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
+			+ "base-uri 'none'; form-action 'none'; frame-ancestors *";
+
+	// Answers to strangers' requests are made once, not per request.
+	private static final Representation NOT_ON_REDRESS = Representation.of(
+			"{\"error\":\"This brand is not on Redress\"}", MediaType.APPLICATION_JSON);
+	private static final Representation UNKNOWN_THEME = Representation.of("theme must be light or dark\n",
+			MediaType.TEXT_PLAIN);
+
 	private final WidgetCache widgets;
 	private final EmbedScript embedScript;
 	private final LiveScores live;
@@ -57,18 +67,14 @@ class WidgetController {
 	@GetMapping("/widgets/{slug}")
 	Mono<ResponseEntity<byte[]>> card(@PathVariable String slug, @RequestParam(required = false) String theme) {
 		return themed(slug, theme, (widget, chosen) -> widget.rendered("card-" + chosen,
-				found -> Card.of(found, chosen)), Card::unknown)
-				.map(response -> ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-						.header("Content-Security-Policy", Card.CONTENT_SECURITY_POLICY).body(response.getBody()));
+				found -> Card.of(found, chosen)), Card::unknown);
 	}
 
 	@GetMapping("/widgets/{slug}/score.json")
 	Mono<ResponseEntity<byte[]>> score(@PathVariable String slug) {
 		return widgets.widget(slug).map(found -> found
 				.map(widget -> respond(HttpStatus.OK, widget.rendered("json", this::document), cacheControl))
-				.orElseGet(() -> respond(HttpStatus.NOT_FOUND,
-						Representation.of("{\"error\":\"This brand is not on Redress\"}", MediaType.APPLICATION_JSON),
-						cacheControl)));
+				.orElseGet(() -> respond(HttpStatus.NOT_FOUND, NOT_ON_REDRESS, cacheControl)));
 	}
 
 	@GetMapping(path = "/widgets/{slug}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -85,8 +91,7 @@ class WidgetController {
 			BiFunction<BrandWidget, Theme, Representation> render, Function<Theme, Representation> unknown) {
 		Optional<Theme> chosen = Theme.of(theme);
 		if (chosen.isEmpty()) {
-			return Mono.just(respond(HttpStatus.BAD_REQUEST, Representation.of(
-					"theme must be light or dark\n", MediaType.TEXT_PLAIN), CacheControl.noStore()));
+			return Mono.just(respond(HttpStatus.BAD_REQUEST, UNKNOWN_THEME, CacheControl.noStore()));
 		}
 		return widgets.widget(slug).map(found -> found
 				.map(widget -> respond(HttpStatus.OK, render.apply(widget, chosen.get()), cacheControl))
@@ -102,6 +107,7 @@ class WidgetController {
 	private static ResponseEntity<byte[]> respond(HttpStatus status, Representation representation,
 			CacheControl cacheControl) {
 		return open(status).cacheControl(cacheControl).eTag(representation.etag())
+				.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
 				.contentType(representation.mediaType()).body(representation.body());
 	}
 
