@@ -1,0 +1,36 @@
+package io.redress.graphql;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DocumentedOperationsTests {
+
+	@Test
+	void readsEveryGqlCallOfEveryShellBlockInOrder() {
+		String markdown = """
+				Some text with gql 'query Ignored { a }' outside a block.
+
+				```bash
+				as alice
+				gql 'query Viewer { viewer { id } }'
+				ID=$(gql 'mutation File($input: FileComplaintInput!) {
+				  fileComplaint(input: $input) { complaint { id } }
+				}' '{"input": {"brandSlug": "acme"}}' | jq -r .data.fileComplaint.complaint.id)
+				```
+
+				```graphql
+				query NotShell { a }
+				```
+
+				```sh
+				gql '{ brands(first: 1) { nodes { slug } } }'
+				```
+				""";
+
+		assertThat(DocumentedOperations.in(markdown)).extracting(DocumentedOperations.Operation::name)
+				.containsExactly("Viewer", "File", "{ brands(first: 1) { nodes { slug } } }");
+		assertThat(DocumentedOperations.in(markdown).get(1).document())
+				.startsWith("mutation File($input: FileComplaintInput!) {").endsWith("}");
+	}
+}
