@@ -1,66 +1,97 @@
 package io.redress.complaint;
 
+import java.util.List;
 import java.util.function.Function;
 
 import io.redress.realtime.EventLog;
 import io.redress.realtime.NewEvent;
-import io.redress.realtime.Visibility;
 import io.redress.security.CurrentViewer;
 import io.redress.shared.ForbiddenException;
 import io.redress.shared.GlobalId;
 import io.redress.shared.NotFoundException;
+import io.redress.shared.UserError;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * How every lifecycle change runs: signed-in caller, complaint locked for the transaction, the change and its
- * events written together, and the complaint re-read as the caller may see it.
+ * How every change to a filed complaint runs: signed-in caller, complaint locked for the transaction, the
+ * {@link ComplaintStateMachine}'s decision, the change and its events written together, and the complaint re-read
+ * as the caller may see it.
  */
 @Component
 class ComplaintChanges {
 
 	private final ComplaintAccess access;
+	private final Complaints complaints;
 	private final EventLog events;
 	private final TransactionalOperator tx;
 
-	ComplaintChanges(ComplaintAccess access, EventLog events, TransactionalOperator tx) {
+	ComplaintChanges(ComplaintAccess access, Complaints complaints, EventLog events, TransactionalOperator tx) {
 		this.access = access;
+		this.complaints = complaints;
 		this.events = events;
 		this.tx = tx;
 	}
 
-	Mono<ComplaintPayload> change(String complaintId, Function<Participation, Mono<ComplaintPayload>> action) {
+	/**
+	 * Takes {@code action} on the complaint in one transaction: {@code work} runs only when the lifecycle allows it;
+	 * a state that does not allow it answers {@code refused} with the user error, a caller who may not take it
+	 * FORBIDDEN, and a complaint the caller may not read NOT_FOUND.
+	 */
+	<T> Mono<T> take(String complaintId, ComplaintAction action, Function<List<UserError>, T> refused,
+			Function<LifecycleStep, Mono<T>> work) {
 		return CurrentViewer.required()
 				.then(Mono.justOrEmpty(GlobalId.decode(complaintId, Complaint.TYPE))
 						.switchIfEmpty(Mono.error(() -> new NotFoundException("Complaint"))))
-				.flatMap(id -> tx.transactional(access.lockedParticipation(id).flatMap(action)));
+				.flatMap(id -> tx.transactional(access.lockedParticipation(id).flatMap(participation -> {
+					Decision decision = ComplaintStateMachine.decide(participation.complaint().status(), action,
+							Actor.of(participation));
+					if (decision instanceof Decision.Forbidden forbidden) {
+						return Mono.error(new ForbiddenException(forbidden.message()));
+					}
+					if (decision instanceof Decision.Refused refusal) {
+						return Mono.just(refused.apply(List.of(UserError.of("complaintId", refusal.code(),
+								refusal.message()))));
+					}
+					return work.apply(new LifecycleStep(participation, (Transition) decision));
+				})));
 	}
 
-	/** The complaint after the change, as the caller sees it. */
-	Mono<ComplaintPayload> reread(Participation participation) {
-		return access.participation(participation.complaint().id())
+	/** As {@link #take}, for the complaint mutations. */
+	Mono<ComplaintPayload> change(String complaintId, ComplaintAction action,
+			Function<LifecycleStep, Mono<ComplaintPayload>> work) {
+		return take(complaintId, action, ComplaintPayload::failed, work);
+	}
+
+	/** Makes the step's transition and appends its events, then re-reads the complaint as the caller sees it. */
+	Mono<ComplaintPayload> complete(LifecycleStep step, ComplaintEventType... happened) {
+		return move(step).thenMany(Flux.fromArray(happened).concatMap(type -> event(type, step.complaint())))
+				.then(access.participation(step.complaint().id()))
 				.map(reread -> ComplaintPayload.ok(reread.complaint()));
 	}
 
-	Mono<Void> event(String type, Complaint complaint, Visibility visibility) {
+	Mono<Void> move(LifecycleStep step) {
+		return move(step.complaint(), step.transition());
+	}
+
+	/**
+	 * Writes the transition's new status, and stamps the brand's first response with its event when the transition
+	 * is the brand's first; one that changes neither writes nothing.
+	 */
+	Mono<Void> move(Complaint complaint, Transition transition) {
+		boolean firstResponse = transition.brandResponse() && complaint.firstResponseAt() == null;
+		if (!transition.changesStatus() && !firstResponse) {
+			return Mono.empty();
+		}
+		Mono<Void> moved = complaints.updateState(complaint.id(), transition.to(), firstResponse);
+		return firstResponse ? moved.then(event(ComplaintEventType.FIRST_RESPONSE_RECORDED, complaint)) : moved;
+	}
+
+	Mono<Void> event(ComplaintEventType type, Complaint complaint) {
 		return events.append(NewEvent.about(type, complaint.brandId(), complaint.id(), complaint.consumerId(),
-				visibility));
-	}
-
-	static Mono<Participation> consumerOnly(Participation participation) {
-		return participation.isConsumer() ? Mono.just(participation)
-				: Mono.error(new ForbiddenException("Only the consumer who filed the complaint may do this"));
-	}
-
-	static Mono<Participation> brandWorkerOnly(Participation participation) {
-		return participation.worksForBrand() ? Mono.just(participation)
-				: Mono.error(new ForbiddenException("Only the brand's team may do this"));
-	}
-
-	static ComplaintPayload wrongState(Complaint complaint, String action) {
-		return ComplaintPayload.failed("complaintId", "INVALID_STATE",
-				"The complaint is " + complaint.status() + " and cannot be " + action);
+				type.visibility()));
 	}
 }

@@ -14,7 +14,6 @@ import io.redress.brand.BrandManagement;
 import io.redress.brand.BrandPayload;
 import io.redress.realtime.EventLog;
 import io.redress.realtime.NewEvent;
-import io.redress.realtime.Visibility;
 import io.redress.security.CurrentViewer;
 import io.redress.shared.InputCheck;
 import io.redress.shared.UserError;
@@ -70,8 +69,8 @@ public class ComplaintFiling {
 		NewComplaint complaint = new NewComplaint(brand.id(), input.title().strip(), input.description().strip(),
 				input.category(), stripped(input.orderReference()), input.idempotencyKey(), hash(input, brand));
 		return complaints.insert(complaint, consumer.id(), brand.responseTargetHours())
-				.flatMap(id -> events.append(NewEvent.about("COMPLAINT_FILED", brand.id(), id, consumer.id(),
-						Visibility.PUBLIC)).then(seen(id)))
+				.flatMap(id -> events.append(NewEvent.about(ComplaintEventType.COMPLAINT_FILED, brand.id(), id,
+						consumer.id(), ComplaintEventType.COMPLAINT_FILED.visibility())).then(seen(id)))
 				.switchIfEmpty(Mono.defer(() -> complaints.byIdempotencyKey(consumer.id(), input.idempotencyKey())
 						.flatMap(earlier -> earlier.requestHash().equals(complaint.requestHash())
 								? seen(earlier.complaint().id())

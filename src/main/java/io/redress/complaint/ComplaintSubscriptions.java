@@ -62,7 +62,7 @@ public class ComplaintSubscriptions {
 				return Flux.error(new ForbiddenException("Only the brand's members follow its events"));
 			}
 			Flux<ComplaintEvent> events = streams.follow(EventFilter.brand(id), after)
-					.filter(ComplaintSubscriptions::aboutAComplaint)
+					.filter(event -> aboutAComplaint(event) && event.forSubscribers())
 					.map(ComplaintSubscriptions::event);
 			return member ? whileMember(events, viewer, id) : events;
 		}));
@@ -96,6 +96,7 @@ public class ComplaintSubscriptions {
 			case PUBLIC -> true;
 			case PARTICIPANTS -> party.isParticipant();
 			case BRAND -> party == Party.BRAND || party == Party.MODERATOR;
+			case SYSTEM -> false;
 		};
 	}
 

@@ -36,7 +36,7 @@ public class EventLog {
 				.bind("brandId", event.brandId())
 				.bind("complaintId", Parameter.fromOrEmpty(event.complaintId(), Long.class))
 				.bind("consumerId", Parameter.fromOrEmpty(event.consumerId(), Long.class))
-				.bind("type", event.type())
+				.bind("type", event.type().name())
 				.bind("visibility", event.visibility().name())
 				.bind("payload", Json.of(json.writeValueAsString(event.payload())))
 				.fetch().rowsUpdated().then();

@@ -7,17 +7,17 @@ import java.util.Map;
  * An event about to be appended: what happened, to which brand, complaint and consumer, who may read it, and a
  * small payload of ids and codes (never the content itself, which readers load with their own rights).
  */
-public record NewEvent(String type, long brandId, Long complaintId, Long consumerId, Visibility visibility,
+public record NewEvent(EventType type, long brandId, Long complaintId, Long consumerId, Visibility visibility,
 		Map<String, Object> payload) {
 
 	public NewEvent {
-		if (type == null || type.isBlank()) {
+		if (type == null) {
 			throw new IllegalArgumentException("An event has a type");
 		}
 		payload = Map.copyOf(payload);
 	}
 
-	public static NewEvent about(String type, long brandId, long complaintId, long consumerId, Visibility visibility) {
+	public static NewEvent about(EventType type, long brandId, long complaintId, long consumerId, Visibility visibility) {
 		return new NewEvent(type, brandId, complaintId, consumerId, visibility, Map.of());
 	}
 

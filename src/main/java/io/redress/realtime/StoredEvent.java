@@ -2,7 +2,19 @@ package io.redress.realtime;
 
 import java.time.OffsetDateTime;
 
-/** An event as read back from the log; {@code payload} is its small JSON payload as text. */
+/**
+ * An event as read back from the log; {@code type} is the name of the {@link EventType} that wrote it and
+ * {@code payload} its small JSON payload as text.
+ */
 public record StoredEvent(EventCursor cursor, String type, long brandId, Long complaintId, Long consumerId,
 		Visibility visibility, Long messageId, OffsetDateTime occurredAt, String payload) {
+
+	public boolean is(EventType eventType) {
+		return type.equals(eventType.name());
+	}
+
+	/** Whether a subscriber may ever receive it: facts kept for the modules following the log are not theirs. */
+	public boolean forSubscribers() {
+		return visibility != Visibility.SYSTEM;
+	}
 }

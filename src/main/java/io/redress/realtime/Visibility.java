@@ -8,5 +8,7 @@ public enum Visibility {
 	/** The consumer, the brand's members and moderators. */
 	PARTICIPANTS,
 	/** The brand's members and moderators only (internal brand work such as an assignment). */
-	BRAND
+	BRAND,
+	/** Nobody: a fact for the modules that follow the log (a first response, say), never delivered to subscribers. */
+	SYSTEM
 }

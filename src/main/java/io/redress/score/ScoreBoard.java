@@ -86,7 +86,7 @@ public class ScoreBoard {
 	}
 
 	private static boolean isScoreChange(StoredEvent event) {
-		return ScoreRecomputation.SCORE_CHANGED.equals(event.type());
+		return event.is(ScoreEventType.SCORE_CHANGED);
 	}
 
 	static ResolutionScore unscored(Brand brand) {

@@ -1,10 +1,12 @@
 package io.redress.score;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.redress.complaint.ComplaintEventType;
 import io.redress.realtime.EventCursor;
 import io.redress.realtime.EventFilter;
 import io.redress.realtime.EventStreams;
@@ -16,12 +18,19 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+
+import static io.redress.complaint.ComplaintEventType.COMPLAINT_FILED;
+import static io.redress.complaint.ComplaintEventType.COMPLAINT_REOPENED;
+import static io.redress.complaint.ComplaintEventType.COMPLAINT_RESOLVED;
+import static io.redress.complaint.ComplaintEventType.COMPLAINT_UNRESOLVED;
+import static io.redress.complaint.ComplaintEventType.COMPLAINT_WITHDRAWN;
+import static io.redress.complaint.ComplaintEventType.FIRST_RESPONSE_RECORDED;
+import static io.redress.complaint.ComplaintEventType.RESOLUTION_RATED;
 
 /**
  * Keeps every brand's stored score current. It follows the event log from the position stored in
@@ -34,9 +43,12 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @EnableConfigurationProperties(ScoreSettings.class)
 class ScoreKeeper implements SmartLifecycle {
 
-	/** Events after which a brand's score can differ; proposals, rejections and assignments leave it as it is. */
-	private static final Set<String> MOVES_SCORE = Set.of("COMPLAINT_FILED", "COMPLAINT_RESOLVED",
-			"COMPLAINT_UNRESOLVED", "COMPLAINT_WITHDRAWN", "COMPLAINT_REOPENED", "RESOLUTION_RATED");
+	/**
+	 * The complaint events after which a brand's score can differ: the first response stops the response-time clock;
+	 * proposals, rejections, assignments and messages leave the score as it is.
+	 */
+	private static final Set<ComplaintEventType> MOVES_SCORE = EnumSet.of(COMPLAINT_FILED, FIRST_RESPONSE_RECORDED,
+			COMPLAINT_RESOLVED, COMPLAINT_UNRESOLVED, COMPLAINT_WITHDRAWN, COMPLAINT_REOPENED, RESOLUTION_RATED);
 
 	private static final Logger log = LoggerFactory.getLogger(ScoreKeeper.class);
 
@@ -45,18 +57,16 @@ class ScoreKeeper implements SmartLifecycle {
 	private final ScoreRecomputation recomputation;
 	private final TransactionalOperator tx;
 	private final ScoreSettings settings;
-	private final JsonMapper json;
 
 	private volatile Disposable following;
 
 	ScoreKeeper(EventStreams streams, ScoreFeed feed, ScoreRecomputation recomputation, TransactionalOperator tx,
-			ScoreSettings settings, JsonMapper json) {
+			ScoreSettings settings) {
 		this.streams = streams;
 		this.feed = feed;
 		this.recomputation = recomputation;
 		this.tx = tx;
 		this.settings = settings;
-		this.json = json;
 	}
 
 	@Override
@@ -82,7 +92,7 @@ class ScoreKeeper implements SmartLifecycle {
 
 	/** Applies a batch once: events the stored position has passed were applied by another node already. */
 	private Mono<Void> apply(List<StoredEvent> batch) {
-		List<StoredEvent> moving = batch.stream().filter(this::movesScore).toList();
+		List<StoredEvent> moving = batch.stream().filter(ScoreKeeper::movesScore).toList();
 		if (moving.isEmpty()) {
 			return Mono.empty();
 		}
@@ -99,10 +109,13 @@ class ScoreKeeper implements SmartLifecycle {
 		}));
 	}
 
-	/** A message moves the score only when it is the brand's first reply (the response-time clock stops). */
-	private boolean movesScore(StoredEvent event) {
-		return MOVES_SCORE.contains(event.type()) || ("MESSAGE_POSTED".equals(event.type())
-				&& event.payload() != null && json.readTree(event.payload()).path("firstResponse").asBoolean(false));
+	private static boolean movesScore(StoredEvent event) {
+		for (ComplaintEventType type : MOVES_SCORE) {
+			if (event.is(type)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

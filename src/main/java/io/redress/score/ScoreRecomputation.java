@@ -21,8 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ScoreRecomputation {
 
-	static final String SCORE_CHANGED = "SCORE_CHANGED";
-
 	private final Scores scores;
 	private final EventLog events;
 	private final BrandDirectory brands;
@@ -48,7 +46,7 @@ class ScoreRecomputation {
 	}
 
 	private Mono<Void> announce(long brandId, ResolutionScore score) {
-		return brands.byId(brandId).flatMap(brand -> events.append(new NewEvent(SCORE_CHANGED, brandId, null, null,
+		return brands.byId(brandId).flatMap(brand -> events.append(new NewEvent(ScoreEventType.SCORE_CHANGED, brandId, null, null,
 				Visibility.PUBLIC, Map.of("slug", brand.slug(), "score", score))));
 	}
 }

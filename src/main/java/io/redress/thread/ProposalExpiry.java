@@ -41,7 +41,7 @@ class ProposalExpiry {
 						.flatMap(complaint -> messages.insert(complaint.id(), complaint.brandId(),
 								Message.AuthorKind.SYSTEM, null, MessageVisibility.PUBLIC, NOTICE)
 								.flatMap(messageId -> events.append(ThreadManagement.messagePosted(complaint, messageId,
-										MessageVisibility.PUBLIC, false))))))
+										MessageVisibility.PUBLIC))))))
 				.then()
 				.onErrorResume(ex -> {
 					log.error("Accepting expired proposals failed; the next run retries", ex);

@@ -3,23 +3,19 @@ package io.redress.thread;
 import java.util.List;
 import java.util.Map;
 
-import io.redress.complaint.ComplaintAccess;
-import io.redress.complaint.ComplaintLifecycle;
 import io.redress.complaint.Complaint;
+import io.redress.complaint.ComplaintAccess;
+import io.redress.complaint.ComplaintAction;
+import io.redress.complaint.ComplaintLifecycle;
+import io.redress.complaint.LifecycleStep;
 import io.redress.complaint.Participation;
 import io.redress.realtime.EventLog;
 import io.redress.realtime.NewEvent;
 import io.redress.realtime.Visibility;
-import io.redress.security.CurrentViewer;
-import io.redress.shared.ForbiddenException;
-import io.redress.shared.GlobalId;
 import io.redress.shared.InputCheck;
-import io.redress.shared.NotFoundException;
-import io.redress.shared.UserError;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Posting in a thread: the consumer and the brand's members (integrations included) post while the complaint is
@@ -34,54 +30,39 @@ public class ThreadManagement {
 	private final ComplaintLifecycle lifecycle;
 	private final Messages messages;
 	private final EventLog events;
-	private final TransactionalOperator tx;
 
-	ThreadManagement(ComplaintAccess access, ComplaintLifecycle lifecycle, Messages messages, EventLog events,
-			TransactionalOperator tx) {
+	ThreadManagement(ComplaintAccess access, ComplaintLifecycle lifecycle, Messages messages, EventLog events) {
 		this.access = access;
 		this.lifecycle = lifecycle;
 		this.messages = messages;
 		this.events = events;
-		this.tx = tx;
 	}
 
+	/** Posting is a lifecycle action: the complaint's state machine says who may post when, and what it moves. */
 	public Mono<PostMessagePayload> post(PostMessageInput input) {
-		return CurrentViewer.required()
-				.then(Mono.justOrEmpty(GlobalId.decode(input.complaintId(), Complaint.TYPE))
-						.switchIfEmpty(Mono.error(() -> new NotFoundException("Complaint"))))
-				.flatMap(complaintId -> tx.transactional(access.lockedParticipation(complaintId)
-						.flatMap(participation -> post(participation, input))));
+		return lifecycle.take(input.complaintId(), ComplaintAction.POST_MESSAGE, PostMessagePayload::failed,
+				step -> post(step, input));
 	}
 
-	private Mono<PostMessagePayload> post(Participation participation, PostMessageInput input) {
-		if (!participation.isConsumer() && !participation.speaksForBrand()) {
-			return Mono.error(new ForbiddenException("Only the consumer and the brand's team post in this thread"));
-		}
-		Complaint complaint = participation.complaint();
-		if (!complaint.status().isActive()) {
-			return Mono.just(PostMessagePayload.failed(List.of(UserError.of("complaintId", "INVALID_STATE",
-					"The complaint is " + complaint.status() + ", so its thread is closed"))));
-		}
+	private Mono<PostMessagePayload> post(LifecycleStep step, PostMessageInput input) {
 		InputCheck check = new InputCheck().requiredText("body", input.body(), MAX_BODY);
 		if (check.failed()) {
 			return Mono.just(PostMessagePayload.failed(check.errors()));
 		}
+		Participation participation = step.participation();
+		Complaint complaint = step.complaint();
 		Message.AuthorKind author = participation.isConsumer() ? Message.AuthorKind.CONSUMER : Message.AuthorKind.BRAND;
-		Mono<Void> brandReply = author == Message.AuthorKind.BRAND ? lifecycle.recordBrandReply(complaint) : Mono.empty();
 		return messages.insert(complaint.id(), complaint.brandId(), author, participation.viewer().subject(),
 				input.visibility(), input.body().strip())
-				.flatMap(messageId -> brandReply
-						.then(events.append(messagePosted(complaint, messageId, input.visibility(),
-								author == Message.AuthorKind.BRAND && complaint.firstResponseAt() == null)))
+				.flatMap(messageId -> lifecycle.move(step)
+						.then(events.append(messagePosted(complaint, messageId, input.visibility())))
 						.then(Mono.zip(messages.findById(messageId), access.participation(complaint.id())))
 						.map(posted -> new PostMessagePayload(posted.getT1(), posted.getT2().complaint(), List.of())));
 	}
 
-	/** A message event; {@code firstResponse} marks the brand's first reply, which stops the response-time clock. */
-	static NewEvent messagePosted(Complaint complaint, long messageId, MessageVisibility visibility,
-			boolean firstResponse) {
-		return new NewEvent("MESSAGE_POSTED", complaint.brandId(), complaint.id(), complaint.consumerId(),
-				visibility == MessageVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PARTICIPANTS,
-				firstResponse ? Map.of("messageId", messageId, "firstResponse", true) : Map.of("messageId", messageId));
+	static NewEvent messagePosted(Complaint complaint, long messageId, MessageVisibility visibility) {
+		return new NewEvent(ThreadEventType.MESSAGE_POSTED, complaint.brandId(), complaint.id(),
+				complaint.consumerId(), visibility == MessageVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PARTICIPANTS,
+				Map.of("messageId", messageId));
 	}
 }

@@ -12,10 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.redress.complaint.ComplaintEventType;
 import io.redress.realtime.EventLog;
+import io.redress.realtime.EventType;
 import io.redress.realtime.NewEvent;
 import io.redress.realtime.Visibility;
 import io.redress.shared.GlobalId;
+import io.redress.thread.ThreadEventType;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,7 +41,9 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
  */
 public final class RealtimeBenchmark {
 
-	private static final String WARM_UP = "WARM_UP";
+	/** Real event types, as subscribers receive them: an assignment warms up, messages are measured. */
+	private static final EventType WARM_UP = ComplaintEventType.COMPLAINT_ASSIGNED;
+	private static final EventType MEASURED = ThreadEventType.MESSAGE_POSTED;
 
 	private static final String SUBSCRIPTION = """
 			subscription($id: ID!) { brandEvents(brandId: $id) { cursor type occurredAt } }""";
@@ -80,7 +85,7 @@ public final class RealtimeBenchmark {
 			int subscriber = i;
 			subscriptions.add(subscribe(liveClient, GlobalId.encode("Brand", liveBrand))
 					.doOnNext(event -> {
-						if (WARM_UP.equals(event.get("type"))) {
+						if (WARM_UP.name().equals(event.get("type"))) {
 							warmedUp.add(subscriber);
 						}
 						else {
@@ -104,7 +109,7 @@ public final class RealtimeBenchmark {
 		AtomicLong committed = new AtomicLong();
 		Flux.interval(Duration.ofMillis(1000 / Math.max(1, rate))).take((long) rate * seconds)
 				.onBackpressureDrop()
-				.concatMap(n -> tx.transactional(log.append(event("BENCH", liveBrand)))
+				.concatMap(n -> tx.transactional(log.append(event(MEASURED, liveBrand)))
 						.doOnSuccess(done -> committed.incrementAndGet()))
 				.blockLast();
 		Thread.sleep(2000);
@@ -128,7 +133,7 @@ public final class RealtimeBenchmark {
 		System.exit(0);
 	}
 
-	private static NewEvent event(String type, long brandId) {
+	private static NewEvent event(EventType type, long brandId) {
 		return new NewEvent(type, brandId, 0L, null, Visibility.PUBLIC, Map.of());
 	}
 

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.redress.complaint.ComplaintStatus;
 import io.redress.realtime.EventLog;
+import io.redress.complaint.ComplaintEventType;
 import io.redress.realtime.NewEvent;
 import io.redress.realtime.Visibility;
 import io.redress.score.ResolutionScoreFormula;
@@ -124,7 +125,7 @@ public final class WidgetBenchmark {
 		OffsetDateTime before = storedAt(db, brandId);
 		long start = System.nanoTime();
 		bench.context().getBean(TransactionalOperator.class).transactional(bench.context().getBean(EventLog.class)
-				.append(NewEvent.about("COMPLAINT_FILED", brandId, 0L, consumer, Visibility.PUBLIC))).block();
+				.append(NewEvent.about(ComplaintEventType.COMPLAINT_FILED, brandId, 0L, consumer, Visibility.PUBLIC))).block();
 		while (before != null && before.equals(storedAt(db, brandId)) || before == null && storedAt(db, brandId) == null) {
 			Thread.sleep(2);
 		}

@@ -126,8 +126,8 @@ class ComplaintConcurrencyTests extends ApiTest {
 
 		List<String> types = db.sql("SELECT type FROM events WHERE complaint_id = :id ORDER BY xid, id")
 				.bind("id", rowId(id)).map(row -> row.get(0, String.class)).all().collectList().block();
-		assertThat(types).containsExactly("COMPLAINT_FILED", "MESSAGE_POSTED", "RESOLUTION_PROPOSED",
-				"RESOLUTION_ACCEPTED", "COMPLAINT_RESOLVED", "RESOLUTION_RATED");
+		assertThat(types).containsExactly("COMPLAINT_FILED", "FIRST_RESPONSE_RECORDED", "MESSAGE_POSTED",
+				"RESOLUTION_PROPOSED", "RESOLUTION_ACCEPTED", "COMPLAINT_RESOLVED", "RESOLUTION_RATED");
 	}
 
 	/** A complaint the brand has answered, so it is IN_PROGRESS. */

@@ -132,7 +132,9 @@ class SubscriptionTests extends ApiTest {
 	void subscriptionEndsWhenTheConnectionsTokenExpires() {
 		String shortLived = issuer().token(consumer, List.of(), Instant.now().plusSeconds(3), TestIssuer.AUDIENCE);
 
+		// A live subscription may still receive the complaint's own filing if the node's tail had not passed it yet.
 		StepVerifier.create(subscribe(shortLived, COMPLAINT_EVENTS, Map.of("id", complaintId), "complaintEvents"))
+				.thenConsumeWhile(event -> true)
 				.expectErrorMatches(error -> error.getMessage().contains("expired"))
 				.verify(Duration.ofSeconds(15));
 	}

@@ -86,6 +86,23 @@ class ScoreTests extends ApiTest {
 	}
 
 	@Test
+	void theBrandsFirstResponseMovesTheScoreAtOnceWhetherAMessageOrAProposal() {
+		String consumer = unique("consumer");
+		String answered = fileComplaint(consumer, brand, "Late parcel", "Where is it?");
+		String proposedTo = fileComplaint(consumer, brand, "Wrong size", "Too small");
+		eventually(brand, s -> (int) s.get("complaintCount") == 2 && respondedInTimeSample(s) == 0);
+
+		as(agent).documentName("postMessage").variable("input", Map.of("complaintId", answered, "body",
+				"We are looking into it", "visibility", "PRIVATE")).execute();
+		eventually(brand, s -> respondedInTimeSample(s) == 1);
+
+		perform(agent, "proposeResolution", proposedTo, Map.of("kind", "REPLACEMENT", "summary", "A new pair"));
+		Map<String, Object> score = eventually(brand, s -> respondedInTimeSample(s) == 2);
+
+		assertThat(score.get("medianFirstResponseHours")).isNotNull();
+	}
+
+	@Test
 	void storedScoreOfABrandWithHundredsOfVariedComplaintsIsTheFormulasScoreOfThem() {
 		String consumer = unique("consumer");
 		fileComplaint(consumer, brand, "First", "Makes the profile");
@@ -202,6 +219,13 @@ class ScoreTests extends ApiTest {
 	private Map<String, Object> score(String slug) {
 		return anonymous().document(SCORE).variable("slug", slug).execute()
 				.path("brand.score").entity(Map.class).get();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static int respondedInTimeSample(Map<String, Object> score) {
+		return ((List<Map<String, Object>>) score.get("components")).stream()
+				.filter(component -> "RESPONDED_IN_TIME".equals(component.get("name")))
+				.mapToInt(component -> (int) component.get("sampleSize")).sum();
 	}
 
 	@SuppressWarnings("unchecked")

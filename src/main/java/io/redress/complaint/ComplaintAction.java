@@ -1,0 +1,28 @@
+package io.redress.complaint;
+
+/** Everything that can be done to a complaint once filed: each lifecycle mutation, posting, and the expiry job. */
+public enum ComplaintAction {
+
+	POST_MESSAGE("posted in"),
+	PROPOSE_RESOLUTION("given a proposal"),
+	ACCEPT_RESOLUTION("accepted"),
+	REJECT_RESOLUTION("rejected"),
+	GIVE_UP("given up"),
+	WITHDRAW("withdrawn"),
+	REOPEN("reopened"),
+	RATE("rated yet"),
+	ASSIGN("assigned"),
+	/** The consumer left a proposal unanswered for 14 days: it is accepted on their behalf. */
+	ASSUME_ACCEPTANCE("accepted on the consumer's behalf");
+
+	/** How the action reads after "The complaint is RESOLVED and cannot be …". */
+	private final String participle;
+
+	ComplaintAction(String participle) {
+		this.participle = participle;
+	}
+
+	String participle() {
+		return participle;
+	}
+}

@@ -1,0 +1,39 @@
+package io.redress.complaint;
+
+import io.redress.realtime.EventType;
+import io.redress.realtime.Visibility;
+
+/**
+ * The events the complaint module writes, each with who may read it. All but the system fact are delivered to
+ * subscribers as values of the schema's {@code ComplaintEventType}.
+ */
+public enum ComplaintEventType implements EventType {
+
+	COMPLAINT_FILED(Visibility.PUBLIC),
+	RESOLUTION_PROPOSED(Visibility.PUBLIC),
+	RESOLUTION_ACCEPTED(Visibility.PUBLIC),
+	RESOLUTION_REJECTED(Visibility.PUBLIC),
+	COMPLAINT_RESOLVED(Visibility.PUBLIC),
+	COMPLAINT_UNRESOLVED(Visibility.PUBLIC),
+	/** Only participants see that a complaint was withdrawn, as only they still see the complaint. */
+	COMPLAINT_WITHDRAWN(Visibility.PARTICIPANTS),
+	COMPLAINT_REOPENED(Visibility.PUBLIC),
+	RESOLUTION_RATED(Visibility.PUBLIC),
+	/** Internal brand work: the brand's members and moderators only. */
+	COMPLAINT_ASSIGNED(Visibility.BRAND),
+	/**
+	 * The brand's first response was stamped (by its first message or a proposal): the response-time clock stopped.
+	 * Subscribers learn of it from the message or proposal event itself; this fact is for modules such as the score.
+	 */
+	FIRST_RESPONSE_RECORDED(Visibility.SYSTEM);
+
+	private final Visibility visibility;
+
+	ComplaintEventType(Visibility visibility) {
+		this.visibility = visibility;
+	}
+
+	public Visibility visibility() {
+		return visibility;
+	}
+}

@@ -1,0 +1,10 @@
+package io.redress.thread;
+
+import io.redress.realtime.EventType;
+
+/** The events the thread module writes; the schema's {@code ComplaintEventType} extends to them. */
+public enum ThreadEventType implements EventType {
+
+	/** A message was posted; public or for the participants only, as the message is. */
+	MESSAGE_POSTED
+}
