@@ -30,9 +30,16 @@ class DevWelcome implements ApplicationListener<ApplicationReadyEvent> {
 				    Widget    http://localhost:{}/widgets/acme  (badge: /widgets/acme/badge.svg, script: /widgets/embed.js)
 				    Issuer    {}
 				  Get a token for a demo user (alice, bob, acme-owner, acme-agent, globex-owner, globex-agent, mod, admin):
-				    TOKEN=$(curl -s -X POST {}/token -d grant_type=client_credentials -d client_id=alice | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+				    {}
 				  Then:
-				    curl -s http://localhost:{}/graphql -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"query":"{ viewer { id publicName } }"}'
-				""", port, port, port, issuer.issuerUri(), issuer.issuerUri(), port);
+				    curl -s http://localhost:{}/graphql -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"query":"query Viewer { viewer { id publicName } }"}'
+				  More examples, run in order: README.md, "Example queries".
+				""", port, port, port, issuer.issuerUri(), tokenCommand(issuer.issuerUri(), "alice"), port);
+	}
+
+	/** The README's command for a token (it needs curl and jq); a test keeps the two the same. */
+	static String tokenCommand(String issuerUri, String user) {
+		return "TOKEN=$(curl -s -X POST " + issuerUri + "/token -d grant_type=client_credentials -d client_id=" + user
+				+ " | jq -r .access_token)";
 	}
 }

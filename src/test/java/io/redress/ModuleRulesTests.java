@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The module table of ARCHITECTURE.md, kept true: dependencies point one way and nothing blocks or prints. */
+/** The README's module table, kept true: dependencies point one way and nothing blocks or prints. */
 class ModuleRulesTests {
 
 	private static final JavaClasses MAIN = new ClassFileImporter()

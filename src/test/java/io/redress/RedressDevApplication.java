@@ -11,6 +11,7 @@ import io.redress.testing.TestDatabase;
 import io.redress.testing.TestIssuer;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The local default, started by {@code ./mvnw spring-boot:test-run}: the real server with an embedded PostgreSQL
@@ -21,6 +22,11 @@ public class RedressDevApplication {
 	public static void main(String[] args) {
 		TestDatabase database = TestDatabase.embedded(Path.of(".redress-dev", "postgres").toAbsolutePath());
 		TestIssuer issuer = TestIssuer.start(Integer.parseInt(System.getProperty("redress.dev.issuer-port", "9000")));
+		start(database, issuer, args);
+	}
+
+	/** The dev server on {@code database}, trusting {@code issuer}; the README's examples run against it too. */
+	static ConfigurableApplicationContext start(TestDatabase database, TestIssuer issuer, String... args) {
 		Map<String, String> settings = new HashMap<>();
 		settings.put("spring.r2dbc.url", database.r2dbcUrl());
 		settings.put("spring.r2dbc.username", database.username());
@@ -32,7 +38,7 @@ public class RedressDevApplication {
 		SpringApplication application = new SpringApplication(RedressApplication.class, DemoData.class);
 		application.addListeners(new DevWelcome(issuer));
 		// As arguments, the dev settings outrank application.yaml; the developer's own arguments come last and win.
-		application.run(Stream.concat(Arrays.stream(CommandLine.arguments(settings)), Arrays.stream(args))
+		return application.run(Stream.concat(Arrays.stream(CommandLine.arguments(settings)), Arrays.stream(args))
 				.toArray(String[]::new));
 	}
 }

@@ -3,7 +3,7 @@ package io.redress.complaint;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a complaint stands; see PRODUCT.md's lifecycle diagram. */
+/** Where a complaint stands; see docs/product.md, "The complaint lifecycle". */
 public enum ComplaintStatus {
 
 	OPEN, IN_PROGRESS, RESOLUTION_PROPOSED, RESOLVED, UNRESOLVED, WITHDRAWN;

@@ -8,8 +8,8 @@ import java.util.List;
 import io.redress.complaint.ComplaintStatus;
 
 /**
- * The Resolution Score, formula version {@value #VERSION} (PRODUCT.md, "Resolution Score"), as a pure function of a
- * brand's complaints and the time of computing.
+ * The Resolution Score, formula version {@value #VERSION} (docs/product.md, "Resolution Score"), as a pure function
+ * of a brand's complaints and the time of computing.
  * <p>
  * Complaints filed in the last 365 days count, except withdrawn ones; each weighs {@code 0.5^(age / 90 days)}. Each
  * component is a weighted proportion shrunk toward 0.5 by five pseudo-observations,

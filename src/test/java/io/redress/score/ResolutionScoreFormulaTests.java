@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The Resolution Score, formula version 2026-11 (PRODUCT.md, "Resolution Score"), pinned to numbers worked out by
- * hand. Shorthand in the comments: w = 0.5^(age / 90 d); p = (Σw·x + 2.5) / (Σw + 5); n = Σw + 5;
+ * The Resolution Score, formula version 2026-11 (docs/product.md, "Resolution Score"), pinned to numbers worked out
+ * by hand. Shorthand in the comments: w = 0.5^(age / 90 d); p = (Σw·x + 2.5) / (Σw + 5); n = Σw + 5;
  * ΣW² = 0.25² + 0.30² + 0.30² + 0.15² = 0.265; margin = 164.5 × sqrt(Σ W²·p(1−p)/n).
  */
 class ResolutionScoreFormulaTests {
@@ -412,7 +412,7 @@ class ResolutionScoreFormulaTests {
 		}
 	}
 
-	/** A second, deliberately plain reading of PRODUCT.md's formula, to compare against on bulk data. */
+	/** A second, deliberately plain reading of the formula in docs/product.md, to compare against on bulk data. */
 	private record ByTheBook(double[] p, double[] n, int[] sizes, double value, double low, double high,
 			ScoreTier tier, int counted, int rated, Double median) {
 
