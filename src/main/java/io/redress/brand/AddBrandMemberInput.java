@@ -1,5 +1,5 @@
 package io.redress.brand;
 
 /** Adds a member by token subject, or changes the role of one already there. */
-public record AddBrandMemberInput(String brandId, String subject, BrandRole role) {
+record AddBrandMemberInput(String brandId, String subject, BrandRole role) {
 }

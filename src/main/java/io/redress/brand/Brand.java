@@ -2,7 +2,10 @@ package io.redress.brand;
 
 import java.time.OffsetDateTime;
 
+import org.springframework.modulith.NamedInterface;
+
 /** A brand as everyone may read it. */
+@NamedInterface("read")
 public record Brand(long id, String slug, String name, String website, String description, BrandStatus status,
 		int responseTargetHours, OffsetDateTime createdAt, OffsetDateTime verifiedAt) {
 

@@ -3,7 +3,7 @@ package io.redress.brand;
 import java.time.OffsetDateTime;
 
 /** A request to own an unclaimed brand, decided by a moderator. */
-public record BrandClaim(long id, long brandId, String claimant, String evidence, Status status,
+record BrandClaim(long id, long brandId, String claimant, String evidence, Status status,
 		OffsetDateTime createdAt, OffsetDateTime decidedAt) {
 
 	public static final String TYPE = "BrandClaim";

@@ -9,21 +9,24 @@ import java.util.stream.Collectors;
 
 import io.redress.security.CurrentViewer;
 import io.redress.security.Viewer;
-import io.redress.shared.Cursors;
 import io.redress.shared.Connection;
+import io.redress.shared.Cursors;
+import io.redress.shared.NodeLookup;
 import io.redress.shared.PageRequest;
 import io.redress.shared.SearchText;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
  * Reading brands: the public directory, and the parts only a brand's team or a moderator may see. Every read of a
  * relation takes a batch of brands and costs one statement, whatever the batch size.
  */
+@NamedInterface("read")
 @Service
-public class BrandDirectory {
+public class BrandDirectory implements NodeLookup {
 
 	static final int MAX_SEARCH_LENGTH = 100;
 	static final int MAX_MEMBERSHIPS = 100;
@@ -39,9 +42,21 @@ public class BrandDirectory {
 	}
 
 	public Mono<Brand> bySlug(String slug) {
-		return Slugs.isValid(slug) ? brands.findBySlug(slug) : Mono.empty();
+		return isSlug(slug) ? brands.findBySlug(slug) : Mono.empty();
 	}
 
+	/** Whether a text could be a brand's slug at all; anything else names no brand, without asking the database. */
+	public static boolean isSlug(String candidate) {
+		return Slugs.isValid(candidate);
+	}
+
+	/** Brands are public, so {@code node(id:)} finds any of them. */
+	@Override
+	public String typeName() {
+		return Brand.TYPE;
+	}
+
+	@Override
 	public Mono<Brand> byId(long id) {
 		return brands.findById(id);
 	}

@@ -1,5 +1,5 @@
 package io.redress.brand;
 
 /** A brand the viewer belongs to, and the role they hold in it. */
-public record BrandMembership(Brand brand, BrandRole role) {
+record BrandMembership(Brand brand, BrandRole role) {
 }

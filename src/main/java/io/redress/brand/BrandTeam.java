@@ -21,7 +21,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * concurrent changes cannot both remove "the other" owner.
  */
 @Service
-public class BrandTeam {
+class BrandTeam {
 
 	static final int MAX_SUBJECT = 255;
 	static final int MAX_DESCRIPTION = 2000;

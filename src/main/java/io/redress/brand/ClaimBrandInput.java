@@ -1,5 +1,5 @@
 package io.redress.brand;
 
 /** Asks to own an unclaimed brand, with evidence for the moderator. */
-public record ClaimBrandInput(String brandId, String evidence) {
+record ClaimBrandInput(String brandId, String evidence) {
 }

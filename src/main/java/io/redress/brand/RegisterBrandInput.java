@@ -1,5 +1,5 @@
 package io.redress.brand;
 
 /** Registers a brand not yet on the platform; the slug is made from the name when absent. */
-public record RegisterBrandInput(String name, String website, String slug) {
+record RegisterBrandInput(String name, String website, String slug) {
 }

@@ -1,5 +1,5 @@
 package io.redress.brand;
 
 /** Removes a member by token subject; any member may remove themselves. */
-public record RemoveBrandMemberInput(String brandId, String subject) {
+record RemoveBrandMemberInput(String brandId, String subject) {
 }

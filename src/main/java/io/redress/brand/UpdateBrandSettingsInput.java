@@ -1,5 +1,5 @@
 package io.redress.brand;
 
 /** Changes a brand's settings; absent fields stay as they are. */
-public record UpdateBrandSettingsInput(String brandId, Integer responseTargetHours, String description) {
+record UpdateBrandSettingsInput(String brandId, Integer responseTargetHours, String description) {
 }

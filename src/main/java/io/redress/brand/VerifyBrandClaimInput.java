@@ -1,5 +1,5 @@
 package io.redress.brand;
 
 /** Verifies a registered brand, or approves a pending claim (the only one, or the one named). */
-public record VerifyBrandClaimInput(String brandId, String claimId) {
+record VerifyBrandClaimInput(String brandId, String claimId) {
 }

@@ -1,6 +1,6 @@
 package io.redress.complaint;
 
 /** What a complaint is about, so brands can find root causes. */
-public enum ComplaintCategory {
+enum ComplaintCategory {
 	DELIVERY, PRODUCT_QUALITY, REFUND, BILLING, CUSTOMER_SERVICE, WARRANTY, SUBSCRIPTION, PRIVACY, OTHER
 }

@@ -13,6 +13,7 @@ import io.redress.security.Viewer;
 import io.redress.shared.BadRequestException;
 import io.redress.shared.Connection;
 import io.redress.shared.Cursors;
+import io.redress.shared.NodeLookup;
 import io.redress.shared.NotFoundException;
 import io.redress.shared.PageRequest;
 import io.redress.shared.SearchText;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Service;
  * see it ({@link ComplaintAccess}); relations of a page cost one statement each.
  */
 @Service
-public class ComplaintDirectory {
+class ComplaintDirectory implements NodeLookup {
 
 	static final int MAX_SEARCH = 100;
 
@@ -46,7 +47,14 @@ public class ComplaintDirectory {
 		this.accounts = accounts;
 	}
 
+	/** {@code node(id:)} finds a complaint the viewer may read, as the viewer may see it. */
+	@Override
+	public String typeName() {
+		return Complaint.TYPE;
+	}
+
 	/** A complaint the viewer may read; empty otherwise, exactly as for one that does not exist. */
+	@Override
 	public Mono<Complaint> byId(long id) {
 		return access.participation(id).map(Participation::complaint)
 				.onErrorResume(NotFoundException.class, ex -> Mono.empty());

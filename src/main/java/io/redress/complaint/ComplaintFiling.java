@@ -27,7 +27,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * and all return it: the unique key makes concurrent inserts wait for the first and then find its row.
  */
 @Service
-public class ComplaintFiling {
+class ComplaintFiling {
 
 	static final int MAX_TITLE = 200;
 	static final int MAX_DESCRIPTION = 10_000;

@@ -1,7 +1,7 @@
 package io.redress.complaint;
 
 /** Filters of the public complaint feed; each is optional. */
-public record ComplaintFilter(String brandSlug, ComplaintStatus status, ComplaintCategory category, String search) {
+record ComplaintFilter(String brandSlug, ComplaintStatus status, ComplaintCategory category, String search) {
 
 	public static final ComplaintFilter NONE = new ComplaintFilter(null, null, null, null);
 }

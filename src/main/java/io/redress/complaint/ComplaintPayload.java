@@ -5,7 +5,7 @@ import java.util.List;
 import io.redress.shared.UserError;
 
 /** The result of a complaint mutation: the complaint as it now is, or why nothing changed. */
-public record ComplaintPayload(Complaint complaint, List<UserError> userErrors) {
+record ComplaintPayload(Complaint complaint, List<UserError> userErrors) {
 
 	static ComplaintPayload ok(Complaint complaint) {
 		return new ComplaintPayload(complaint, List.of());

@@ -1,10 +1,12 @@
 package io.redress.complaint;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static io.redress.complaint.Actor.BRAND_INTEGRATION;
 import static io.redress.complaint.Actor.BRAND_TEAM;
@@ -41,7 +43,8 @@ import static io.redress.complaint.ComplaintStatus.WITHDRAWN;
  */
 final class ComplaintStateMachine {
 
-	private static final Set<ComplaintStatus> ACTIVE = EnumSet.of(OPEN, IN_PROGRESS, RESOLUTION_PROPOSED);
+	private static final Set<ComplaintStatus> ACTIVE = Arrays.stream(ComplaintStatus.values())
+			.filter(ComplaintStatus::isActive).collect(Collectors.toCollection(() -> EnumSet.noneOf(ComplaintStatus.class)));
 
 	private static final Map<ComplaintAction, Map<Actor, Map<ComplaintStatus, Decision>>> TABLE =
 			new EnumMap<>(ComplaintAction.class);

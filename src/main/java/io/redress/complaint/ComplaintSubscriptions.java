@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * Access that rests on brand membership is re-checked before events are delivered, so a removed member stops.
  */
 @Service
-public class ComplaintSubscriptions {
+class ComplaintSubscriptions {
 
 	private final EventStreams streams;
 	private final ComplaintAccess access;

@@ -12,7 +12,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
-/** The complaints table, joined with the consumer's profile for the author's public name. */
+/** The complaints table, joined with the account module's view of the consumer for the author's public name. */
 @Repository
 class Complaints {
 
@@ -22,19 +22,19 @@ class Complaints {
 			c.first_response_due_at, c.resolved_at""";
 
 	private static final String BY_ID = """
-			SELECT %s FROM complaints c JOIN profiles p ON p.id = c.consumer_id WHERE c.id = :id""".formatted(COLUMNS);
+			SELECT %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id WHERE c.id = :id""".formatted(COLUMNS);
 
 	private static final String LOCK = """
-			SELECT %s FROM complaints c JOIN profiles p ON p.id = c.consumer_id WHERE c.id = :id
+			SELECT %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id WHERE c.id = :id
 			FOR UPDATE OF c""".formatted(COLUMNS);
 
 	private static final String BY_IDEMPOTENCY_KEY = """
-			SELECT %s, c.request_hash FROM complaints c JOIN profiles p ON p.id = c.consumer_id
+			SELECT %s, c.request_hash FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id
 			WHERE c.consumer_id = :consumerId AND c.idempotency_key = :key""".formatted(COLUMNS);
 
 	/** One keyset page of a feed, newest first; every filter is optional. */
 	private static final String PAGE = """
-			SELECT %s FROM complaints c JOIN profiles p ON p.id = c.consumer_id
+			SELECT %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id
 			WHERE (:brandId::bigint IS NULL OR c.brand_id = :brandId)
 			  AND (:consumerId::bigint IS NULL OR c.consumer_id = :consumerId)
 			  AND (:status::text IS NULL OR c.status = :status)

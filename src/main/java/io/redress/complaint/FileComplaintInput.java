@@ -1,7 +1,7 @@
 package io.redress.complaint;
 
 /** Files a complaint against a brand on the platform (by slug) or one that is not yet (by name and website). */
-public record FileComplaintInput(String brandSlug, NewBrandInput newBrand, String title, String description,
+record FileComplaintInput(String brandSlug, NewBrandInput newBrand, String title, String description,
 		ComplaintCategory category, String orderReference, String idempotencyKey) {
 
 	/** A brand not on the platform yet: it is created unclaimed. */

@@ -3,7 +3,7 @@ package io.redress.complaint;
 import java.time.OffsetDateTime;
 
 /** The inputs of the lifecycle mutations; each names the complaint by its global id. */
-public final class LifecycleInputs {
+final class LifecycleInputs {
 
 	private LifecycleInputs() {
 	}

@@ -1,7 +1,7 @@
 package io.redress.complaint;
 
 /** How the viewer stands to one complaint. */
-public enum Party {
+enum Party {
 
 	/** The consumer who filed it. */
 	CONSUMER,

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import io.redress.shared.TextMask;
 
 /** A resolution the brand proposed, and the consumer's answer to it. */
-public record Proposal(long id, long complaintId, ProposalKind kind, String summary, OffsetDateTime dueAt,
+record Proposal(long id, long complaintId, ProposalKind kind, String summary, OffsetDateTime dueAt,
 		Status status, OffsetDateTime proposedAt, OffsetDateTime answeredAt, String rejectionReason) {
 
 	/** Unanswered proposals are accepted on the consumer's behalf after this long. */

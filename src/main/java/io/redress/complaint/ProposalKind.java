@@ -1,6 +1,6 @@
 package io.redress.complaint;
 
 /** What a brand offers to end a complaint. */
-public enum ProposalKind {
+enum ProposalKind {
 	REFUND, REPLACEMENT, REPAIR, CREDIT, EXPLANATION, OTHER
 }

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import io.redress.shared.TextMask;
 
 /** The consumer's rating of how the complaint ended. */
-public record Rating(long complaintId, int stars, boolean wouldBuyAgain, String comment, OffsetDateTime ratedAt,
+record Rating(long complaintId, int stars, boolean wouldBuyAgain, String comment, OffsetDateTime ratedAt,
 		boolean revisable) {
 
 	Rating masked() {

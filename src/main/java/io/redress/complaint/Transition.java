@@ -4,7 +4,7 @@ package io.redress.complaint;
  * An allowed step of the lifecycle: from one status to another (possibly the same), and whether it is the brand's
  * response, which stamps the first response if none was stamped yet.
  */
-public record Transition(ComplaintStatus from, ComplaintStatus to, boolean brandResponse) implements Decision {
+record Transition(ComplaintStatus from, ComplaintStatus to, boolean brandResponse) implements Decision {
 
 	boolean changesStatus() {
 		return from != to;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * documents are read from there, so GraphiQL's example tabs and the test that validates them against the schema
  * can never drift from what the README shows.
  */
-public final class DocumentedOperations {
+final class DocumentedOperations {
 
 	/** A fenced shell block of the README. */
 	private static final Pattern SHELL_BLOCK = Pattern.compile("(?ms)^```(?:bash|sh|shell)\\s*$(.*?)^```\\s*$");

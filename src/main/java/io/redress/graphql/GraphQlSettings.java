@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxSubscriptionsPerSocket subscriptions one WebSocket may hold at once
  */
 @ConfigurationProperties("redress.graphql")
-public record GraphQlSettings(@DefaultValue("12") int maxDepth, @DefaultValue("2000") int maxComplexity,
+record GraphQlSettings(@DefaultValue("12") int maxDepth, @DefaultValue("2000") int maxComplexity,
 		@DefaultValue("30") int maxAliases, @DefaultValue("64KB") DataSize maxRequestSize,
 		@DefaultValue("10s") Duration timeout, @DefaultValue("*") List<String> websocketAllowedOrigins,
 		@DefaultValue("25") int maxSubscriptionsPerSocket) {

@@ -29,7 +29,7 @@ class NodeController {
 		return Mono.justOrEmpty(GlobalId.decode(id))
 				.flatMap(globalId -> {
 					NodeLookup lookup = lookups.get(globalId.type());
-					return lookup == null ? Mono.empty() : lookup.find(globalId.id()).cast(Object.class);
+					return lookup == null ? Mono.empty() : lookup.byId(globalId.id()).cast(Object.class);
 				});
 	}
 }

@@ -3,13 +3,12 @@ package io.redress.realtime;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.redress.shared.ContinuousFlow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * subscriber that cannot keep up is closed on its own; nobody else waits for it.
  */
 @Component
-class EventHub implements SmartLifecycle {
+class EventHub extends ContinuousFlow {
 
 	private static final Logger log = LoggerFactory.getLogger(EventHub.class);
 
@@ -28,7 +27,8 @@ class EventHub implements SmartLifecycle {
 	private final Set<LiveSubscriber> subscribers = ConcurrentHashMap.newKeySet();
 
 	private volatile EventCursor position = EventCursor.START;
-	private volatile Disposable tail;
+	/** Set once the head is read: a restarted tail goes on from its position, skipping nothing. */
+	private volatile boolean started;
 
 	EventHub(EventStore store, EventWakeUps wakeUps, RealtimeSettings settings) {
 		this.store = store;
@@ -51,14 +51,21 @@ class EventHub implements SmartLifecycle {
 		return subscribers.size();
 	}
 
+	/** From the log's head at start-up (live subscribers replay older events themselves), then every wake-up. */
 	@Override
-	public void start() {
-		tail = store.head()
-				.doOnNext(head -> position = head)
-				.thenMany(Flux.merge(wakeUps.wakeUps(), Flux.interval(settings.pollInterval()).map(tick -> "poll")))
+	protected Flux<?> flow() {
+		Mono<Void> head = started ? Mono.empty() : store.head().doOnNext(cursor -> {
+			position = cursor;
+			started = true;
+		}).then();
+		return head.thenMany(Flux.merge(wakeUps.wakeUps(), Flux.interval(settings.pollInterval()).map(tick -> "poll")))
 				.onBackpressureLatest()
-				.concatMap(reason -> drain(), 1)
-				.subscribe();
+				.concatMap(reason -> drain(), 1);
+	}
+
+	@Override
+	protected String description() {
+		return "Tailing the event log";
 	}
 
 	/** Reads and delivers everything readable after the current position, page by page. */
@@ -85,17 +92,4 @@ class EventHub implements SmartLifecycle {
 		}
 	}
 
-	@Override
-	public void stop() {
-		Disposable running = tail;
-		if (running != null) {
-			running.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		Disposable running = tail;
-		return running != null && !running.isDisposed();
-	}
 }

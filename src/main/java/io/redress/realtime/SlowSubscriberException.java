@@ -3,7 +3,7 @@ package io.redress.realtime;
 import io.redress.shared.BadRequestException;
 
 /** A subscriber fell further behind than its buffer holds; it is closed and resumes from its last cursor. */
-public class SlowSubscriberException extends BadRequestException {
+class SlowSubscriberException extends BadRequestException {
 
 	public SlowSubscriberException() {
 		super("Too slow to keep up; subscribe again with after: the last cursor you received");

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A brand's Resolution Score, with everything needed to explain it.
  *
@@ -18,6 +20,7 @@ import java.util.Objects;
  * @param formulaVersion the formula that computed it
  * @param computedAt when it was computed
  */
+@NamedInterface("read")
 public record ResolutionScore(double value, double low, double high, ScoreTier tier, List<ScoreComponent> components,
 		int complaintCount, int ratedCount, Double medianFirstResponseHours, String formulaVersion,
 		Instant computedAt) {

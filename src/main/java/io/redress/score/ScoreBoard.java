@@ -16,12 +16,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
  * Reading scores, for everyone: scores are public. Reads serve the stored score and never compute one; a brand
  * nobody has complained about yet has the score of no complaints, as of the day it joined.
  */
+@NamedInterface("read")
 @Service
 public class ScoreBoard {
 

@@ -9,6 +9,6 @@ package io.redress.score;
  * @param sampleSize how many complaints it applies to
  * @param effectiveSize n, the recency-weighted sample size plus the prior's pseudo-observations
  */
-public record ScoreComponent(ScoreComponentName name, double weight, double value, int sampleSize,
+record ScoreComponent(ScoreComponentName name, double weight, double value, int sampleSize,
 		double effectiveSize) {
 }

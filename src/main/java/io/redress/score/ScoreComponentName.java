@@ -1,7 +1,7 @@
 package io.redress.score;
 
 /** The four components of the score, with their weights (formula version 2026-11). */
-public enum ScoreComponentName {
+enum ScoreComponentName {
 
 	RESPONDED_IN_TIME(0.25), RESOLUTION_RATE(0.30), RATING_SCORE(0.30), WOULD_BUY_AGAIN_RATE(0.15);
 

@@ -12,15 +12,11 @@ import io.redress.realtime.EventFilter;
 import io.redress.realtime.EventStreams;
 import io.redress.realtime.ExpiredCursorException;
 import io.redress.realtime.StoredEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
+import io.redress.shared.ContinuousFlow;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -41,7 +37,7 @@ import static io.redress.complaint.ComplaintEventType.RESOLUTION_RATED;
  */
 @Component
 @EnableConfigurationProperties(ScoreSettings.class)
-class ScoreKeeper implements SmartLifecycle {
+class ScoreKeeper extends ContinuousFlow {
 
 	/**
 	 * The complaint events after which a brand's score can differ: the first response stops the response-time clock;
@@ -50,15 +46,11 @@ class ScoreKeeper implements SmartLifecycle {
 	private static final Set<ComplaintEventType> MOVES_SCORE = EnumSet.of(COMPLAINT_FILED, FIRST_RESPONSE_RECORDED,
 			COMPLAINT_RESOLVED, COMPLAINT_UNRESOLVED, COMPLAINT_WITHDRAWN, COMPLAINT_REOPENED, RESOLUTION_RATED);
 
-	private static final Logger log = LoggerFactory.getLogger(ScoreKeeper.class);
-
 	private final EventStreams streams;
 	private final ScoreFeed feed;
 	private final ScoreRecomputation recomputation;
 	private final TransactionalOperator tx;
 	private final ScoreSettings settings;
-
-	private volatile Disposable following;
 
 	ScoreKeeper(EventStreams streams, ScoreFeed feed, ScoreRecomputation recomputation, TransactionalOperator tx,
 			ScoreSettings settings) {
@@ -70,17 +62,21 @@ class ScoreKeeper implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		if (!settings.keeping()) {
-			return;
-		}
-		following = Flux.defer(() -> feed.position().flatMapMany(this::follow))
+	protected boolean enabled() {
+		return settings.keeping();
+	}
+
+	/** From the stored position, so a node that failed or fell behind starts again where the log was applied. */
+	@Override
+	protected Flux<?> flow() {
+		return feed.position().flatMapMany(this::follow)
 				.bufferTimeout(settings.batch(), Duration.ofMillis(20), true)
-				.concatMap(this::apply)
-				.doOnError(ex -> log.warn("Score keeping stopped ({}); resuming from the stored position",
-						ex.getMessage()))
-				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(10)))
-				.subscribe();
+				.concatMap(this::apply);
+	}
+
+	@Override
+	protected String description() {
+		return "Score keeping";
 	}
 
 	/** The log after {@code position}; from its start when events there were purged (the daily refresh covers older). */
@@ -118,17 +114,4 @@ class ScoreKeeper implements SmartLifecycle {
 		return false;
 	}
 
-	@Override
-	public void stop() {
-		Disposable running = following;
-		if (running != null) {
-			running.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		Disposable running = following;
-		return running != null && !running.isDisposed();
-	}
 }

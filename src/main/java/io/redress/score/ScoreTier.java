@@ -1,6 +1,9 @@
 package io.redress.score;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The band a score falls in; NOT_ENOUGH_DATA while fewer than five complaints are rated, whatever the value. */
+@NamedInterface("read")
 public enum ScoreTier {
 
 	EXCELLENT, GREAT, GOOD, FAIR, POOR, NOT_ENOUGH_DATA;

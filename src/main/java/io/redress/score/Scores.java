@@ -77,10 +77,10 @@ class Scores {
 	 * complaints that reference them.
 	 */
 	private static final String STALE = """
-			SELECT b.id FROM brands b LEFT JOIN brand_scores s ON s.brand_id = b.id
-			WHERE (s.brand_id IS NULL AND EXISTS (SELECT 1 FROM complaints c WHERE c.brand_id = b.id))
+			SELECT b.brand_id AS id FROM brand_listing b LEFT JOIN brand_scores s ON s.brand_id = b.brand_id
+			WHERE (s.brand_id IS NULL AND EXISTS (SELECT 1 FROM complaint_outcomes c WHERE c.brand_id = b.brand_id))
 			   OR s.computed_at < :startOfDay
-			ORDER BY b.id
+			ORDER BY b.brand_id
 			LIMIT :limit
 			FOR NO KEY UPDATE OF b SKIP LOCKED""";
 

@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param corsAllowedOrigins origins of single-page apps allowed to call {@code /graphql} from a browser
  */
 @ConfigurationProperties("redress.security")
-public record SecuritySettings(@DefaultValue("roles") String rolesClaim,
+record SecuritySettings(@DefaultValue("roles") String rolesClaim,
 		@DefaultValue List<String> corsAllowedOrigins) {
 }

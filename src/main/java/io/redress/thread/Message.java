@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import io.redress.shared.TextMask;
 
 /** One message in a complaint's thread, with the name it shows under. */
-public record Message(long id, long complaintId, AuthorKind authorKind, String authorName, MessageVisibility visibility,
+record Message(long id, long complaintId, AuthorKind authorKind, String authorName, MessageVisibility visibility,
 		String body, OffsetDateTime createdAt) {
 
 	public static final String TYPE = "Message";

@@ -10,6 +10,7 @@ import io.redress.complaint.ComplaintAccess;
 import io.redress.complaint.Participation;
 import io.redress.shared.Connection;
 import io.redress.shared.Cursors;
+import io.redress.shared.NodeLookup;
 import io.redress.shared.NotFoundException;
 import io.redress.shared.PageRequest;
 import reactor.core.publisher.Mono;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Service;
  * viewer is a participant: participants read every message, everyone else the public ones, masked.
  */
 @Service
-public class MessageDirectory {
+class MessageDirectory implements NodeLookup {
 
 	static final int LATEST_COUNT = 3;
 
@@ -33,7 +34,14 @@ public class MessageDirectory {
 		this.access = access;
 	}
 
+	/** {@code node(id:)} finds a message the viewer may read: private ones only for the complaint's participants. */
+	@Override
+	public String typeName() {
+		return Message.TYPE;
+	}
+
 	/** One message the viewer may read; empty, exactly as for a missing one, when they may not. */
+	@Override
 	public Mono<Message> byId(long id) {
 		return messages.findById(id).flatMap(message -> access.participation(message.complaintId())
 				.map(Participation::complaint)

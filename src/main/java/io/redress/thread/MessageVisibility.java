@@ -1,7 +1,7 @@
 package io.redress.thread;
 
 /** Who may read a message. */
-public enum MessageVisibility {
+enum MessageVisibility {
 
 	/** Everyone; contact details masked for non-participants. */
 	PUBLIC,

@@ -11,19 +11,21 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
-/** The messages table; the author's shown name comes from the brand or the consumer's profile in the same query. */
+/**
+ * The messages table; the author's shown name comes, in the same query, from the views the brand and complaint
+ * modules publish ({@code brand_listing}, {@code complaint_authors}).
+ */
 @Repository
 class Messages {
 
 	private static final String COLUMNS = """
 			m.id, m.complaint_id, m.author_kind, m.visibility, m.body, m.created_at,
-			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'SYSTEM' THEN 'Redress' ELSE p.public_name END AS author_name""";
+			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'SYSTEM' THEN 'Redress' ELSE a.author_name END AS author_name""";
 
 	private static final String JOINS = """
 			FROM messages m
-			JOIN brands b ON b.id = m.brand_id
-			JOIN complaints c ON c.id = m.complaint_id
-			JOIN profiles p ON p.id = c.consumer_id""";
+			JOIN brand_listing b ON b.brand_id = m.brand_id
+			JOIN complaint_authors a ON a.complaint_id = m.complaint_id""";
 
 	private static final String INSERT = """
 			INSERT INTO messages (complaint_id, brand_id, author_kind, author_subject, visibility, body)

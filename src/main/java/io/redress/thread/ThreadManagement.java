@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * active; the brand's first message moves an OPEN complaint to IN_PROGRESS, in the same transaction.
  */
 @Service
-public class ThreadManagement {
+class ThreadManagement {
 
 	static final int MAX_BODY = 10_000;
 

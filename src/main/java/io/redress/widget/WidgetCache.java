@@ -1,21 +1,16 @@
 package io.redress.widget;
 
-import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.redress.brand.BrandDirectory;
 import io.redress.score.ScoreBoard;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
+import io.redress.shared.ContinuousFlow;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,20 +20,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(WidgetSettings.class)
-class WidgetCache implements SmartLifecycle {
-
-	/** Brand slugs as the brand module makes them; anything else is unknown without asking the database. */
-	private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-	private static final int MAX_SLUG = 60;
-
-	private static final Logger log = LoggerFactory.getLogger(WidgetCache.class);
+class WidgetCache extends ContinuousFlow {
 
 	private final BrandDirectory brands;
 	private final ScoreBoard board;
 	private final WidgetSettings settings;
 	private final AsyncCache<String, Optional<BrandWidget>> cache;
-
-	private volatile Disposable invalidations;
 
 	WidgetCache(BrandDirectory brands, ScoreBoard board, WidgetSettings settings) {
 		this.brands = brands;
@@ -50,7 +37,8 @@ class WidgetCache implements SmartLifecycle {
 
 	/** The brand's widget; empty for a brand that does not exist. */
 	Mono<Optional<BrandWidget>> widget(String slug) {
-		if (slug.length() > MAX_SLUG || !SLUG.matcher(slug).matches()) {
+		// Texts that cannot be slugs are answered at once and never take a place in the cache.
+		if (!BrandDirectory.isSlug(slug)) {
 			return Mono.just(Optional.empty());
 		}
 		// A cancelled request must not cancel the load other requests share.
@@ -64,26 +52,15 @@ class WidgetCache implements SmartLifecycle {
 				.defaultIfEmpty(Optional.empty());
 	}
 
+	/** Drops a brand's widgets the moment its score changes, on every node. */
 	@Override
-	public void start() {
-		invalidations = board.allChanges()
-				.doOnNext(change -> cache.synchronous().invalidate(change.brandSlug()))
-				.doOnError(ex -> log.warn("Following score changes failed ({}); following again", ex.getMessage()))
-				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(10)))
-				.subscribe();
+	protected Flux<?> flow() {
+		return board.allChanges().doOnNext(change -> cache.synchronous().invalidate(change.brandSlug()));
 	}
 
 	@Override
-	public void stop() {
-		Disposable running = invalidations;
-		if (running != null) {
-			running.dispose();
-		}
+	protected String description() {
+		return "Following score changes";
 	}
 
-	@Override
-	public boolean isRunning() {
-		Disposable running = invalidations;
-		return running != null && !running.isDisposed();
-	}
 }

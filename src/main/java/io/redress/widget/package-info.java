@@ -1,2 +1,5 @@
 /** Embeddable score widgets for partner sites: an SVG badge, an HTML card, a script, and live score updates. */
+@ApplicationModule(allowedDependencies = {"brand::read", "score::read"})
 package io.redress.widget;
+
+import org.springframework.modulith.ApplicationModule;
