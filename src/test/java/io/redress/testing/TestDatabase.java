@@ -49,14 +49,19 @@ public record TestDatabase(String host, int port, String database, String userna
 	private static TestDatabase start() {
 		String url = System.getenv("TEST_DATABASE_URL");
 		if (url != null && !url.isBlank()) {
-			return fromUrl(url);
+			TestDatabase database = fromUrl(url);
+			logger.info("TEST_DATABASE_URL is set: tests use the PostgreSQL at {}:{}", database.host(), database.port());
+			return database;
 		}
+		// Testcontainers' own reports of a missing engine are silenced in logback-test.xml: this line says it once.
 		if (DockerClientFactory.instance().isDockerAvailable()) {
+			logger.info("Docker engine found: tests use Testcontainers' {}", IMAGE);
 			PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
 			container.start();
 			return new TestDatabase(container.getHost(), container.getMappedPort(5432), container.getDatabaseName(),
 					container.getUsername(), container.getPassword());
 		}
+		logger.info("No Docker engine: tests use an embedded PostgreSQL {}", POSTGRES_MAJOR);
 		return embedded(null);
 	}
 
