@@ -14,9 +14,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * Under {@code /actuator} only the two probes exist: {@code GET /actuator/health/liveness} and
- * {@code GET /actuator/health/readiness}. Spring Boot serves health groups only below the health endpoint, so the
- * endpoint itself (every component's details) and the links page are mapped too; this chain makes them, and anything
- * else there, answer {@code 404} as if they were not there.
+ * {@code GET /actuator/health/readiness}. Spring Boot serves health groups only below an exposed health endpoint, so
+ * the endpoint itself and its components ({@code /actuator/health/r2dbc}, …) are mapped too; this chain makes them,
+ * and anything else there, answer {@code 404} as if they were not there.
  */
 @Configuration(proxyBeanMethods = false)
 class ProbesSecurityConfiguration {
