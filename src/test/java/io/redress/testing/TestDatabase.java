@@ -2,6 +2,7 @@ package io.redress.testing;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -18,6 +21,13 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * PostgreSQL otherwise. Started once per JVM; each test suite gets a fresh database on it.
  */
 public record TestDatabase(String host, int port, String database, String username, String password) {
+
+	/** The major version tests run on: Testcontainers' image, and the embedded binaries pom.xml picks. */
+	static final String POSTGRES_MAJOR = "17";
+
+	private static final String IMAGE = "postgres:" + POSTGRES_MAJOR + "-alpine";
+
+	private static final Logger logger = LoggerFactory.getLogger(TestDatabase.class);
 
 	private static TestDatabase shared;
 
@@ -39,29 +49,58 @@ public record TestDatabase(String host, int port, String database, String userna
 	private static TestDatabase start() {
 		String url = System.getenv("TEST_DATABASE_URL");
 		if (url != null && !url.isBlank()) {
-			return fromUrl(url);
+			TestDatabase database = fromUrl(url);
+			logger.info("TEST_DATABASE_URL is set: tests use the PostgreSQL at {}:{}", database.host(), database.port());
+			return database;
 		}
+		// Testcontainers' own reports of a missing engine are silenced in logback-test.xml: this line says it once.
 		if (DockerClientFactory.instance().isDockerAvailable()) {
-			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+			logger.info("Docker engine found: tests use Testcontainers' {}", IMAGE);
+			PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
 			container.start();
 			return new TestDatabase(container.getHost(), container.getMappedPort(5432), container.getDatabaseName(),
 					container.getUsername(), container.getPassword());
 		}
+		logger.info("No Docker engine: tests use an embedded PostgreSQL {}", POSTGRES_MAJOR);
 		return embedded(null);
 	}
 
 	/** An embedded PostgreSQL; with a data directory its data survives restarts (the dev-time server uses that). */
 	public static TestDatabase embedded(Path dataDirectory) {
+		EmbeddedPostgres postgres = startEmbedded(dataDirectory);
+		return new TestDatabase("localhost", postgres.getPort(), "postgres", "postgres", "");
+	}
+
+	/** The embedded server itself, for a caller that stops it. */
+	static EmbeddedPostgres startEmbedded(Path dataDirectory) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
 			if (dataDirectory != null) {
+				setAsideIfOtherMajor(dataDirectory);
 				builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
 			}
-			EmbeddedPostgres postgres = builder.start();
-			return new TestDatabase("localhost", postgres.getPort(), "postgres", "postgres", "");
+			return builder.start();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not start an embedded PostgreSQL", ex);
+		}
+	}
+
+	/**
+	 * PostgreSQL opens only data of its own major version, and the dev server's folder may hold an older one (it
+	 * embedded PostgreSQL 14 before): that folder is moved aside, never deleted, and a fresh one is made.
+	 */
+	private static void setAsideIfOtherMajor(Path dataDirectory) throws IOException {
+		Path versionFile = dataDirectory.resolve("PG_VERSION");
+		if (!Files.isRegularFile(versionFile)) {
+			return;
+		}
+		String major = Files.readString(versionFile).strip();
+		if (!major.equals(POSTGRES_MAJOR)) {
+			Path aside = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-" + major);
+			Files.move(dataDirectory, aside);
+			logger.warn("{} held PostgreSQL {} data, which PostgreSQL {} cannot open: moved it to {}, starting afresh",
+					dataDirectory, major, POSTGRES_MAJOR, aside);
 		}
 	}
 
