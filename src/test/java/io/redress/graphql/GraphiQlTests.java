@@ -9,9 +9,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.redress.ApiTest;
+import io.redress.realtime.EventCursor;
+import io.redress.testing.BrowserScripts;
 import io.redress.testing.DemoSignIn;
 import io.redress.testing.TestEnvironment;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"redress.dev.graphiql-sign-in=" + DemoSignIn.PATH })
 @Import(GraphiQlTests.DevServerSignIn.class)
 class GraphiQlTests extends ApiTest {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphiQlTests.class);
 
 	private static final Pattern REFERENCE = Pattern.compile("\\b(?:src|href)=\"([^\"]*)\"");
 
@@ -113,6 +119,24 @@ class GraphiQlTests extends ApiTest {
 				.path("viewer.subject").entity(String.class).isEqualTo("alice");
 		http().post().uri(DemoSignIn.PATH).contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(Map.of("user", "mallory")).exchange().expectStatus().isBadRequest();
+	}
+
+	@Test
+	void rendersWithoutInternetInChromiumAndRunsAsTheSignedInUser() throws Exception {
+		BrowserScripts.assumeBrowser();
+		String owner = unique("owner");
+		String brand = unique("graphiql");
+		registerBrand(owner, brand);
+		String title = "Seen in GraphiQL " + unique("complaint");
+		fileComplaint("alice", brand, title, "Filed for the GraphiQL browser test");
+
+		BrowserScripts.Run run = BrowserScripts.run("graphiql.mjs", Map.of(
+				"GRAPHIQL_URL", "http://localhost:" + port + "/graphiql",
+				"START_CURSOR", EventCursor.START.encoded(),
+				"COMPLAINT_TITLE", title));
+
+		assertThat(run.exitCode()).as("graphiql.mjs exits 0; its output:%n%s", run.output()).isZero();
+		log.info("graphiql.mjs:\n{}", run.output());
 	}
 
 	private static String readme() throws IOException {
