@@ -87,6 +87,7 @@
 
 		async function signIn() {
 			sessionStorage.setItem('redress-graphiql-user', select.value);
+			delete select.dataset.signedIn;
 			if (!select.value) {
 				show('Requests go without a token, unless the Headers tab sets one.');
 				return;
