@@ -26,7 +26,7 @@ class DevWelcome implements ApplicationListener<ApplicationReadyEvent> {
 
 				  Redress is running.
 				    GraphQL   http://localhost:{}/graphql
-				    GraphiQL  http://localhost:{}/graphiql
+				    GraphiQL  http://localhost:{}/graphiql  (the README's examples as tabs; "Sign in as" a demo user)
 				    Widget    http://localhost:{}/widgets/acme  (badge: /widgets/acme/badge.svg, script: /widgets/embed.js)
 				    Issuer    {}
 				  Get a token for a demo user (alice, bob, acme-owner, acme-agent, globex-owner, globex-agent, mod, admin):

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.redress.testing.CommandLine;
+import io.redress.testing.DemoSignIn;
 import io.redress.testing.TestDatabase;
 import io.redress.testing.TestIssuer;
 
@@ -15,7 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The local default, started by {@code ./mvnw spring-boot:test-run}: the real server with an embedded PostgreSQL
- * (data kept in {@code .redress-dev/}), a local OpenID issuer on port 9000, GraphiQL, and demo data.
+ * (data kept in {@code .redress-dev/}), a local OpenID issuer on port 9000, GraphiQL (with "Sign in as" a demo
+ * user), and demo data.
  */
 public class RedressDevApplication {
 
@@ -34,9 +36,12 @@ public class RedressDevApplication {
 		settings.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUri());
 		settings.put("spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE);
 		settings.put("spring.graphql.graphiql.enabled", "true");
+		settings.put("redress.dev.graphiql-sign-in", DemoSignIn.PATH);
 		settings.put("redress.security.cors-allowed-origins", "http://localhost:5173");
 		SpringApplication application = new SpringApplication(RedressApplication.class, DemoData.class);
 		application.addListeners(new DevWelcome(issuer));
+		application.addInitializers(context -> context.getBeanFactory()
+				.registerSingleton("demoSignIn", new DemoSignIn(issuer).routes()));
 		// As arguments, the dev settings outrank application.yaml; the developer's own arguments come last and win.
 		return application.run(Stream.concat(Arrays.stream(CommandLine.arguments(settings)), Arrays.stream(args))
 				.toArray(String[]::new));

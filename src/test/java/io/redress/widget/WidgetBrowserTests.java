@@ -1,59 +1,29 @@
 package io.redress.widget;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 import io.redress.ApiTest;
-import org.junit.jupiter.api.Assumptions;
+import io.redress.testing.BrowserScripts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /** A partner page on another origin, in headless Chromium, shows the live widget and follows a rating as it commits. */
 class WidgetBrowserTests extends ApiTest {
 
 	private static final Logger log = LoggerFactory.getLogger(WidgetBrowserTests.class);
 
-	private static final Path SCRIPTS = Path.of(System.getProperty("basedir", ".")).resolve("src/test/browser");
-	private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
-	private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(3);
-	private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-
 	@BeforeEach
 	void browserAndNodeAreThere() {
-		List<String> missing = new ArrayList<>();
-		if (!Files.isExecutable(Path.of(CHROMIUM))) {
-			missing.add("Chromium at " + CHROMIUM);
-		}
-		for (String tool : List.of("node", "npm")) {
-			if (!onPath(tool)) {
-				missing.add(tool + " on the PATH");
-			}
-		}
-		if (missing.isEmpty()) {
-			return;
-		}
-		String message = "The browser test needs " + String.join(", ", missing);
-		if ("true".equals(System.getenv("CI")) || "required".equals(System.getenv("REDRESS_BROWSER_TESTS"))) {
-			fail(message);
-		}
-		Assumptions.abort(message + ". To run it: apt-get install chromium (or set CHROMIUM to its path) and "
-				+ "install Node 20; CI=true or REDRESS_BROWSER_TESTS=required makes its absence a failure.");
+		BrowserScripts.assumeBrowser();
 	}
 
 	@Test
@@ -73,16 +43,14 @@ class WidgetBrowserTests extends ApiTest {
 
 		HttpServer partner = partnerSite(brand);
 		try {
-			installScriptDependencies();
 			Map<String, String> environment = Map.of(
 					"PARTNER_URL", "http://127.0.0.1:" + partner.getAddress().getPort() + "/",
 					"GRAPHQL_URL", "http://localhost:" + port + "/graphql",
 					"BRAND_SLUG", brand,
 					"CONSUMER_TOKEN", issuer().token(consumer),
-					"COMPLAINT_ID", unrated,
-					"CHROMIUM", CHROMIUM);
+					"COMPLAINT_ID", unrated);
 
-			Run run = run(RUN_TIMEOUT, environment, "node", "widget-live.mjs");
+			BrowserScripts.Run run = BrowserScripts.run("widget-live.mjs", environment);
 
 			assertThat(run.exitCode()).as("widget-live.mjs exits 0; its output:%n%s", run.output()).isZero();
 			log.info("widget-live.mjs:\n{}", run.output());
@@ -117,35 +85,6 @@ class WidgetBrowserTests extends ApiTest {
 		return server;
 	}
 
-	/** node_modules is not committed; npm ci installs exactly what package-lock.json says. */
-	private static void installScriptDependencies() throws Exception {
-		if (Files.isDirectory(SCRIPTS.resolve("node_modules/playwright-core"))) {
-			return;
-		}
-		Run install = run(INSTALL_TIMEOUT, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
-		assertThat(install.exitCode()).as("npm ci in %s; its output:%n%s", SCRIPTS, install.output()).isZero();
-	}
-
-	private static Run run(Duration timeout, Map<String, String> environment, String... command) throws Exception {
-		File output = File.createTempFile("redress-browser-", ".log");
-		try {
-			ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPTS.toFile())
-					.redirectErrorStream(true).redirectOutput(output);
-			builder.environment().putAll(environment);
-			Process process = builder.start();
-			if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-				process.descendants().forEach(ProcessHandle::destroyForcibly);
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-				fail("%s did not finish in %s; its output:%n%s", String.join(" ", command), timeout,
-						Files.readString(output.toPath()));
-			}
-			return new Run(process.exitValue(), Files.readString(output.toPath()));
-		}
-		finally {
-			Files.deleteIfExists(output.toPath());
-		}
-	}
-
 	/** The score keeper works just after each commit; the page should open on all five ratings and a real tier. */
 	private void awaitRatedCount(String brand, int ratedCount) {
 		Map<?, ?> score = eventually(() -> score(brand), read -> Integer.valueOf(ratedCount).equals(read.get("ratedCount")));
@@ -155,21 +94,5 @@ class WidgetBrowserTests extends ApiTest {
 	private Map<?, ?> score(String brand) {
 		return anonymous().document("query($slug: String!) { brand(slug: $slug) { score { ratedCount tier } } }")
 				.variable("slug", brand).execute().path("brand.score").entity(Map.class).get();
-	}
-
-	private static boolean onPath(String tool) {
-		String path = System.getenv("PATH");
-		if (path == null) {
-			return false;
-		}
-		for (String directory : path.split(File.pathSeparator)) {
-			if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, tool))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private record Run(int exitCode, String output) {
 	}
 }
