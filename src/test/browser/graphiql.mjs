@@ -2,30 +2,12 @@
 // itself, the editor renders (not "Loading…"), the README's examples are the first tabs, and "Sign in as" alice
 // runs a query and a graphql-ws subscription as her. Run by GraphiQlTests; exits 0 on success, 1 with the reason.
 import { chromium } from 'playwright-core';
+import { Failure, check, settings, step } from './checks.mjs';
 
-const env = Object.fromEntries(['GRAPHIQL_URL', 'START_CURSOR', 'COMPLAINT_TITLE', 'CHROMIUM']
-	.map((name) => [name, process.env[name]]));
-const missing = Object.keys(env).filter((name) => !env[name]);
-if (missing.length > 0) {
-	console.error(`FAIL: missing environment: ${missing.join(', ')}`);
-	process.exit(1);
-}
+const env = settings('GRAPHIQL_URL', 'START_CURSOR', 'COMPLAINT_TITLE', 'CHROMIUM');
 
 const server = new URL(env.GRAPHIQL_URL).origin;
 const socketServer = server.replace(/^http/, 'ws');
-
-class Failure extends Error {
-}
-
-function check(condition, message) {
-	if (!condition) {
-		throw new Failure(message);
-	}
-}
-
-function step(message) {
-	console.log(`ok - ${message}`);
-}
 
 /** The text of one of GraphiQL's CodeMirror editors ('.graphiql-query-editor', '.graphiql-response'). */
 function editorText(page, editor) {

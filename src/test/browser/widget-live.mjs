@@ -4,32 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { Failure, check, settings, step } from './checks.mjs';
 
-const env = Object.fromEntries(['PARTNER_URL', 'GRAPHQL_URL', 'BRAND_SLUG', 'CONSUMER_TOKEN', 'COMPLAINT_ID', 'CHROMIUM']
-	.map((name) => [name, process.env[name]]));
-const missing = Object.keys(env).filter((name) => !env[name]);
-if (missing.length > 0) {
-	console.error(`FAIL: missing environment: ${missing.join(', ')}`);
-	process.exit(1);
-}
+const env = settings('PARTNER_URL', 'GRAPHQL_URL', 'BRAND_SLUG', 'CONSUMER_TOKEN', 'COMPLAINT_ID', 'CHROMIUM');
 
 const WIDGET = `.redress-widget[data-brand="${env.BRAND_SLUG}"][data-live="true"]`;
 const server = new URL(env.GRAPHQL_URL).origin;
 const fromServer = (url) => url.startsWith(`${server}/widgets/`);
 const isEmbedScript = (url) => url.startsWith(`${server}/widgets/embed.js`);
 
-class Failure extends Error {
-}
-
-function check(condition, message) {
-	if (!condition) {
-		throw new Failure(message);
-	}
-}
-
-function step(message) {
-	console.log(`ok - ${message}`);
-}
 
 async function graphql(query, variables, token) {
 	const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
