@@ -37,7 +37,7 @@ public class ComplaintAccess {
 	 * As {@link #participation(long)}, with the complaint row locked until the transaction ends; call it inside
 	 * one, so changes to one complaint happen one at a time.
 	 */
-	public Mono<Participation> lockedParticipation(long complaintId) {
+	Mono<Participation> lockedParticipation(long complaintId) {
 		return CurrentViewer.get().flatMap(viewer -> participation(viewer, complaints.lock(complaintId)));
 	}
 

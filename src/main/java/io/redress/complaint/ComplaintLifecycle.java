@@ -70,17 +70,17 @@ public class ComplaintLifecycle {
 		return changes.move(step);
 	}
 
-	public Mono<ComplaintPayload> giveUp(GiveUpComplaint input) {
+	Mono<ComplaintPayload> giveUp(GiveUpComplaint input) {
 		return changes.change(input.complaintId(), GIVE_UP,
 				step -> proposals.answer(step.complaint().id(), Proposal.Status.REJECTED, null)
 						.then(changes.complete(step, COMPLAINT_UNRESOLVED)));
 	}
 
-	public Mono<ComplaintPayload> withdraw(WithdrawComplaint input) {
+	Mono<ComplaintPayload> withdraw(WithdrawComplaint input) {
 		return changes.change(input.complaintId(), WITHDRAW, step -> changes.complete(step, COMPLAINT_WITHDRAWN));
 	}
 
-	public Mono<ComplaintPayload> reopen(ReopenComplaint input) {
+	Mono<ComplaintPayload> reopen(ReopenComplaint input) {
 		return changes.change(input.complaintId(), REOPEN, step -> {
 			if (step.complaint().resolvedAt().plus(Complaint.REOPEN_WINDOW).isBefore(OffsetDateTime.now())) {
 				return Mono.just(ComplaintPayload.failed("complaintId", "REOPEN_WINDOW_CLOSED",
@@ -90,7 +90,7 @@ public class ComplaintLifecycle {
 		});
 	}
 
-	public Mono<ComplaintPayload> rate(RateResolution input) {
+	Mono<ComplaintPayload> rate(RateResolution input) {
 		return changes.change(input.complaintId(), RATE, step -> {
 			InputCheck check = new InputCheck().range("stars", input.stars(), 1, 5)
 					.optionalText("comment", input.comment(), MAX_COMMENT);
@@ -107,7 +107,7 @@ public class ComplaintLifecycle {
 	}
 
 	/** Agents take a case themselves; owners and managers give it to any agent, manager or owner of the brand. */
-	public Mono<ComplaintPayload> assign(AssignComplaint input) {
+	Mono<ComplaintPayload> assign(AssignComplaint input) {
 		return changes.change(input.complaintId(), ASSIGN, step -> {
 			Participation brandSide = step.participation();
 			InputCheck check = new InputCheck().optionalText("assignee", input.assignee(), MAX_SUBJECT);

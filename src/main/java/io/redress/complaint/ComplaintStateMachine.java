@@ -31,7 +31,8 @@ import static io.redress.complaint.ComplaintStatus.WITHDRAWN;
 
 /**
  * The complaint lifecycle in one table: which action moves which state to which, and who may take it. Every
- * mutation and job asks it before changing a complaint, so a state rule lives here and nowhere else.
+ * mutation and job asks it before changing a complaint, so no other code decides what a state allows; an action
+ * checks only its own preconditions beyond the state (the 30-day reopen window, one rating, who may be assigned).
  *
  * <pre>
  * OPEN ──brand replies──▶ IN_PROGRESS ──brand proposes──▶ RESOLUTION_PROPOSED ──consumer accepts──▶ RESOLVED
@@ -40,6 +41,8 @@ import static io.redress.complaint.ComplaintStatus.WITHDRAWN;
  *   ├──consumer withdraws before any brand reply──▶ WITHDRAWN                                          │
  *   └──consumer gives up (any open state)──▶ UNRESOLVED                     consumer reopens (30 days) ◀┘
  * </pre>
+ * The brand may also propose straight from OPEN (its first response), and a proposal left unanswered for 14 days is
+ * accepted on the consumer's behalf.
  */
 final class ComplaintStateMachine {
 

@@ -46,7 +46,7 @@ class ComplaintSubscriptions {
 	public Flux<ComplaintEvent> ofComplaint(String complaintId, String after) {
 		long id = GlobalId.decode(complaintId, Complaint.TYPE).orElseThrow(() -> new NotFoundException("Complaint"));
 		return access.participation(id).flatMapMany(participation -> {
-			Flux<ComplaintEvent> events = streams.follow(EventFilter.complaint(id), after)
+			Flux<ComplaintEvent> events = follow(EventFilter.complaint(id), after)
 					.filter(event -> visible(event, participation.party()))
 					.map(ComplaintSubscriptions::event);
 			return participation.party() == Party.BRAND
@@ -61,8 +61,8 @@ class ComplaintSubscriptions {
 			if (!member && !viewer.isModerator()) {
 				return Flux.error(new ForbiddenException("Only the brand's members follow its events"));
 			}
-			Flux<ComplaintEvent> events = streams.follow(EventFilter.brand(id), after)
-					.filter(event -> aboutAComplaint(event) && event.forSubscribers())
+			Flux<ComplaintEvent> events = follow(EventFilter.brand(id), after)
+					.filter(ComplaintSubscriptions::aboutAComplaint)
 					.map(ComplaintSubscriptions::event);
 			return member ? whileMember(events, viewer, id) : events;
 		}));
@@ -71,9 +71,14 @@ class ComplaintSubscriptions {
 	/** The events of the viewer's own complaints, except the brand's internal ones. */
 	public Flux<ComplaintEvent> ofViewer(String after) {
 		return CurrentViewer.required().flatMap(accounts::profileOf)
-				.flatMapMany(profile -> streams.follow(EventFilter.consumer(profile.id()), after)
+				.flatMapMany(profile -> follow(EventFilter.consumer(profile.id()), after)
 						.filter(event -> visible(event, Party.CONSUMER))
 						.map(ComplaintSubscriptions::event));
+	}
+
+	/** The log as subscribers may ever see it: facts kept for modules ({@code SYSTEM} events) are never theirs. */
+	private Flux<StoredEvent> follow(EventFilter filter, String after) {
+		return streams.follow(filter, after).filter(StoredEvent::forSubscribers);
 	}
 
 	/**

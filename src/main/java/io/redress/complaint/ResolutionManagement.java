@@ -38,7 +38,7 @@ public class ResolutionManagement {
 		this.proposals = proposals;
 	}
 
-	public Mono<ComplaintPayload> propose(ProposeResolution input) {
+	Mono<ComplaintPayload> propose(ProposeResolution input) {
 		return changes.change(input.complaintId(), PROPOSE_RESOLUTION, step -> {
 			InputCheck check = new InputCheck().requiredText("summary", input.summary(), MAX_SUMMARY);
 			if (input.dueAt() != null && input.dueAt().isBefore(OffsetDateTime.now())) {
@@ -54,13 +54,13 @@ public class ResolutionManagement {
 		});
 	}
 
-	public Mono<ComplaintPayload> accept(AcceptResolution input) {
+	Mono<ComplaintPayload> accept(AcceptResolution input) {
 		return changes.change(input.complaintId(), ACCEPT_RESOLUTION,
 				step -> proposals.answer(step.complaint().id(), Proposal.Status.ACCEPTED, null)
 						.then(changes.complete(step, RESOLUTION_ACCEPTED, COMPLAINT_RESOLVED)));
 	}
 
-	public Mono<ComplaintPayload> reject(RejectResolution input) {
+	Mono<ComplaintPayload> reject(RejectResolution input) {
 		return changes.change(input.complaintId(), REJECT_RESOLUTION, step -> {
 			InputCheck check = new InputCheck().requiredText("reason", input.reason(), MAX_REASON);
 			if (check.failed()) {

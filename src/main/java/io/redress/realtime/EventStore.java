@@ -54,7 +54,7 @@ class EventStore {
 				.map(row -> new StoredEvent(new EventCursor(row.get("xid", Long.class), row.get("id", Long.class)),
 						row.get("type", String.class), row.get("brand_id", Long.class),
 						row.get("complaint_id", Long.class), row.get("consumer_id", Long.class),
-						Visibility.valueOf(row.get("visibility", String.class)), row.get("message_id", Long.class),
+						Visibility.stored(row.get("visibility", String.class)), row.get("message_id", Long.class),
 						row.get("occurred_at", OffsetDateTime.class), row.get("payload", String.class)))
 				.all();
 	}

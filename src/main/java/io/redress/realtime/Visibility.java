@@ -10,5 +10,18 @@ public enum Visibility {
 	/** The brand's members and moderators only (internal brand work such as an assignment). */
 	BRAND,
 	/** Nobody: a fact for the modules that follow the log (a first response, say), never delivered to subscribers. */
-	SYSTEM
+	SYSTEM;
+
+	/**
+	 * The visibility a stored event was written with. One this node does not know (written by a newer node during a
+	 * rolling deploy) is read as {@link #SYSTEM}: never delivered, rather than failing the whole tail.
+	 */
+	static Visibility stored(String name) {
+		for (Visibility visibility : values()) {
+			if (visibility.name().equals(name)) {
+				return visibility;
+			}
+		}
+		return SYSTEM;
+	}
 }

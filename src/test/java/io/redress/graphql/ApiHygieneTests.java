@@ -287,4 +287,13 @@ class ApiHygieneTests extends ApiTest {
 		}
 		return document.toString();
 	}
+
+	@Test
+	void graphiQlAndTheFilesItWouldLoadAreNotServedUnlessEnabled() {
+		for (String path : List.of("/graphiql", "/graphiql/setup.json", "/graphiql/page.js",
+				"/webjars/graphiql/2.4.7/graphiql.min.js", "/webjars/react/18.3.1/umd/react.production.min.js",
+				"/META-INF/resources/webjars/graphiql/2.4.7/graphiql.min.js")) {
+			http().get().uri(path).exchange().expectStatus().isNotFound();
+		}
+	}
 }
