@@ -141,7 +141,7 @@
 			}
 			return send(params, { ...options, headers });
 		};
-		const tabs = setup.examples.map((example) => ({ query: example.query }));
+		const tabs = setup.examples.map((example) => ({ query: example.query, variables: example.variables ?? undefined }));
 		ReactDOM.createRoot(root).render(React.createElement(GraphiQL, {
 			fetcher,
 			defaultTabs: tabs.length > 0 ? tabs : undefined,

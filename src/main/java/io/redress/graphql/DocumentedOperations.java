@@ -16,8 +16,11 @@ final class DocumentedOperations {
 	/** A fenced shell block of the README. */
 	private static final Pattern SHELL_BLOCK = Pattern.compile("(?ms)^```(?:bash|sh|shell)\\s*$(.*?)^```\\s*$");
 
-	/** {@code gql '<document>'}: the document is everything up to the next single quote. */
-	private static final Pattern GQL_CALL = Pattern.compile("\\bgql\\s+'([^']+)'");
+	/**
+	 * {@code gql '<document>'}, optionally followed (on the same line or after a {@code \} line break) by its variables
+	 * as a quoted literal; variables the shell computes ({@code "$(jq ...)"}) are not taken.
+	 */
+	private static final Pattern GQL_CALL = Pattern.compile("\\bgql\\s+'([^']+)'(?:[ \\t]*(?:\\\\\\n\\s*)?'([^']*)')?");
 
 	/** An operation's keyword and name, for a title. */
 	private static final Pattern OPERATION_NAME = Pattern.compile("^\\s*(query|mutation|subscription)\\s+(\\w+)");
@@ -25,8 +28,11 @@ final class DocumentedOperations {
 	private DocumentedOperations() {
 	}
 
-	/** A documented operation: its name (or its first line when anonymous) and its document. */
-	public record Operation(String name, String document) {
+	/**
+	 * A documented operation: its name (or its first line when anonymous), its document, and its variables as JSON
+	 * when the README gives them literally (else {@code null}).
+	 */
+	record Operation(String name, String document, String variables) {
 	}
 
 	public static List<Operation> in(String markdown) {
@@ -36,7 +42,7 @@ final class DocumentedOperations {
 			Matcher call = GQL_CALL.matcher(block.group(1));
 			while (call.find()) {
 				String document = call.group(1).strip();
-				operations.add(new Operation(nameOf(document), document));
+				operations.add(new Operation(nameOf(document), document, call.group(2)));
 			}
 		}
 		return List.copyOf(operations);

@@ -19,14 +19,14 @@ record GraphiQlSetup(String endpoint, String subscriptions, String signIn, Strin
 	/** A plain absolute path: safe to write into the page and to resolve against its origin. */
 	private static final Pattern PATH = Pattern.compile("^(/[A-Za-z0-9._~-]+)+$");
 
-	/** One example tab: the operation's name (for people) and its document (what GraphiQL opens). */
-	record Example(String name, String query) {
+	/** One example tab: the operation's name (for people), its document and its variables (what GraphiQL opens). */
+	record Example(String name, String query, String variables) {
 	}
 
 	static GraphiQlSetup of(List<DocumentedOperations.Operation> operations, String endpoint, String subscriptions,
 			String signIn) {
 		List<Example> examples = operations.stream()
-				.map(operation -> new Example(operation.name(), operation.document())).toList();
+				.map(operation -> new Example(operation.name(), operation.document(), operation.variables())).toList();
 		return new GraphiQlSetup(path("spring.graphql.http.path", endpoint),
 				subscriptions == null ? null : path("spring.graphql.websocket.path", subscriptions),
 				signIn == null || signIn.isBlank() ? null : path("redress.dev.graphiql-sign-in", signIn),
