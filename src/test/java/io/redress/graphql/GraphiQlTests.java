@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -86,8 +87,13 @@ class GraphiQlTests extends ApiTest {
 	void setupHoldsTheReadmesOperationsInOrderAndTheEndpoints() throws IOException {
 		Map<String, Object> setup = get("/graphiql/setup.json").expectStatus().isOk()
 				.expectBody(Map.class).returnResult().getResponseBody();
-		List<Map<String, String>> expected = DocumentedOperations.in(readme()).stream()
-				.map(operation -> Map.of("name", operation.name(), "query", operation.document())).toList();
+		List<Map<String, String>> expected = DocumentedOperations.in(readme()).stream().map(operation -> {
+			Map<String, String> example = new HashMap<>();
+			example.put("name", operation.name());
+			example.put("query", operation.document());
+			example.put("variables", operation.variables());
+			return example;
+		}).toList();
 
 		assertThat(expected).as("operations in the README").isNotEmpty();
 		assertThat((List<Map<String, String>>) setup.get("examples")).isEqualTo(expected);
