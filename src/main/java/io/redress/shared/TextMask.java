@@ -1,21 +1,44 @@
 package io.redress.shared;
 
+import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /**
  * Hides contact details in public text for everyone but the participants: e-mail addresses, phone numbers and
- * card-like numbers become {@code [hidden]}. It errs on the side of hiding: an order number that looks like a phone
- * number is hidden too.
+ * card-like numbers become {@code [hidden]}. It errs on the side of hiding: an order number or a date that looks like
+ * a phone number is hidden too. Text is first brought to Unicode's compatibility form (NFKC), so full-width digits or
+ * a full-width {@code @} are caught like their plain forms; the public sees that normalised text.
  */
 public final class TextMask {
 
 	public static final String HIDDEN = "[hidden]";
 
-	private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
-	/** 13 to 19 digits, optionally grouped by spaces or hyphens: the shape of a payment card number. */
-	private static final Pattern CARD = Pattern.compile("\\b\\d(?:[ -]?\\d){12,18}\\b");
-	/** An optional +, then 7 to 15 digits with the usual separators: the shape of a phone number. */
-	private static final Pattern PHONE = Pattern.compile("(?<![\\w])\\+?\\(?\\d(?:[ ().-]{0,2}\\d){6,14}(?![\\w])");
+	/** What may stand between the digits of one number: spaces, dots, slashes, dashes, brackets, bullets. */
+	private static final String SEPARATOR = "[\\s./\\\\\\-\u2010-\u2015\u2212_()\\[\\]·•*~|]";
+
+	/**
+	 * An address: a local part, "@", then dot-separated labels ending in a word of letters. Possessive quantifiers,
+	 * bounded repetition and a start only where a run of address characters starts keep it linear on any input.
+	 */
+	private static final Pattern EMAIL = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]++@"
+			+ "[\\p{L}\\p{N}-]++(?:\\.[\\p{L}\\p{N}-]++){0,8}\\.\\p{L}{2,}");
+
+	/** An address spelled to slip past filters: "jane (at) example (dot) com", "jane [at] example.com". */
+	private static final Pattern SPELLED_EMAIL = Pattern.compile("(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]++"
+			+ "\\s*+[(\\[{]\\s*+at\\s*+[)\\]}]\\s*+[\\p{L}\\p{N}-]++"
+			+ "(?:(?:\\.|\\s*+[(\\[{]\\s*+dot\\s*+[)\\]}]\\s*+)[\\p{L}\\p{N}-]++){1,8}", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern SPELLED_AT = Pattern.compile("[(\\[{]\\s*at\\s*[)\\]}]", Pattern.CASE_INSENSITIVE);
+
+	/** 13 to 19 digits with separators between them: the shape of a payment card number. */
+	private static final Pattern CARD = Pattern.compile("(?<!\\d)\\d(?:" + SEPARATOR + "{0,3}\\d){12,18}(?!\\d)");
+
+	/**
+	 * An optional +, then 7 to 15 digits with separators between them: the shape of a phone number. Letters around it
+	 * do not protect it ({@code phone5551234567}); only more digits do, as a longer number is something else.
+	 */
+	private static final Pattern PHONE = Pattern
+			.compile("(?<!\\d)(?:\\+" + SEPARATOR + "{0,2}|[(\\[])?\\d(?:" + SEPARATOR + "{0,3}\\d){6,14}(?!\\d)");
 
 	private TextMask() {
 	}
@@ -24,8 +47,25 @@ public final class TextMask {
 		if (text == null || text.isEmpty()) {
 			return text;
 		}
-		String masked = EMAIL.matcher(text).replaceAll(HIDDEN);
+		String normal = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+				: Normalizer.normalize(text, Normalizer.Form.NFKC);
+		if (!mayHoldContactDetails(normal)) {
+			return normal;
+		}
+		String masked = EMAIL.matcher(normal).replaceAll(HIDDEN);
+		masked = SPELLED_EMAIL.matcher(masked).replaceAll(HIDDEN);
 		masked = CARD.matcher(masked).replaceAll(HIDDEN);
 		return PHONE.matcher(masked).replaceAll(HIDDEN);
+	}
+
+	/** Most text holds no digit, no "@" and no spelled "(at)": it is returned at once, with no other pattern run. */
+	private static boolean mayHoldContactDetails(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '@' || Character.isDigit(c)) {
+				return true;
+			}
+		}
+		return SPELLED_AT.matcher(text).find();
 	}
 }
