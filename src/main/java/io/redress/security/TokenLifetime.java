@@ -24,23 +24,22 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 
 /**
- * A WebSocket authenticated once, at connection_init, must not outlive its token: operations after expiry are
- * refused and running subscriptions end with UNAUTHORIZED when the token expires. The client reconnects with a
- * fresh token and resumes from its last cursor.
+ * A subscription must not outlive the token it was opened with, whether it runs on a WebSocket (authenticated once,
+ * at connection_init) or as a Server-Sent-Event stream (authenticated once, by the request that opened it):
+ * operations after expiry are refused and running subscriptions end with UNAUTHORIZED when the token expires. The
+ * client reconnects with a fresh token and resumes from its last cursor.
  */
 @Component
 class TokenLifetime implements WebGraphQlInterceptor, Ordered {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		if (!(request instanceof WebSocketGraphQlRequest)) {
-			return chain.next(request);
-		}
 		return ReactiveSecurityContextHolder.getContext()
 				.map(SecurityContext::getAuthentication)
 				.filter(ViewerAuthentication.class::isInstance)
 				.map(authentication -> ((ViewerAuthentication) authentication).getToken().getExpiresAt())
-				.flatMap(expiresAt -> expiresAt.isBefore(Instant.now()) ? Mono.just(expired(request))
+				.flatMap(expiresAt -> request instanceof WebSocketGraphQlRequest && expiresAt.isBefore(Instant.now())
+						? Mono.just(expired(request))
 						: chain.next(request).map(response -> endingAt(response, expiresAt)))
 				.switchIfEmpty(Mono.defer(() -> chain.next(request)));
 	}
@@ -49,7 +48,9 @@ class TokenLifetime implements WebGraphQlInterceptor, Ordered {
 		if (!(response.getExecutionResult().getData() instanceof Publisher<?> events)) {
 			return response;
 		}
-		Mono<Object> expiry = Mono.delay(Duration.between(Instant.now(), expiresAt))
+		// A token may pass validation within its clock skew after it expired: such a stream ends at once.
+		Duration left = Duration.between(Instant.now(), expiresAt);
+		Mono<Object> expiry = Mono.delay(left.isNegative() ? Duration.ZERO : left)
 				.then(Mono.error(() -> new SubscriptionPublisherException(List.of(expiredError()), null)));
 		return response.transform(builder -> builder.data(Flux.from(events).cast(Object.class).mergeWith(expiry)));
 	}

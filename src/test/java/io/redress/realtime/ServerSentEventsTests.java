@@ -1,9 +1,12 @@
 package io.redress.realtime;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.redress.ApiTest;
+import io.redress.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -45,5 +48,27 @@ class ServerSentEventsTests extends ApiTest {
 				.expectNextMatches(event -> event.data() != null && event.data().contains("MESSAGE_POSTED")
 						&& event.data().contains("Private hello"))
 				.verifyComplete();
+	}
+
+	@Test
+	void streamEndsWhenItsTokenExpiresAsOverWebSocket() {
+		String consumer = unique("consumer");
+		String shortLived = issuer().token(consumer, List.of(), Instant.now().plusSeconds(5), TestIssuer.AUDIENCE);
+
+		var events = http().post().uri("/graphql")
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.headers(headers -> headers.setBearerAuth(shortLived))
+				.bodyValue(Map.of("query", "subscription { viewerEvents { cursor type } }"))
+				.exchange()
+				.expectStatus().isOk()
+				.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+				.getResponseBody();
+
+		StepVerifier.create(events.filter(event -> !"complete".equals(event.event())).timeout(Duration.ofSeconds(15)))
+				.expectNextMatches(event -> event.data() != null && event.data().contains("UNAUTHORIZED")
+						&& event.data().contains("expired"))
+				.thenCancel()
+				.verify();
 	}
 }
