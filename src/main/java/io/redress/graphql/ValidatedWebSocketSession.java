@@ -1,0 +1,100 @@
+package io.redress.graphql;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.HandshakeInfo;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+
+/**
+ * A WebSocket session whose incoming messages are checked first: the first malformed one closes the socket with
+ * 4400 (graphql-transport-ws's "invalid message") and is never handed on.
+ */
+final class ValidatedWebSocketSession implements WebSocketSession {
+
+	static final CloseStatus INVALID_MESSAGE = new CloseStatus(4400, "Invalid message");
+
+	private final WebSocketSession session;
+	private final Predicate<String> wellFormed;
+
+	ValidatedWebSocketSession(WebSocketSession session, Predicate<String> wellFormed) {
+		this.session = session;
+		this.wellFormed = wellFormed;
+	}
+
+	@Override
+	public Flux<WebSocketMessage> receive() {
+		return session.receive().concatMap(message -> message.getType() == WebSocketMessage.Type.TEXT
+				&& wellFormed.test(message.getPayloadAsText()) ? Mono.just(message)
+						: session.close(INVALID_MESSAGE).then(Mono.<WebSocketMessage>empty()));
+	}
+
+	@Override
+	public String getId() {
+		return session.getId();
+	}
+
+	@Override
+	public HandshakeInfo getHandshakeInfo() {
+		return session.getHandshakeInfo();
+	}
+
+	@Override
+	public DataBufferFactory bufferFactory() {
+		return session.bufferFactory();
+	}
+
+	@Override
+	public Map<String, Object> getAttributes() {
+		return session.getAttributes();
+	}
+
+	@Override
+	public Mono<Void> send(Publisher<WebSocketMessage> messages) {
+		return session.send(messages);
+	}
+
+	@Override
+	public boolean isOpen() {
+		return session.isOpen();
+	}
+
+	@Override
+	public Mono<Void> close(CloseStatus status) {
+		return session.close(status);
+	}
+
+	@Override
+	public Mono<CloseStatus> closeStatus() {
+		return session.closeStatus();
+	}
+
+	@Override
+	public WebSocketMessage textMessage(String payload) {
+		return session.textMessage(payload);
+	}
+
+	@Override
+	public WebSocketMessage binaryMessage(Function<DataBufferFactory, DataBuffer> payloadFactory) {
+		return session.binaryMessage(payloadFactory);
+	}
+
+	@Override
+	public WebSocketMessage pingMessage(Function<DataBufferFactory, DataBuffer> payloadFactory) {
+		return session.pingMessage(payloadFactory);
+	}
+
+	@Override
+	public WebSocketMessage pongMessage(Function<DataBufferFactory, DataBuffer> payloadFactory) {
+		return session.pongMessage(payloadFactory);
+	}
+}
