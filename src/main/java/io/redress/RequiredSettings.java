@@ -22,6 +22,9 @@ class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware, Or
 	static final String FLYWAY_URL = "spring.flyway.url";
 	static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 	static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+	static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
+	/** The explicit opt-out of audience checks, for an issuer that puts no audience in its tokens. */
+	static final String ANY_AUDIENCE = "redress.security.accept-any-audience";
 
 	private ConfigurableEnvironment environment;
 
@@ -65,6 +68,13 @@ class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware, Or
 		}
 		checkHttpUri(ISSUER_URI, issuer);
 		checkHttpUri(JWK_SET_URI, jwkSet);
+		// Without an audience, a token the same issuer made for any other application would be accepted here.
+		if (!StringUtils.hasText(environment.getProperty(AUDIENCES))
+				&& !environment.getProperty(ANY_AUDIENCE, Boolean.class, false)) {
+			throw new InvalidSettingException(AUDIENCES, "is missing",
+					"Set it to the audience your issuer puts in tokens for Redress (such as redress-api), or set "
+							+ ANY_AUDIENCE + "=true to accept tokens made for any audience");
+		}
 	}
 
 	private static void checkHttpUri(String property, String value) {

@@ -38,6 +38,9 @@ public class RedressDevApplication {
 		settings.put("spring.graphql.graphiql.enabled", "true");
 		settings.put("redress.dev.graphiql-sign-in", DemoSignIn.PATH);
 		settings.put("redress.security.cors-allowed-origins", "http://localhost:5173");
+		// Friendly for development: GraphiQL's own page opens the WebSocket, and anyone may introspect.
+		settings.put("redress.graphql.websocket-allowed-origins", "*");
+		settings.put("redress.security.anonymous-introspection", "true");
 		SpringApplication application = new SpringApplication(RedressApplication.class, DemoData.class);
 		application.addListeners(new DevWelcome(issuer));
 		application.addInitializers(context -> context.getBeanFactory()

@@ -41,6 +41,16 @@ class RequiredSettingsTests {
 	}
 
 	@Test
+	void startsOnlyWithAnAudienceOrItsExplicitOptOut() {
+		assertThatThrownBy(() -> check(complete().withProperty(RequiredSettings.AUDIENCES, "")))
+				.isInstanceOf(InvalidSettingException.class)
+				.hasMessageContaining("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES")
+				.satisfies(failure -> assertThat(((InvalidSettingException) failure).action())
+						.contains(RequiredSettings.ANY_AUDIENCE));
+		check(complete().withProperty(RequiredSettings.AUDIENCES, "").withProperty(RequiredSettings.ANY_AUDIENCE, "true"));
+	}
+
+	@Test
 	void flywayIsDerivedFromTheR2dbcSettings() {
 		MockEnvironment environment = new MockEnvironment()
 				.withProperty("spring.r2dbc.url", "r2dbc:postgresql://db:5432/redress")
@@ -73,7 +83,8 @@ class RequiredSettingsTests {
 		return new MockEnvironment()
 				.withProperty("spring.r2dbc.url", "r2dbc:postgresql://db:5432/redress")
 				.withProperty("spring.flyway.url", "jdbc:postgresql://db:5432/redress")
-				.withProperty(RequiredSettings.ISSUER_URI, "https://issuer.example");
+				.withProperty(RequiredSettings.ISSUER_URI, "https://issuer.example")
+				.withProperty(RequiredSettings.AUDIENCES, "redress-api");
 	}
 
 	private static void check(MockEnvironment environment) {

@@ -21,6 +21,6 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("redress.graphql")
 record GraphQlSettings(@DefaultValue("12") int maxDepth, @DefaultValue("2000") int maxComplexity,
 		@DefaultValue("30") int maxAliases, @DefaultValue("64KB") DataSize maxRequestSize,
-		@DefaultValue("10s") Duration timeout, @DefaultValue("*") List<String> websocketAllowedOrigins,
+		@DefaultValue("10s") Duration timeout, @DefaultValue List<String> websocketAllowedOrigins,
 		@DefaultValue("25") int maxSubscriptionsPerSocket) {
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
-import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -29,9 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestPolicy implements WebGraphQlInterceptor {
 
-	private static final Set<ErrorClassification> REQUEST_ERRORS = Set.of(graphql.ErrorType.InvalidSyntax,
-			graphql.ErrorType.ValidationError, graphql.ErrorType.OperationNotSupported,
-			graphql.ErrorType.ExecutionAborted);
+	private static final Set<String> REQUEST_ERRORS = Set.of(graphql.ErrorType.InvalidSyntax.name(),
+			graphql.ErrorType.ValidationError.name(), graphql.ErrorType.OperationNotSupported.name(),
+			graphql.ErrorType.ExecutionAborted.name(), "IntrospectionDisabled", "BadFaithIntrospection");
 
 	private final GraphQlSettings settings;
 
@@ -73,14 +72,14 @@ class RequestPolicy implements WebGraphQlInterceptor {
 
 	private static WebGraphQlResponse classified(WebGraphQlResponse response) {
 		List<GraphQLError> errors = response.getExecutionResult().getErrors();
-		if (errors.stream().noneMatch(error -> REQUEST_ERRORS.contains(error.getErrorType()))) {
+		if (errors.stream().noneMatch(RequestPolicy::isRequestError)) {
 			return response;
 		}
 		return response.transform(builder -> builder.errors(errors.stream().map(RequestPolicy::classified).toList()));
 	}
 
 	private static GraphQLError classified(GraphQLError error) {
-		if (!REQUEST_ERRORS.contains(error.getErrorType())) {
+		if (!isRequestError(error)) {
 			return error;
 		}
 		return GraphqlErrorBuilder.newError()
@@ -89,6 +88,14 @@ class RequestPolicy implements WebGraphQlInterceptor {
 				.path(error.getPath())
 				.errorType(ErrorType.BAD_REQUEST)
 				.build();
+	}
+
+	/**
+	 * graphql-java's own classifications that mean the request itself was bad; some (disabled or bad-faith
+	 * introspection) are not values of its enum, so they are known by name.
+	 */
+	private static boolean isRequestError(GraphQLError error) {
+		return error.getErrorType() != null && REQUEST_ERRORS.contains(error.getErrorType().toString());
 	}
 
 	private WebGraphQlResponse timedOut(WebGraphQlRequest request) {

@@ -102,9 +102,23 @@ class ApiHygieneTests extends ApiTest {
 		refused(Map.of("query", "{ __schema { types { fields { type " + ofTypes(8) + " } } } }"))
 				.jsonPath("$.data").doesNotExist();
 
-		post(GRAPHQL_RESPONSE, Map.of("query", "{ __schema { types { fields { type " + ofTypes(7) + " } } } }"))
+		post(GRAPHQL_RESPONSE, Map.of("query", "{ __schema { types { fields { type " + ofTypes(7) + " } } } }"),
+				issuer().token(unique("tooling")))
 				.expectStatus().isOk()
 				.expectBody().jsonPath("$.errors").doesNotExist();
+	}
+
+	@Test
+	void onlyCallersWithATokenIntrospectTheSchema() {
+		refused(Map.of("query", "{ __schema { queryType { name } } }")).jsonPath("$.data.__schema").doesNotExist();
+		refused(Map.of("query", "{ __type(name: \"Brand\") { name } }"));
+
+		post(GRAPHQL_RESPONSE, Map.of("query", "{ __schema { queryType { name } } }"), issuer().token(unique("tooling")))
+				.expectStatus().isOk()
+				.expectBody().jsonPath("$.data.__schema.queryType.name").isEqualTo("Query");
+		post(GRAPHQL_RESPONSE, Map.of("query", "{ __typename brands(first: 1) { __typename } }"))
+				.expectStatus().isOk()
+				.expectBody().jsonPath("$.data.__typename").isEqualTo("Query").jsonPath("$.errors").doesNotExist();
 	}
 
 	@Test

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GraphiQL as the dev server serves it: a page that needs nothing but this server (it works without internet), the
  * README's example operations as its tabs, and "Sign in as" a demo user.
  */
-@TestPropertySource(properties = { "spring.graphql.graphiql.enabled=true",
+@TestPropertySource(properties = { "spring.graphql.graphiql.enabled=true", "redress.graphql.websocket-allowed-origins=*",
 		"redress.dev.graphiql-sign-in=" + DemoSignIn.PATH })
 @Import(GraphiQlTests.DevServerSignIn.class)
 class GraphiQlTests extends ApiTest {
