@@ -1,10 +1,12 @@
 package io.redress.complaint;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.function.Function;
 
 import io.r2dbc.spi.Readable;
 import io.redress.shared.Cursors;
+import io.redress.shared.TextMask;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,19 +41,29 @@ class Complaints {
 			  AND (:consumerId::bigint IS NULL OR c.consumer_id = :consumerId)
 			  AND (:status::text IS NULL OR c.status = :status)
 			  AND (:category::text IS NULL OR c.category = :category)
-			  AND (:pattern::text IS NULL OR lower(c.title) LIKE :pattern ESCAPE '\\')
+			  AND (:pattern::text IS NULL OR lower(c.public_title) LIKE :pattern ESCAPE '\\')
 			  AND (:publicOnly = false OR c.status <> 'WITHDRAWN')
 			  AND (:afterTime::timestamptz IS NULL OR (c.created_at, c.id) < (:afterTime, :afterId))
 			ORDER BY c.created_at DESC, c.id DESC
 			LIMIT :limit""".formatted(COLUMNS);
 
 	private static final String INSERT = """
-			INSERT INTO complaints (brand_id, consumer_id, title, description, category, order_reference, status,
-			                        first_response_due_at, idempotency_key, request_hash)
-			VALUES (:brandId, :consumerId, :title, :description, :category, :orderReference, 'OPEN',
+			INSERT INTO complaints (brand_id, consumer_id, title, public_title, description, category, order_reference,
+			                        status, first_response_due_at, idempotency_key, request_hash)
+			VALUES (:brandId, :consumerId, :title, :publicTitle, :description, :category, :orderReference, 'OPEN',
 			        now() + make_interval(hours => :targetHours), :key, :hash)
 			ON CONFLICT (consumer_id, idempotency_key) DO NOTHING
 			RETURNING id""";
+
+	/** Complaints whose public title is not written yet, locked so two nodes never mask the same ones. */
+	private static final String UNMASKED_TITLES = """
+			SELECT id, title FROM complaints WHERE public_title IS NULL ORDER BY id LIMIT :limit
+			FOR UPDATE SKIP LOCKED""";
+
+	private static final String SET_PUBLIC_TITLES = """
+			UPDATE complaints c SET public_title = masked.public_title
+			FROM unnest(:ids::bigint[], :publicTitles::text[]) AS masked(id, public_title)
+			WHERE c.id = masked.id""";
 
 	private static final String UPDATE_STATE = """
 			UPDATE complaints SET status = :status,
@@ -101,6 +113,7 @@ class Complaints {
 				.bind("brandId", complaint.brandId())
 				.bind("consumerId", consumerId)
 				.bind("title", complaint.title())
+				.bind("publicTitle", TextMask.mask(complaint.title()))
 				.bind("description", complaint.description())
 				.bind("category", complaint.category().name())
 				.bind("orderReference", Parameter.fromOrEmpty(complaint.orderReference(), String.class))
@@ -113,6 +126,24 @@ class Complaints {
 	Mono<IdempotentFiling> byIdempotencyKey(long consumerId, String key) {
 		return db.sql(BY_IDEMPOTENCY_KEY).bind("consumerId", consumerId).bind("key", key)
 				.map(row -> new IdempotentFiling(complaint(row), row.get("request_hash", String.class))).one();
+	}
+
+	/** Up to {@code limit} complaints without a public title, as (id, title), locked for the caller's transaction. */
+	Flux<UnmaskedTitle> unmaskedTitles(int limit) {
+		return db.sql(UNMASKED_TITLES).bind("limit", limit)
+				.map(row -> new UnmaskedTitle(row.get("id", Long.class), row.get("title", String.class))).all();
+	}
+
+	/** Writes the masked title of each complaint: one statement for the batch. */
+	Mono<Long> writePublicTitles(List<UnmaskedTitle> batch) {
+		return db.sql(SET_PUBLIC_TITLES)
+				.bind("ids", batch.stream().map(UnmaskedTitle::id).toArray(Long[]::new))
+				.bind("publicTitles", batch.stream().map(title -> TextMask.mask(title.title())).toArray(String[]::new))
+				.fetch().rowsUpdated();
+	}
+
+	/** A complaint's id and title, before its public title is written. */
+	record UnmaskedTitle(long id, String title) {
 	}
 
 	/** Moves a complaint to {@code status}; {@code respond} stamps the first brand response if not yet stamped. */

@@ -63,9 +63,10 @@ class ComplaintQueryCostTests extends ApiTest {
 				SELECT :token || '-c' || n, 'Shopper ' || n FROM generate_series(1, 10) AS n""")
 				.bind("token", token).then().block();
 		db.sql("""
-				INSERT INTO complaints (brand_id, consumer_id, title, description, category, status, first_response_due_at)
-				SELECT b.id, p.id, :token || ' complaint ' || n, 'What went wrong', 'DELIVERY', 'IN_PROGRESS',
-				       now() + interval '1 day'
+				INSERT INTO complaints (brand_id, consumer_id, title, public_title, description, category, status,
+				                        first_response_due_at)
+				SELECT b.id, p.id, :token || ' complaint ' || n, :token || ' complaint ' || n, 'What went wrong',
+				       'DELIVERY', 'IN_PROGRESS', now() + interval '1 day'
 				FROM generate_series(1, :count) AS n
 				JOIN brands b ON b.slug = :token || '-b' || (n % 5 + 1)
 				JOIN profiles p ON p.subject = :token || '-c' || (n % 10 + 1)""")
