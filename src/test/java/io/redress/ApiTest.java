@@ -82,11 +82,28 @@ public abstract class ApiTest {
 				.path("registerBrand.brand.id").entity(String.class).get();
 	}
 
-	/** As the brand's {@code owner}, gives {@code subject} a {@code role} in its team. */
+	/**
+	 * As the brand's {@code owner}, invites {@code subject} with a {@code role} in its team, and as {@code subject}
+	 * accepts: joining a team takes the member's consent.
+	 */
 	protected void addMember(String owner, String brandId, String subject, String role) {
-		as(owner).documentName("addBrandMember")
-				.variable("input", Map.of("brandId", brandId, "subject", subject, "role", role)).execute()
-				.path("addBrandMember.member.role").entity(String.class).isEqualTo(role);
+		invite(owner, brandId, subject, role);
+		accept(subject, brandId).path("acceptBrandInvitation.member.role").entity(String.class).isEqualTo(role);
+	}
+
+	/** As {@code manager} (an owner or manager of the brand), invites {@code subject} with a {@code role}. */
+	protected GraphQlTester.Response invite(String manager, String brandId, String subject, String role) {
+		GraphQlTester.Response response = as(manager).documentName("addBrandMember")
+				.variable("input", Map.of("brandId", brandId, "subject", subject, "role", role)).execute();
+		response.path("addBrandMember.userErrors").entityList(Object.class).hasSize(0)
+				.path("addBrandMember.invitation.role").entity(String.class).isEqualTo(role);
+		return response;
+	}
+
+	/** As {@code invitee}, accepts their invitation to the brand. */
+	protected GraphQlTester.Response accept(String invitee, String brandId) {
+		return as(invitee).documentName("acceptBrandInvitation").variable("input", Map.of("brandId", brandId))
+				.execute();
 	}
 
 	/** Files a complaint as {@code consumer}; returns its global id. */

@@ -12,6 +12,7 @@ import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValueDefinition;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import io.redress.brand.BrandEventType;
 import io.redress.complaint.ComplaintEventType;
 import io.redress.realtime.EventType;
 import io.redress.realtime.Visibility;
@@ -43,8 +44,8 @@ class EventTypesTests {
 
 	@Test
 	void noTwoModulesWriteAnEventTypeOfTheSameName() {
-		List<String> names = Stream.of(ComplaintEventType.values(), ThreadEventType.values(), ScoreEventType.values())
-				.flatMap(Arrays::stream).map(EventType::name).toList();
+		List<String> names = Stream.of(ComplaintEventType.values(), ThreadEventType.values(), ScoreEventType.values(),
+				BrandEventType.values()).flatMap(Arrays::stream).map(EventType::name).toList();
 
 		assertThat(names).doesNotHaveDuplicates();
 	}

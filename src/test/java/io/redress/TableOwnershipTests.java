@@ -29,7 +29,7 @@ class TableOwnershipTests {
 	/** Each module's tables, and the views it publishes for other modules to read. */
 	private static final Map<String, Set<String>> TABLES = Map.of(
 			"account", Set.of("profiles"),
-			"brand", Set.of("brands", "brand_members", "brand_claims"),
+			"brand", Set.of("brands", "brand_members", "brand_claims", "brand_invitations"),
 			"complaint", Set.of("complaints", "proposals", "ratings"),
 			"thread", Set.of("messages"),
 			"realtime", Set.of("events"),

@@ -70,6 +70,17 @@ class BrandMembers {
 				.map(BrandMembers::member).one();
 	}
 
+	/** Makes {@code subject} a member unless they already are; either way, their membership as it now is. */
+	Mono<BrandMember> join(long brandId, String subject, BrandRole role, String addedBy) {
+		// The no-op update makes RETURNING give the existing row, so a member keeps the role they hold.
+		return db.sql("""
+				INSERT INTO brand_members (brand_id, subject, role, added_by) VALUES (:brandId, :subject, :role, :addedBy)
+				ON CONFLICT (brand_id, subject) DO UPDATE SET role = brand_members.role
+				RETURNING brand_id, subject, role, added_at""")
+				.bind("brandId", brandId).bind("subject", subject).bind("role", role.name()).bind("addedBy", addedBy)
+				.map(BrandMembers::member).one();
+	}
+
 	Mono<Long> remove(long brandId, String subject) {
 		return db.sql("DELETE FROM brand_members WHERE brand_id = :brandId AND subject = :subject")
 				.bind("brandId", brandId).bind("subject", subject)

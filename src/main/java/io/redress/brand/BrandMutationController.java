@@ -6,16 +6,18 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
-/** Maps the brand mutations onto {@link BrandManagement} and {@link BrandTeam}. */
+/** Maps the brand mutations onto {@link BrandManagement}, {@link BrandTeam} and {@link BrandJoining}. */
 @Controller
 class BrandMutationController {
 
 	private final BrandManagement management;
 	private final BrandTeam team;
+	private final BrandJoining joining;
 
-	BrandMutationController(BrandManagement management, BrandTeam team) {
+	BrandMutationController(BrandManagement management, BrandTeam team, BrandJoining joining) {
 		this.management = management;
 		this.team = team;
+		this.joining = joining;
 	}
 
 	@MutationMapping
@@ -41,6 +43,16 @@ class BrandMutationController {
 	@MutationMapping
 	Mono<BrandPayload> removeBrandMember(@Argument RemoveBrandMemberInput input) {
 		return team.removeMember(input);
+	}
+
+	@MutationMapping
+	Mono<BrandMemberPayload> acceptBrandInvitation(@Argument BrandInvitationInput input) {
+		return joining.accept(input);
+	}
+
+	@MutationMapping
+	Mono<BrandPayload> declineBrandInvitation(@Argument BrandInvitationInput input) {
+		return joining.decline(input);
 	}
 
 	@MutationMapping

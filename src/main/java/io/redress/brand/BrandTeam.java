@@ -1,6 +1,5 @@
 package io.redress.brand;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * A brand's team and settings. Owners manage everyone; managers manage agents and integrations; any member may
- * leave; a brand never loses its last owner. Platform admins act as owners. Each change locks the brand row, so two
+ * A brand's team and settings. Owners manage everyone; managers manage agents and integrations; newcomers are
+ * invited and join by accepting ({@link BrandJoining}); any member may leave; a brand never loses its last owner.
+ * Platform admins act as owners. Each change locks the brand row, so two
  * concurrent changes cannot both remove "the other" owner.
  */
 @Service
@@ -32,14 +32,24 @@ class BrandTeam {
 
 	private final Brands brands;
 	private final BrandMembers members;
+	private final TeamInvitations invitations;
+	private final TeamEvents events;
 	private final TransactionalOperator tx;
 
-	BrandTeam(Brands brands, BrandMembers members, TransactionalOperator tx) {
+	BrandTeam(Brands brands, BrandMembers members, TeamInvitations invitations, TeamEvents events,
+			TransactionalOperator tx) {
 		this.brands = brands;
 		this.members = members;
+		this.invitations = invitations;
+		this.events = events;
 		this.tx = tx;
 	}
 
+	/**
+	 * Changes a member's role at once; anyone else is invited with the role, and joins only by accepting. An
+	 * invitation already pending for the subject is refused ({@code ALREADY_INVITED}: withdraw it first), as is one
+	 * more than the brand may hold; the brand's expired invitations are cleared first.
+	 */
 	public Mono<BrandMemberPayload> addMember(AddBrandMemberInput input) {
 		return CurrentViewer.required().flatMap(viewer -> BrandIds.brand(input.brandId()).flatMap(brandId -> {
 			InputCheck check = checkSubject(input.subject());
@@ -55,16 +65,16 @@ class BrandTeam {
 						if (!mayChange(actor, current, input.role())) {
 							return Mono.error(new ForbiddenException("You may not give that role in this brand"));
 						}
-						Mono<Boolean> keepsAnOwner = current.filter(BrandRole.OWNER::equals).isPresent()
-								&& input.role() != BrandRole.OWNER ? hasOtherOwner(brandId) : Mono.just(true);
-						return keepsAnOwner.flatMap(ok -> ok
-								? members.put(brandId, subject, input.role(), viewer.subject())
-										.map(member -> new BrandMemberPayload(brand, member, List.of()))
-								: Mono.just(BrandMemberPayload.failed(List.of(lastOwner()))));
+						return current.isPresent() ? changeRole(brand, subject, current.get(), input.role(), viewer)
+								: invitations.invite(brand, subject, input.role(), viewer.subject());
 					})));
 		}));
 	}
 
+	/**
+	 * Removes a member (any member may leave), or withdraws a pending invitation: both by the same rights as giving
+	 * the role.
+	 */
 	public Mono<BrandPayload> removeMember(RemoveBrandMemberInput input) {
 		return CurrentViewer.required().flatMap(viewer -> BrandIds.brand(input.brandId()).flatMap(brandId -> {
 			InputCheck check = checkSubject(input.subject());
@@ -72,24 +82,11 @@ class BrandTeam {
 				return Mono.just(BrandPayload.failed(check.errors()));
 			}
 			String subject = input.subject();
-			boolean leaving = subject.equals(viewer.subject());
 			return tx.transactional(lock(brandId).flatMap(brand -> actorRole(viewer, brandId)
 					.zipWith(currentRole(brandId, subject))
-					.flatMap(roles -> {
-						Optional<BrandRole> current = roles.getT2();
-						if (!leaving && !mayChange(roles.getT1(), current, BrandRole.AGENT)) {
-							return Mono.error(new ForbiddenException("You may not remove members of this brand"));
-						}
-						if (current.isEmpty()) {
-							return Mono.just(BrandPayload.failed(
-									UserError.of("subject", "NOT_A_MEMBER", subject + " is not a member of this brand")));
-						}
-						Mono<Boolean> keepsAnOwner = current.get() == BrandRole.OWNER ? hasOtherOwner(brandId)
-								: Mono.just(true);
-						return keepsAnOwner.flatMap(ok -> ok
-								? members.remove(brandId, subject).thenReturn(BrandPayload.ok(brand))
-								: Mono.just(BrandPayload.failed(lastOwner())));
-					})));
+					.flatMap(roles -> roles.getT2().isPresent()
+							? remove(brand, subject, roles.getT2().get(), roles.getT1(), viewer)
+							: withdraw(brand, subject, roles.getT1(), viewer))));
 		}));
 	}
 
@@ -110,6 +107,48 @@ class BrandTeam {
 				return brands.updateSettings(brandId, input.responseTargetHours(), description).map(BrandPayload::ok);
 			}));
 		}));
+	}
+
+	private Mono<BrandMemberPayload> changeRole(Brand brand, String subject, BrandRole current, BrandRole role,
+			Viewer viewer) {
+		Mono<Boolean> keepsAnOwner = current == BrandRole.OWNER && role != BrandRole.OWNER ? hasOtherOwner(brand.id())
+				: Mono.just(true);
+		return keepsAnOwner.flatMap(ok -> !ok ? Mono.just(BrandMemberPayload.failed(lastOwner()))
+				: members.put(brand.id(), subject, role, viewer.subject())
+						.flatMap(member -> (current == role ? Mono.<Void>empty()
+								: events.append(BrandEventType.MEMBER_ROLE_CHANGED, brand.id(), subject, role,
+										viewer.subject()))
+								.thenReturn(BrandMemberPayload.member(brand, member))));
+	}
+
+	private Mono<BrandPayload> remove(Brand brand, String subject, BrandRole current, Optional<BrandRole> actor,
+			Viewer viewer) {
+		boolean leaving = subject.equals(viewer.subject());
+		if (!leaving && !mayChange(actor, Optional.of(current), BrandRole.AGENT)) {
+			return Mono.error(new ForbiddenException("You may not remove members of this brand"));
+		}
+		Mono<Boolean> keepsAnOwner = current == BrandRole.OWNER ? hasOtherOwner(brand.id()) : Mono.just(true);
+		return keepsAnOwner.flatMap(ok -> !ok ? Mono.just(BrandPayload.failed(lastOwner()))
+				: members.remove(brand.id(), subject)
+						.then(events.append(BrandEventType.MEMBER_REMOVED, brand.id(), subject, current, viewer.subject()))
+						.thenReturn(BrandPayload.ok(brand)));
+	}
+
+	/** Nobody learns whether a subject is invited without the right to withdraw the invitation. */
+	private Mono<BrandPayload> withdraw(Brand brand, String subject, Optional<BrandRole> actor, Viewer viewer) {
+		return invitations.find(brand.id(), subject).flatMap(invitation -> {
+			Optional<BrandRole> invitedAs = invitation.map(BrandInvitation::role);
+			boolean allowed = mayChange(actor, invitedAs, invitedAs.orElse(BrandRole.AGENT));
+			if (!allowed && !subject.equals(viewer.subject())) {
+				return Mono.error(new ForbiddenException("You may not remove members of this brand"));
+			}
+			if (invitation.isEmpty() || !allowed) {
+				return Mono.just(BrandPayload.failed(UserError.of("subject", "NOT_A_MEMBER", subject
+						+ " is not a member of this brand"
+						+ (invitation.isPresent() ? "; decline the invitation with declineBrandInvitation" : ""))));
+			}
+			return invitations.withdraw(invitation.get(), viewer.subject()).thenReturn(BrandPayload.ok(brand));
+		});
 	}
 
 	/**

@@ -15,6 +15,7 @@ import io.redress.brand.BrandPayload;
 import io.redress.realtime.EventLog;
 import io.redress.realtime.NewEvent;
 import io.redress.security.CurrentViewer;
+import io.redress.security.Viewer;
 import io.redress.shared.InputCheck;
 import io.redress.shared.UserError;
 import reactor.core.publisher.Mono;
@@ -61,8 +62,17 @@ class ComplaintFiling {
 			}
 			return accounts.profileOf(viewer).flatMap(profile -> tx.transactional(brand(input).flatMap(brand -> brand
 					.brand() == null ? Mono.just(ComplaintPayload.failed(brand.userErrors()))
-							: file(input, brand.brand(), profile))));
+							: ownBrand(viewer, brand.brand()).flatMap(own -> own
+									? Mono.just(ComplaintPayload.failed(input.brandSlug() != null ? "brandSlug" : "newBrand",
+											"OWN_BRAND", "You belong to " + brand.brand().name()
+													+ "'s team, so you cannot file a complaint against it"))
+									: file(input, brand.brand(), profile)))));
 		});
+	}
+
+	/** One person, one side: a brand's members and integrations never file against it. */
+	private Mono<Boolean> ownBrand(Viewer viewer, Brand brand) {
+		return brandDirectory.rolesOf(viewer.subject(), List.of(brand.id())).map(roles -> roles.containsKey(brand.id()));
 	}
 
 	private Mono<ComplaintPayload> file(FileComplaintInput input, Brand brand, Profile consumer) {

@@ -106,7 +106,10 @@ public class ComplaintLifecycle {
 		});
 	}
 
-	/** Agents take a case themselves; owners and managers give it to any agent, manager or owner of the brand. */
+	/**
+	 * Agents take a case themselves; owners and managers give it to any agent, manager or owner of the brand, except
+	 * the member who filed it (one person, one side).
+	 */
 	Mono<ComplaintPayload> assign(AssignComplaint input) {
 		return changes.change(input.complaintId(), ASSIGN, step -> {
 			Participation brandSide = step.participation();
@@ -118,6 +121,10 @@ public class ComplaintLifecycle {
 			if (!assignee.equals(brandSide.viewer().subject())
 					&& brandSide.brandRole().filter(BrandRole::manages).isEmpty()) {
 				return Mono.error(new ForbiddenException("Agents may only take cases themselves"));
+			}
+			if (step.complaint().filedBy(assignee)) {
+				return Mono.just(ComplaintPayload.failed("assignee", "OWN_COMPLAINT",
+						"The consumer who filed the complaint never works it for the brand; assign someone else"));
 			}
 			long brandId = step.complaint().brandId();
 			Mono<Boolean> assignable = brands.rolesOf(assignee, List.of(brandId)).map(roles -> {

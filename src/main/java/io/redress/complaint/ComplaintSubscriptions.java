@@ -54,18 +54,30 @@ class ComplaintSubscriptions {
 		});
 	}
 
-	/** A brand's events, for its members (integrations included) and moderators. */
+	/**
+	 * A brand's events, for its members (integrations included) and moderators. A member receives the events of
+	 * complaints they filed themselves as that complaint's consumer does: without the brand's internal ones.
+	 */
 	public Flux<ComplaintEvent> ofBrand(String brandId, String after) {
 		long id = GlobalId.decode(brandId, "Brand").orElseThrow(() -> new NotFoundException("Brand"));
 		return CurrentViewer.required().flatMapMany(viewer -> isMember(viewer, id).flatMapMany(member -> {
 			if (!member && !viewer.isModerator()) {
 				return Flux.error(new ForbiddenException("Only the brand's members follow its events"));
 			}
-			Flux<ComplaintEvent> events = follow(EventFilter.brand(id), after)
-					.filter(ComplaintSubscriptions::aboutAComplaint)
-					.map(ComplaintSubscriptions::event);
-			return member ? whileMember(events, viewer, id) : events;
+			if (!member) {
+				return follow(EventFilter.brand(id), after)
+						.filter(ComplaintSubscriptions::aboutAComplaint)
+						.map(ComplaintSubscriptions::event);
+			}
+			return accounts.profileOf(viewer).flatMapMany(profile -> whileMember(follow(EventFilter.brand(id), after)
+					.filter(event -> aboutAComplaint(event) && visible(event, partyOf(profile.id(), event)))
+					.map(ComplaintSubscriptions::event), viewer, id));
 		}));
+	}
+
+	/** A member who filed a complaint against their own brand follows it as its consumer, never as the brand. */
+	private static Party partyOf(long memberProfileId, StoredEvent event) {
+		return Long.valueOf(memberProfileId).equals(event.consumerId()) ? Party.CONSUMER : Party.BRAND;
 	}
 
 	/** The events of the viewer's own complaints, except the brand's internal ones. */

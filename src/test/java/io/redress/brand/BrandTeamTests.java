@@ -60,24 +60,26 @@ class BrandTeamTests extends ApiTest {
 		otherOwner = unique("other-owner");
 		brandId = registerBrand(owner, slug);
 		registerBrand(otherOwner, unique("other"));
-		add(as(owner), manager, "MANAGER");
-		add(as(owner), agent, "AGENT");
-		add(as(owner), integration, "INTEGRATION");
+		addMember(owner, brandId, manager, "MANAGER");
+		addMember(owner, brandId, agent, "AGENT");
+		addMember(owner, brandId, integration, "INTEGRATION");
 	}
 
 	@ParameterizedTest
 	@EnumSource(Caller.class)
-	void addingAnAgentIsForOwnersManagersAndAdmins(Caller caller) {
+	void invitingAnAgentIsForOwnersManagersAndAdmins(Caller caller) {
 		String newcomer = unique("newcomer");
 		GraphQlTester.Response response = add(tester(caller), newcomer, "AGENT");
 		if (caller.addAgent == null) {
-			response.path("addBrandMember.member.subject").entity(String.class).isEqualTo(newcomer)
-					.path("addBrandMember.member.role").entity(String.class).isEqualTo("AGENT");
-			team().path("brand.members[*].subject").entityList(String.class).contains(newcomer);
+			response.path("addBrandMember.member").valueIsNull()
+					.path("addBrandMember.invitation.subject").entity(String.class).isEqualTo(newcomer)
+					.path("addBrandMember.invitation.role").entity(String.class).isEqualTo("AGENT");
+			team().path("brand.members[*].subject").entityList(String.class).doesNotContain(newcomer);
+			invitations().path("brand.invitations[*].subject").entityList(String.class).contains(newcomer);
 		}
 		else {
 			response.errors().expect(error -> error.getErrorType() == caller.addAgent).verify();
-			team().path("brand.members[*].subject").entityList(String.class).doesNotContain(newcomer);
+			invitations().path("brand.invitations[*].subject").entityList(String.class).doesNotContain(newcomer);
 		}
 	}
 
@@ -85,7 +87,7 @@ class BrandTeamTests extends ApiTest {
 	@EnumSource(Caller.class)
 	void removingAnAgentIsForOwnersManagersAndAdmins(Caller caller) {
 		String colleague = unique("colleague");
-		add(as(owner), colleague, "AGENT");
+		addMember(owner, brandId, colleague, "AGENT");
 		GraphQlTester.Response response = remove(tester(caller), colleague);
 		if (caller.removeAgent == null) {
 			response.path("removeBrandMember.userErrors").entityList(Object.class).hasSize(0);
@@ -180,10 +182,11 @@ class BrandTeamTests extends ApiTest {
 				.path("updateBrandSettings.userErrors[0].code").entity(String.class).isEqualTo("OUT_OF_RANGE");
 		settings(as(owner), Map.of("brandId", brandId, "description", "d".repeat(2001)))
 				.path("updateBrandSettings.userErrors[0].code").entity(String.class).isEqualTo("TOO_LONG");
-		add(as(owner), unique("ghost"), "AGENT").path("addBrandMember.member").hasValue();
+		add(as(owner), unique("ghost"), "AGENT").path("addBrandMember.invitation").hasValue();
 		settings(as(owner), Map.of("brandId", "QnJhbmQ6OTk5OTk5OTk5", "responseTargetHours", 5)).errors()
 				.expect(error -> error.getErrorType() == ErrorType.NOT_FOUND).verify();
-		team().path("brand.members").entityList(Object.class).hasSize(5);
+		team().path("brand.members").entityList(Object.class).hasSize(4);
+		invitations().path("brand.invitations").entityList(Object.class).hasSize(1);
 	}
 
 	@Test
@@ -215,6 +218,11 @@ class BrandTeamTests extends ApiTest {
 
 	private GraphQlTester.Response team() {
 		return as(owner).documentName("brandTeam").variable("slug", slug).execute();
+	}
+
+	private GraphQlTester.Response invitations() {
+		return as(owner).documentName("brandInvitations").operationName("brandInvitations").variable("slug", slug)
+				.execute();
 	}
 
 	private GraphQlTester.Response add(GraphQlTester tester, String subject, String role) {
