@@ -49,8 +49,11 @@ class ComplaintSubscriptions {
 			Flux<ComplaintEvent> events = streams.follow(EventFilter.complaint(id), after)
 					.filter(event -> visible(event, participation.party()))
 					.map(ComplaintSubscriptions::event);
-			return participation.party() == Party.BRAND
-					? whileMember(events, participation.viewer(), participation.complaint().brandId()) : events;
+			return switch (participation.party()) {
+				case BRAND -> whileMember(events, participation.viewer(), participation.complaint().brandId());
+				case CONSUMER -> events.takeUntilOther(erasureOf(participation.complaint().consumerId()));
+				default -> events;
+			};
 		});
 	}
 
@@ -68,12 +71,23 @@ class ComplaintSubscriptions {
 		}));
 	}
 
-	/** The events of the viewer's own complaints, except the brand's internal ones. */
+	/**
+	 * The events of the viewer's own complaints, except the brand's internal ones. It ends when the viewer erases
+	 * their account: the erasure is an event about them as the consumer, so it arrives in this stream's own order.
+	 */
 	public Flux<ComplaintEvent> ofViewer(String after) {
 		return CurrentViewer.required().flatMap(accounts::profileOf)
 				.flatMapMany(profile -> streams.follow(EventFilter.consumer(profile.id()), after)
+						.takeWhile(event -> !event.is(ComplaintEventType.CONSUMER_ERASED))
 						.filter(event -> visible(event, Party.CONSUMER))
 						.map(ComplaintSubscriptions::event));
+	}
+
+	/** Signals once the consumer erases their account, ending what they follow as that consumer. */
+	private Mono<StoredEvent> erasureOf(long consumerId) {
+		return streams.follow(EventFilter.consumer(consumerId), null)
+				.filter(event -> event.is(ComplaintEventType.CONSUMER_ERASED))
+				.next();
 	}
 
 	/**

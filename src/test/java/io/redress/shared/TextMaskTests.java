@@ -30,4 +30,13 @@ class TextMaskTests {
 		assertThat(TextMask.mask(null)).isNull();
 		assertThat(TextMask.mask("")).isEmpty();
 	}
+
+	@Test
+	void textMaskedToStoreFitsItsColumnThoughHiddenIsLongerThanWhatItHides() {
+		String emails = "a@b.co ".repeat(30).strip();
+
+		assertThat(TextMask.maskToStore(emails, 200)).hasSize(200).startsWith("[hidden] [hidden]");
+		assertThat(TextMask.maskToStore("Mail a@b.co", 200)).isEqualTo("Mail [hidden]");
+		assertThat(TextMask.maskToStore(null, 200)).isNull();
+	}
 }
