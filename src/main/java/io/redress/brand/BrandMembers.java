@@ -81,7 +81,10 @@ class BrandMembers {
 				.bind("brandId", brandId).map(row -> row.get("owners", Long.class)).one();
 	}
 
-	/** Brands the subject owns with no co-owner, locked (in id order, as brand locks are taken) until the transaction ends. */
+	/**
+	 * The names of the brands the subject owns with no co-owner. Every brand they own is locked first (in id order, as
+	 * brand locks are taken), until the transaction ends, so no co-owner leaves in the meantime.
+	 */
 	Flux<String> lockBrandsOwnedOnlyBy(String subject) {
 		return db.sql("""
 				SELECT b.name FROM brands b

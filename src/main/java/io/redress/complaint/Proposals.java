@@ -83,7 +83,8 @@ class Proposals {
 				SELECT p.id, p.rejection_reason FROM proposals p JOIN complaints c ON c.id = p.complaint_id
 				WHERE c.consumer_id = :consumerId AND p.rejection_reason IS NOT NULL""")
 				.bind("consumerId", consumerId)
-				.map(row -> new Masked(row.get("id", Long.class), TextMask.maskToStore(row.get("rejection_reason", String.class), ResolutionManagement.MAX_REASON)))
+				.map(row -> new Masked(row.get("id", Long.class),
+						TextMask.maskToStore(row.get("rejection_reason", String.class), ResolutionManagement.MAX_REASON)))
 				.all().collectList()
 				.flatMap(masked -> masked.isEmpty() ? Mono.empty() : db.sql("""
 						UPDATE proposals p SET rejection_reason = v.reason

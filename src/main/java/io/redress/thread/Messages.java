@@ -81,14 +81,16 @@ class Messages {
 	/** Every message in the consumer's complaints, private ones included, by complaint and oldest first. */
 	Flux<Message> inComplaintsOf(long consumerId, int limit) {
 		return db.sql("""
-				SELECT %s %s WHERE a.consumer_id = :consumerId ORDER BY m.complaint_id, m.id LIMIT :limit""".formatted(COLUMNS, JOINS))
+				SELECT %s %s WHERE a.consumer_id = :consumerId
+				ORDER BY m.complaint_id, m.id LIMIT :limit""".formatted(COLUMNS, JOINS))
 				.bind("consumerId", consumerId).bind("limit", limit).map(Messages::message).all();
 	}
 
 	/** The messages {@code subject} posted as a member of a brand, oldest first. */
 	Flux<Message> writtenForBrandsBy(String subject, int limit) {
 		return db.sql("""
-				SELECT %s %s WHERE m.author_subject = :subject AND m.author_kind = 'BRAND' ORDER BY m.id LIMIT :limit""".formatted(COLUMNS, JOINS))
+				SELECT %s %s WHERE m.author_subject = :subject AND m.author_kind = 'BRAND'
+				ORDER BY m.id LIMIT :limit""".formatted(COLUMNS, JOINS))
 				.bind("subject", subject).bind("limit", limit).map(Messages::message).all();
 	}
 

@@ -23,7 +23,7 @@ public class ThreadScrubbing {
 		this.messages = messages;
 	}
 
-	/** The messages of the consumer's complaints and those {@code subject} wrote for brands, at most {@code limit} of each. */
+	/** The messages of the consumer's complaints, and those {@code subject} wrote for brands: {@code limit} of each. */
 	public Mono<ThreadPersonalData> personalDataOf(long consumerId, String subject, int limit) {
 		return Mono.zip(messages.inComplaintsOf(consumerId, limit).map(ThreadScrubbing::record).collectList(),
 				messages.writtenForBrandsBy(subject, limit).map(ThreadScrubbing::record).collectList())

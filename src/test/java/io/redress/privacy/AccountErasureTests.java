@@ -1,6 +1,7 @@
 package io.redress.privacy;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +226,7 @@ class AccountErasureTests extends ApiTest {
 		assertThat(export.get("format").asString()).isEqualTo("redress-export/1");
 		assertThat(export.get("profile").get("subject").asString()).isEqualTo(consumer);
 		assertThat(export.get("profile").get("publicName").asString()).isEqualTo(pseudonym);
+		assertThat(OffsetDateTime.parse(export.get("profile").get("createdAt").asString())).isBefore(OffsetDateTime.now());
 		JsonNode complaints = export.get("complaints");
 		assertThat(complaints).hasSize(2);
 		JsonNode filed = complaints.get(1);
