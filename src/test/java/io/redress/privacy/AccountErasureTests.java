@@ -12,6 +12,9 @@ import io.redress.ApiTest;
 import io.redress.realtime.EventCursor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -198,6 +201,26 @@ class AccountErasureTests extends ApiTest {
 		eventually(ended::get, count -> count == 2 || !errors.isEmpty());
 		assertThat(errors).isEmpty();
 		assertThat(ended.get()).isEqualTo(2);
+	}
+
+	@Test
+	void complaintsFiledWhileTheAccountIsErasedNeverKeepTheirDetailsOnTheErasedProfile() {
+		List<Mono<Void>> calls = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			Map<String, Object> input = Map.of("brandSlug", brandA, "title", "Again " + i, "description", "Again",
+					"category", "DELIVERY", "orderReference", orderReference + "-" + i);
+			calls.add(Mono.<Void>fromRunnable(() -> as(consumer).documentName("fileComplaint")
+					.variable("input", input).execute()).subscribeOn(Schedulers.boundedElastic()));
+		}
+		calls.add(4, Mono.<Void>fromRunnable(() -> erase(consumer)).subscribeOn(Schedulers.boundedElastic()));
+
+		Flux.merge(calls).blockLast(Duration.ofSeconds(60));
+
+		// A filing either commits first, and the erasure anonymises it, or waits, and lands on the new account.
+		assertThat(db.sql("""
+				SELECT count(*) AS left_behind FROM complaints c JOIN profiles p ON p.id = c.consumer_id
+				WHERE p.erased_at IS NOT NULL AND c.order_reference IS NOT NULL""")
+				.map(row -> row.get("left_behind", Long.class)).one().block(Duration.ofSeconds(10))).isZero();
 	}
 
 	@Test
