@@ -25,4 +25,20 @@ public class AccountManagement {
 	public Mono<Profile> profileOf(Viewer viewer) {
 		return profiles.ensure(viewer, Pseudonyms.next());
 	}
+
+	/**
+	 * The viewer's profile, locked until the caller's transaction ends, so nothing changes it meanwhile; empty when
+	 * the viewer never used Redress (no profile is created).
+	 */
+	public Mono<Profile> lockedProfileOf(Viewer viewer) {
+		return profiles.lock(viewer);
+	}
+
+	/**
+	 * Erases a profile inside the caller's transaction: its subject goes (a later token with that subject starts a new,
+	 * empty profile) and its public name becomes {@link Profile#ERASED_NAME}. The row stays for what points at it.
+	 */
+	public Mono<Void> erase(Profile profile) {
+		return profiles.erase(profile.id(), Profile.ERASED_NAME);
+	}
 }

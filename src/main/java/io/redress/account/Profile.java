@@ -9,4 +9,7 @@ import io.redress.security.PlatformRole;
 public record Profile(long id, String subject, String publicName, Set<PlatformRole> roles, OffsetDateTime createdAt) {
 
 	public static final String TYPE = "Profile";
+
+	/** The public name of a consumer who erased their account, wherever their complaints and messages show it. */
+	public static final String ERASED_NAME = "Former customer";
 }

@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** The profiles table. */
+/** The profiles table. An erased profile keeps its id (complaints point at it) but has no subject. */
 @Repository
 class Profiles {
 
@@ -31,5 +31,23 @@ class Profiles {
 				.map(row -> new Profile(row.get("id", Long.class), row.get("subject", String.class),
 						row.get("public_name", String.class), viewer.roles(), row.get("created_at", OffsetDateTime.class)))
 				.one();
+	}
+
+	/** The subject's profile, locked until the transaction ends; empty when the subject never used Redress. */
+	Mono<Profile> lock(Viewer viewer) {
+		return db.sql("SELECT id, subject, public_name, created_at FROM profiles WHERE subject = :subject FOR UPDATE")
+				.bind("subject", viewer.subject())
+				.map(row -> new Profile(row.get("id", Long.class), row.get("subject", String.class),
+						row.get("public_name", String.class), viewer.roles(), row.get("created_at", OffsetDateTime.class)))
+				.one();
+	}
+
+	/** Unlinks the profile from its subject and replaces the public name; nothing else of the person is kept here. */
+	Mono<Void> erase(long id, String publicName) {
+		return db.sql("""
+				UPDATE profiles SET subject = NULL, public_name = :publicName, erased_at = now()
+				WHERE id = :id AND erased_at IS NULL""")
+				.bind("id", id).bind("publicName", publicName)
+				.then();
 	}
 }

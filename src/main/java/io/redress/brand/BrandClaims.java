@@ -67,6 +67,26 @@ class BrandClaims {
 				.fetch().rowsUpdated();
 	}
 
+	/** The claims the subject made, with their brands, for the person's data export. */
+	Flux<BrandPersonalData.Claim> personalClaims(String subject, int limit) {
+		return db.sql("""
+				SELECT b.slug, c.evidence, c.status, c.created_at, c.decided_at FROM brand_claims c
+				JOIN brands b ON b.id = c.brand_id
+				WHERE c.claimant = :subject ORDER BY c.created_at, c.id LIMIT :limit""")
+				.bind("subject", subject).bind("limit", limit)
+				.map(row -> new BrandPersonalData.Claim(row.get("slug", String.class), row.get("evidence", String.class),
+						row.get("status", String.class), row.get("created_at", OffsetDateTime.class),
+						row.get("decided_at", OffsetDateTime.class)))
+				.all();
+	}
+
+	/** Deletes the claims the subject made, and their name from the claims they decided. */
+	Mono<Void> forget(String subject) {
+		return db.sql("DELETE FROM brand_claims WHERE claimant = :subject").bind("subject", subject).then()
+				.then(db.sql("UPDATE brand_claims SET decided_by = NULL WHERE decided_by = :subject")
+						.bind("subject", subject).then());
+	}
+
 	private static BrandClaim claim(Readable row) {
 		return new BrandClaim(row.get("id", Long.class), row.get("brand_id", Long.class),
 				row.get("claimant", String.class), row.get("evidence", String.class),

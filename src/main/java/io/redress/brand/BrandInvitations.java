@@ -56,6 +56,12 @@ class BrandInvitations {
 				.map(BrandInvitations::invitation).one();
 	}
 
+	/** Withdraws every pending invitation to or from {@code subject}, as their account is erased. */
+	Mono<Long> forget(String subject) {
+		return db.sql("DELETE FROM brand_invitations WHERE subject = :subject OR invited_by = :subject")
+				.bind("subject", subject).fetch().rowsUpdated();
+	}
+
 	Mono<Long> delete(long brandId, String subject) {
 		return db.sql("DELETE FROM brand_invitations WHERE brand_id = :brandId AND subject = :subject")
 				.bind("brandId", brandId).bind("subject", subject)

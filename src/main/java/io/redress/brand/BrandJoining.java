@@ -37,16 +37,14 @@ class BrandJoining {
 		return answer(input, BrandMemberPayload::failed, (brand, invitation) -> members
 				.join(brand.id(), invitation.subject(), invitation.role(), invitation.invitedBy())
 				.flatMap(member -> invitations.delete(brand.id(), invitation.subject())
-						.then(events.append(BrandEventType.INVITATION_ACCEPTED, brand.id(), invitation.subject(),
-								member.role(), invitation.subject()))
+						.then(events.append(BrandEventType.INVITATION_ACCEPTED, brand.id(), member.role()))
 						.thenReturn(BrandMemberPayload.member(brand, member))));
 	}
 
 	public Mono<BrandPayload> decline(BrandInvitationInput input) {
 		return answer(input, BrandPayload::failed, (brand, invitation) -> invitations
 				.delete(brand.id(), invitation.subject())
-				.then(events.append(BrandEventType.INVITATION_DECLINED, brand.id(), invitation.subject(),
-						invitation.role(), invitation.subject()))
+				.then(events.append(BrandEventType.INVITATION_DECLINED, brand.id(), invitation.role()))
 				.thenReturn(BrandPayload.ok(brand)));
 	}
 

@@ -92,6 +92,41 @@ class BrandMembers {
 				.bind("brandId", brandId).map(row -> row.get("owners", Long.class)).one();
 	}
 
+	/**
+	 * The names of the brands the subject owns with no co-owner. Every brand they own is locked first (in id order, as
+	 * brand locks are taken), until the transaction ends, so no co-owner leaves in the meantime.
+	 */
+	Flux<String> lockBrandsOwnedOnlyBy(String subject) {
+		return db.sql("""
+				SELECT b.name FROM brands b
+				WHERE b.id IN (SELECT brand_id FROM brand_members WHERE subject = :subject AND role = 'OWNER')
+				ORDER BY b.id FOR UPDATE""").bind("subject", subject).map(row -> row.get("name", String.class)).all()
+				.thenMany(db.sql("""
+						SELECT b.name FROM brands b JOIN brand_members m ON m.brand_id = b.id
+						WHERE m.subject = :subject AND m.role = 'OWNER'
+						  AND NOT EXISTS (SELECT 1 FROM brand_members o
+						                  WHERE o.brand_id = b.id AND o.role = 'OWNER' AND o.subject <> :subject)
+						ORDER BY b.id""").bind("subject", subject).map(row -> row.get("name", String.class)).all());
+	}
+
+	/** The subject's memberships with their brands, for the person's data export. */
+	Flux<BrandPersonalData.Membership> personalMemberships(String subject, int limit) {
+		return db.sql("""
+				SELECT b.slug, b.name, m.role, m.added_at FROM brand_members m JOIN brands b ON b.id = m.brand_id
+				WHERE m.subject = :subject ORDER BY m.added_at, b.id LIMIT :limit""")
+				.bind("subject", subject).bind("limit", limit)
+				.map(row -> new BrandPersonalData.Membership(row.get("slug", String.class), row.get("name", String.class),
+						BrandRole.valueOf(row.get("role", String.class)), row.get("added_at", OffsetDateTime.class)))
+				.all();
+	}
+
+	/** Removes every membership of the subject, and their name from the memberships they added. */
+	Mono<Void> forget(String subject) {
+		return db.sql("DELETE FROM brand_members WHERE subject = :subject").bind("subject", subject).then()
+				.then(db.sql("UPDATE brand_members SET added_by = NULL WHERE added_by = :subject")
+						.bind("subject", subject).then());
+	}
+
 	private static BrandMember member(Readable row) {
 		return new BrandMember(row.get("brand_id", Long.class), row.get("subject", String.class),
 				BrandRole.valueOf(row.get("role", String.class)), row.get("added_at", OffsetDateTime.class));

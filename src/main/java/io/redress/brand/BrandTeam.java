@@ -116,8 +116,7 @@ class BrandTeam {
 		return keepsAnOwner.flatMap(ok -> !ok ? Mono.just(BrandMemberPayload.failed(lastOwner()))
 				: members.put(brand.id(), subject, role, viewer.subject())
 						.flatMap(member -> (current == role ? Mono.<Void>empty()
-								: events.append(BrandEventType.MEMBER_ROLE_CHANGED, brand.id(), subject, role,
-										viewer.subject()))
+								: events.append(BrandEventType.MEMBER_ROLE_CHANGED, brand.id(), role))
 								.thenReturn(BrandMemberPayload.member(brand, member))));
 	}
 
@@ -130,7 +129,7 @@ class BrandTeam {
 		Mono<Boolean> keepsAnOwner = current == BrandRole.OWNER ? hasOtherOwner(brand.id()) : Mono.just(true);
 		return keepsAnOwner.flatMap(ok -> !ok ? Mono.just(BrandPayload.failed(lastOwner()))
 				: members.remove(brand.id(), subject)
-						.then(events.append(BrandEventType.MEMBER_REMOVED, brand.id(), subject, current, viewer.subject()))
+						.then(events.append(BrandEventType.MEMBER_REMOVED, brand.id(), current))
 						.thenReturn(BrandPayload.ok(brand)));
 	}
 

@@ -19,9 +19,11 @@ class TeamEvents {
 		this.log = log;
 	}
 
-	/** {@code by} changed {@code subject}'s place in the brand's team; {@code role} is the role concerned. */
-	Mono<Void> append(BrandEventType type, long brandId, String subject, BrandRole role, String by) {
-		return log.append(new NewEvent(type, brandId, null, null, Visibility.SYSTEM,
-				Map.of("subject", subject, "role", role.name(), "by", by)));
+	/**
+	 * A change to the brand's team; {@code role} is the role concerned. Who was concerned stays out of the payload:
+	 * token subjects identify people, and the log keeps no personal data (an erasure could not reach it there).
+	 */
+	Mono<Void> append(BrandEventType type, long brandId, BrandRole role) {
+		return log.append(new NewEvent(type, brandId, null, null, Visibility.SYSTEM, Map.of("role", role.name())));
 	}
 }

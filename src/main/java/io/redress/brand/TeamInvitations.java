@@ -28,8 +28,7 @@ class TeamInvitations {
 	 */
 	Mono<BrandMemberPayload> invite(Brand brand, String subject, BrandRole role, String by) {
 		return invitations.clearExpired(brand.id())
-				.concatMap(expired -> events.append(BrandEventType.INVITATION_EXPIRED, brand.id(), expired.subject(),
-						expired.role(), expired.invitedBy()))
+				.concatMap(expired -> events.append(BrandEventType.INVITATION_EXPIRED, brand.id(), expired.role()))
 				.then(invitations.find(brand.id(), subject).hasElement())
 				.zipWith(invitations.countPending(brand.id()))
 				.flatMap(pending -> {
@@ -43,8 +42,8 @@ class TeamInvitations {
 										+ " pending invitations; withdraw some or wait for answers")));
 					}
 					return invitations.insert(brand.id(), subject, role, by)
-							.flatMap(invitation -> events.append(BrandEventType.MEMBER_INVITED, brand.id(), subject,
-									role, by).thenReturn(BrandMemberPayload.invited(brand, invitation)));
+							.flatMap(invitation -> events.append(BrandEventType.MEMBER_INVITED, brand.id(), role)
+									.thenReturn(BrandMemberPayload.invited(brand, invitation)));
 				});
 	}
 
@@ -55,7 +54,6 @@ class TeamInvitations {
 
 	Mono<Void> withdraw(BrandInvitation invitation, String by) {
 		return invitations.delete(invitation.brandId(), invitation.subject())
-				.then(events.append(BrandEventType.INVITATION_WITHDRAWN, invitation.brandId(), invitation.subject(),
-						invitation.role(), by));
+				.then(events.append(BrandEventType.INVITATION_WITHDRAWN, invitation.brandId(), invitation.role()));
 	}
 }

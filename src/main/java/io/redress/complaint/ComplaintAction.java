@@ -13,7 +13,9 @@ public enum ComplaintAction {
 	RATE("rated yet"),
 	ASSIGN("assigned"),
 	/** The consumer left a proposal unanswered for 14 days: it is accepted on their behalf. */
-	ASSUME_ACCEPTANCE("accepted on the consumer's behalf");
+	ASSUME_ACCEPTANCE("accepted on the consumer's behalf"),
+	/** The consumer erased their account: the complaint stays, without their identity and personal data. */
+	ANONYMISE("anonymised");
 
 	/** How the action reads after "The complaint is RESOLVED and cannot be …". */
 	private final String participle;

@@ -25,7 +25,12 @@ public enum ComplaintEventType implements EventType {
 	 * The brand's first response was stamped (by its first message or a proposal): the response-time clock stopped.
 	 * Subscribers learn of it from the message or proposal event itself; this fact is for modules such as the score.
 	 */
-	FIRST_RESPONSE_RECORDED(Visibility.SYSTEM);
+	FIRST_RESPONSE_RECORDED(Visibility.SYSTEM),
+	/**
+	 * The consumer erased their account and their complaints were anonymised. It is about the consumer, not one
+	 * brand or complaint, and carries no payload; it ends the subscriptions they held as that consumer.
+	 */
+	CONSUMER_ERASED(Visibility.SYSTEM);
 
 	private final Visibility visibility;
 

@@ -60,7 +60,10 @@ class ComplaintFiling {
 			if (check.failed()) {
 				return Mono.just(ComplaintPayload.failed(check.errors()));
 			}
-			return accounts.profileOf(viewer).flatMap(profile -> tx.transactional(brand(input).flatMap(brand -> brand
+			// The profile is read (and its row locked) inside the filing's transaction: an erasure of the account
+			// either waits for the filing, and anonymises its complaint too, or commits first, and the filing gets
+			// the new profile a later sign-in gets; a complaint never lands on an erased profile with its details.
+			return tx.transactional(accounts.profileOf(viewer).flatMap(profile -> brand(input).flatMap(brand -> brand
 					.brand() == null ? Mono.just(ComplaintPayload.failed(brand.userErrors()))
 							: ownBrand(viewer, brand.brand()).flatMap(own -> own
 									? Mono.just(ComplaintPayload.failed(input.brandSlug() != null ? "brandSlug" : "newBrand",

@@ -13,6 +13,7 @@ import static io.redress.complaint.Actor.BRAND_TEAM;
 import static io.redress.complaint.Actor.CONSUMER;
 import static io.redress.complaint.Actor.SYSTEM;
 import static io.redress.complaint.ComplaintAction.ACCEPT_RESOLUTION;
+import static io.redress.complaint.ComplaintAction.ANONYMISE;
 import static io.redress.complaint.ComplaintAction.ASSIGN;
 import static io.redress.complaint.ComplaintAction.ASSUME_ACCEPTANCE;
 import static io.redress.complaint.ComplaintAction.GIVE_UP;
@@ -69,6 +70,8 @@ final class ComplaintStateMachine {
 		when(RATE).by(CONSUMER).in(RESOLVED, UNRESOLVED).stays();
 		when(ASSIGN).by(BRAND_TEAM).in(EnumSet.allOf(ComplaintStatus.class)).stays();
 		when(ASSUME_ACCEPTANCE).by(SYSTEM).in(RESOLUTION_PROPOSED).movesTo(RESOLVED);
+		// Erasure keeps every complaint where it stands, so the brand's score does not move.
+		when(ANONYMISE).by(CONSUMER).in(EnumSet.allOf(ComplaintStatus.class)).stays();
 		for (ComplaintAction action : ComplaintAction.values()) {
 			if (!TABLE.containsKey(action)) {
 				throw new IllegalStateException(action + " has no line in the lifecycle table");

@@ -49,8 +49,11 @@ class ComplaintSubscriptions {
 			Flux<ComplaintEvent> events = follow(EventFilter.complaint(id), after)
 					.filter(event -> visible(event, participation.party()))
 					.map(ComplaintSubscriptions::event);
-			return participation.party() == Party.BRAND
-					? whileMember(events, participation.viewer(), participation.complaint().brandId()) : events;
+			return switch (participation.party()) {
+				case BRAND -> whileMember(events, participation.viewer(), participation.complaint().brandId());
+				case CONSUMER -> events.takeUntilOther(erasureOf(participation.complaint().consumerId()));
+				default -> events;
+			};
 		});
 	}
 
@@ -80,10 +83,15 @@ class ComplaintSubscriptions {
 		return Long.valueOf(memberProfileId).equals(event.consumerId()) ? Party.CONSUMER : Party.BRAND;
 	}
 
-	/** The events of the viewer's own complaints, except the brand's internal ones. */
+	/**
+	 * The events of the viewer's own complaints, except the brand's internal ones. It ends when the viewer erases
+	 * their account: the erasure is an event about them as the consumer, so it arrives in this stream's own order.
+	 */
 	public Flux<ComplaintEvent> ofViewer(String after) {
 		return CurrentViewer.required().flatMap(accounts::profileOf)
-				.flatMapMany(profile -> follow(EventFilter.consumer(profile.id()), after)
+				.flatMapMany(profile -> streams.follow(EventFilter.consumer(profile.id()), after)
+						// The erasure is a SYSTEM fact: seen before subscribers' events are picked, it only ends the stream.
+						.takeWhile(event -> !event.is(ComplaintEventType.CONSUMER_ERASED))
 						.filter(event -> visible(event, Party.CONSUMER))
 						.map(ComplaintSubscriptions::event));
 	}
@@ -91,6 +99,13 @@ class ComplaintSubscriptions {
 	/** The log as subscribers may ever see it: facts kept for modules ({@code SYSTEM} events) are never theirs. */
 	private Flux<StoredEvent> follow(EventFilter filter, String after) {
 		return streams.follow(filter, after).filter(StoredEvent::forSubscribers);
+	}
+
+	/** Signals once the consumer erases their account, ending what they follow as that consumer. */
+	private Mono<StoredEvent> erasureOf(long consumerId) {
+		return streams.follow(EventFilter.consumer(consumerId), null)
+				.filter(event -> event.is(ComplaintEventType.CONSUMER_ERASED))
+				.next();
 	}
 
 	/**

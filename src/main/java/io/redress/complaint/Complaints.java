@@ -7,6 +7,7 @@ import java.util.function.Function;
 import io.r2dbc.spi.Readable;
 import io.redress.shared.Cursors;
 import io.redress.shared.TextMask;
+import io.redress.shared.GlobalId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -157,6 +158,57 @@ class Complaints {
 				.bind("id", id).bind("assignee", assignee).then();
 	}
 
+	/** The consumer's complaints, locked until the transaction ends, oldest first. */
+	Flux<Complaint> lockOfConsumer(long consumerId) {
+		return db.sql("""
+				SELECT %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id
+				WHERE c.consumer_id = :consumerId ORDER BY c.id FOR UPDATE OF c""".formatted(COLUMNS))
+				.bind("consumerId", consumerId).map(Complaints::complaint).all();
+	}
+
+	/**
+	 * Writes each complaint's title and description as given (masked by the caller) and drops what only identified
+	 * its consumer: the order reference, and the idempotency key with the hash of the request (which covered it).
+	 */
+	Mono<Void> anonymise(List<Complaint> complaints) {
+		if (complaints.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("""
+				UPDATE complaints c
+				SET title = v.title, description = v.description, order_reference = NULL, idempotency_key = NULL,
+				    request_hash = NULL
+				FROM unnest(:ids::bigint[], :titles::text[], :descriptions::text[]) AS v(id, title, description)
+				WHERE c.id = v.id""")
+				.bind("ids", complaints.stream().map(Complaint::id).toArray(Long[]::new))
+				.bind("titles", complaints.stream().map(Complaint::title).toArray(String[]::new))
+				.bind("descriptions", complaints.stream().map(Complaint::description).toArray(String[]::new))
+				.then();
+	}
+
+	/** Cases assigned to {@code subject} are assigned to nobody. */
+	Mono<Void> unassign(String subject) {
+		return db.sql("UPDATE complaints SET assignee = NULL WHERE assignee = :subject").bind("subject", subject).then();
+	}
+
+	/** The consumer's complaints with their brands, newest first, for the consumer's data export. */
+	Flux<Filed> personal(long consumerId, int limit) {
+		return db.sql("""
+				SELECT c.id, b.slug, b.name, c.title, c.description, c.category, c.order_reference, c.status,
+				       c.created_at, c.first_response_at, c.resolved_at
+				FROM complaints c JOIN brand_listing b ON b.brand_id = c.brand_id
+				WHERE c.consumer_id = :consumerId ORDER BY c.created_at DESC, c.id DESC LIMIT :limit""")
+				.bind("consumerId", consumerId).bind("limit", limit)
+				.map(row -> new Filed(row.get("id", Long.class), new ComplaintPersonalData.FiledComplaint(
+						GlobalId.encode(Complaint.TYPE, row.get("id", Long.class)),
+						row.get("slug", String.class), row.get("name", String.class), row.get("title", String.class),
+						row.get("description", String.class), row.get("category", String.class),
+						row.get("order_reference", String.class), row.get("status", String.class),
+						row.get("created_at", OffsetDateTime.class), row.get("first_response_at", OffsetDateTime.class),
+						row.get("resolved_at", OffsetDateTime.class), List.of(), null)))
+				.all();
+	}
+
 	static Complaint complaint(Readable row) {
 		return new Complaint(row.get("id", Long.class), row.get("brand_id", Long.class),
 				row.get("consumer_id", Long.class), row.get("consumer_subject", String.class),
@@ -167,6 +219,10 @@ class Complaints {
 				row.get("first_response_at", OffsetDateTime.class),
 				row.get("first_response_due_at", OffsetDateTime.class), row.get("resolved_at", OffsetDateTime.class),
 				false);
+	}
+
+	/** A complaint of a consumer's data export, with its row id. */
+	record Filed(long id, ComplaintPersonalData.FiledComplaint complaint) {
 	}
 
 	record IdempotentFiling(Complaint complaint, String requestHash) {

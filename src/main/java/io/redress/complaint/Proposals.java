@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 
 import io.r2dbc.spi.Readable;
+import io.redress.shared.TextMask;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -69,11 +70,45 @@ class Proposals {
 				.map(row -> row.get("complaint_id", Long.class)).all();
 	}
 
+	/** Every proposal on the complaints, oldest first. */
+	Flux<Proposal> allOf(Collection<Long> complaintIds) {
+		return db.sql("""
+				SELECT %s FROM proposals WHERE complaint_id = ANY(:complaintIds) ORDER BY complaint_id, id""".formatted(COLUMNS))
+				.bind("complaintIds", complaintIds.toArray(Long[]::new)).map(Proposals::proposal).all();
+	}
+
+	/** Masks, for good, the reasons the consumer gave for rejecting proposals on their complaints. */
+	Mono<Void> maskRejectionReasons(long consumerId) {
+		return db.sql("""
+				SELECT p.id, p.rejection_reason FROM proposals p JOIN complaints c ON c.id = p.complaint_id
+				WHERE c.consumer_id = :consumerId AND p.rejection_reason IS NOT NULL""")
+				.bind("consumerId", consumerId)
+				.map(row -> new Masked(row.get("id", Long.class),
+						TextMask.maskToStore(row.get("rejection_reason", String.class), ResolutionManagement.MAX_REASON)))
+				.all().collectList()
+				.flatMap(masked -> masked.isEmpty() ? Mono.empty() : db.sql("""
+						UPDATE proposals p SET rejection_reason = v.reason
+						FROM unnest(:ids::bigint[], :reasons::text[]) AS v(id, reason) WHERE p.id = v.id""")
+						.bind("ids", masked.stream().map(Masked::id).toArray(Long[]::new))
+						.bind("reasons", masked.stream().map(Masked::text).toArray(String[]::new))
+						.then());
+	}
+
+	/** Proposals made by {@code subject} name nobody. */
+	Mono<Void> forgetProposer(String subject) {
+		return db.sql("UPDATE proposals SET proposed_by = NULL WHERE proposed_by = :subject")
+				.bind("subject", subject).then();
+	}
+
 	private static Proposal proposal(Readable row) {
 		return new Proposal(row.get("id", Long.class), row.get("complaint_id", Long.class),
 				ProposalKind.valueOf(row.get("kind", String.class)), row.get("summary", String.class),
 				row.get("due_at", OffsetDateTime.class), Proposal.Status.valueOf(row.get("status", String.class)),
 				row.get("proposed_at", OffsetDateTime.class), row.get("answered_at", OffsetDateTime.class),
 				row.get("rejection_reason", String.class));
+	}
+
+	/** A text masked for good, by the id of its row. */
+	record Masked(long id, String text) {
 	}
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 
 import io.r2dbc.spi.Readable;
+import io.redress.shared.TextMask;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -49,6 +50,23 @@ class Ratings {
 
 	Flux<Rating> byComplaints(Collection<Long> complaintIds) {
 		return db.sql(BY_COMPLAINTS).bind("complaintIds", complaintIds.toArray(Long[]::new)).map(Ratings::rating).all();
+	}
+
+	/** Masks, for good, the comments of the consumer's ratings. */
+	Mono<Void> maskComments(long consumerId) {
+		return db.sql("""
+				SELECT r.complaint_id, r.comment FROM ratings r JOIN complaints c ON c.id = r.complaint_id
+				WHERE c.consumer_id = :consumerId AND r.comment IS NOT NULL""")
+				.bind("consumerId", consumerId)
+				.map(row -> new Proposals.Masked(row.get("complaint_id", Long.class),
+						TextMask.maskToStore(row.get("comment", String.class), ComplaintLifecycle.MAX_COMMENT)))
+				.all().collectList()
+				.flatMap(masked -> masked.isEmpty() ? Mono.empty() : db.sql("""
+						UPDATE ratings r SET comment = v.comment
+						FROM unnest(:ids::bigint[], :comments::text[]) AS v(id, comment) WHERE r.complaint_id = v.id""")
+						.bind("ids", masked.stream().map(Proposals.Masked::id).toArray(Long[]::new))
+						.bind("comments", masked.stream().map(Proposals.Masked::text).toArray(String[]::new))
+						.then());
 	}
 
 	private static Rating rating(Readable row) {

@@ -19,7 +19,7 @@ public record EventFilter(Long brandId, Long complaintId, Long consumerId) {
 	}
 
 	boolean matches(StoredEvent event) {
-		return (brandId == null || brandId == event.brandId())
+		return (brandId == null || brandId.equals(event.brandId()))
 				&& (complaintId == null || complaintId.equals(event.complaintId()))
 				&& (consumerId == null || consumerId.equals(event.consumerId()));
 	}

@@ -33,7 +33,7 @@ public class EventLog {
 
 	public Mono<Void> append(NewEvent event) {
 		return db.sql(APPEND)
-				.bind("brandId", event.brandId())
+				.bind("brandId", Parameter.fromOrEmpty(event.brandId(), Long.class))
 				.bind("complaintId", Parameter.fromOrEmpty(event.complaintId(), Long.class))
 				.bind("consumerId", Parameter.fromOrEmpty(event.consumerId(), Long.class))
 				.bind("type", event.type().name())

@@ -4,9 +4,9 @@ import java.time.OffsetDateTime;
 
 /**
  * An event as read back from the log; {@code type} is the name of the {@link EventType} that wrote it and
- * {@code payload} its small JSON payload as text.
+ * {@code payload} its small JSON payload as text; {@code brandId} is null for an event about a person as a whole.
  */
-public record StoredEvent(EventCursor cursor, String type, long brandId, Long complaintId, Long consumerId,
+public record StoredEvent(EventCursor cursor, String type, Long brandId, Long complaintId, Long consumerId,
 		Visibility visibility, Long messageId, OffsetDateTime occurredAt, String payload) {
 
 	public boolean is(EventType eventType) {

@@ -3,6 +3,7 @@ package io.redress.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -48,11 +49,25 @@ class TokenLifetime implements WebGraphQlInterceptor, Ordered {
 		if (!(response.getExecutionResult().getData() instanceof Publisher<?> events)) {
 			return response;
 		}
-		// A token may pass validation within its clock skew after it expired: such a stream ends at once.
-		Duration left = Duration.between(Instant.now(), expiresAt);
-		Mono<Object> expiry = Mono.delay(left.isNegative() ? Duration.ZERO : left)
-				.then(Mono.error(() -> new SubscriptionPublisherException(List.of(expiredError()), null)));
-		return response.transform(builder -> builder.data(Flux.from(events).cast(Object.class).mergeWith(expiry)));
+		return response.transform(builder -> builder.data(untilExpiry(events, expiresAt)));
+	}
+
+	/**
+	 * The events until the token expires, then the UNAUTHORIZED error. A stream that ends first (its subscriber's
+	 * account was erased, say) completes at once: the expiry only cuts it short, it never holds it open.
+	 */
+	private static Flux<Object> untilExpiry(Publisher<?> events, Instant expiresAt) {
+		return Flux.defer(() -> {
+			AtomicBoolean expired = new AtomicBoolean();
+			// A token may pass validation within its clock skew after it expired: such a stream ends at once.
+			Duration left = Duration.between(Instant.now(), expiresAt);
+			Mono<Long> expiry = Mono.delay(left.isNegative() ? Duration.ZERO : left)
+					.doOnNext(tick -> expired.set(true));
+			return Flux.from(events).cast(Object.class).takeUntilOther(expiry)
+					.concatWith(Mono.defer(() -> expired.get()
+							? Mono.error(new SubscriptionPublisherException(List.of(expiredError()), null))
+							: Mono.empty()));
+		});
 	}
 
 	private static WebGraphQlResponse expired(WebGraphQlRequest request) {

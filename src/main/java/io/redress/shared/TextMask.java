@@ -68,4 +68,16 @@ public final class TextMask {
 		}
 		return SPELLED_AT.matcher(text).find();
 	}
+
+	/**
+	 * The text masked for good, to be stored: at most {@code maxLength} characters (code points), as its column holds,
+	 * since {@code [hidden]} can be longer than what it hides.
+	 */
+	public static String maskToStore(String text, int maxLength) {
+		String masked = mask(text);
+		if (masked == null || masked.codePointCount(0, masked.length()) <= maxLength) {
+			return masked;
+		}
+		return masked.substring(0, masked.offsetByCodePoints(0, maxLength));
+	}
 }

@@ -2,6 +2,7 @@ package io.redress.thread;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -75,6 +76,58 @@ class Messages {
 		return db.sql(LATEST).bind("complaintIds", complaintIds.toArray(Long[]::new))
 				.bind("participantOf", participantOf.toArray(Long[]::new)).bind("count", count)
 				.map(Messages::message).all();
+	}
+
+	/** Every message in the consumer's complaints, private ones included, by complaint and oldest first. */
+	Flux<Message> inComplaintsOf(long consumerId, int limit) {
+		return db.sql("""
+				SELECT %s %s WHERE a.consumer_id = :consumerId
+				ORDER BY m.complaint_id, m.id LIMIT :limit""".formatted(COLUMNS, JOINS))
+				.bind("consumerId", consumerId).bind("limit", limit).map(Messages::message).all();
+	}
+
+	/** The messages {@code subject} posted as a member of a brand, oldest first. */
+	Flux<Message> writtenForBrandsBy(String subject, int limit) {
+		return db.sql("""
+				SELECT %s %s WHERE m.author_subject = :subject AND m.author_kind = 'BRAND'
+				ORDER BY m.id LIMIT :limit""".formatted(COLUMNS, JOINS))
+				.bind("subject", subject).bind("limit", limit).map(Messages::message).all();
+	}
+
+	/** Replaces the text of every private message in the consumer's complaints, and unlinks their authors. */
+	Mono<Void> erasePrivate(long consumerId, String replacement) {
+		return db.sql("""
+				UPDATE messages m SET body = :replacement, author_subject = NULL
+				FROM complaint_authors a
+				WHERE a.complaint_id = m.complaint_id AND a.consumer_id = :consumerId AND m.visibility = 'PRIVATE'""")
+				.bind("consumerId", consumerId).bind("replacement", replacement).then();
+	}
+
+	/** The public messages in the consumer's complaints, locked until the transaction ends. */
+	Flux<Message> lockPublicInComplaintsOf(long consumerId) {
+		return db.sql("""
+				SELECT %s %s WHERE a.consumer_id = :consumerId AND m.visibility = 'PUBLIC' ORDER BY m.id
+				FOR UPDATE OF m""".formatted(COLUMNS, JOINS))
+				.bind("consumerId", consumerId).map(Messages::message).all();
+	}
+
+	/** Writes each message's body as given (masked by the caller), and unlinks its author. */
+	Mono<Void> rewrite(List<Message> rewritten) {
+		if (rewritten.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("""
+				UPDATE messages m SET body = v.body, author_subject = NULL
+				FROM unnest(:ids::bigint[], :bodies::text[]) AS v(id, body) WHERE m.id = v.id""")
+				.bind("ids", rewritten.stream().map(Message::id).toArray(Long[]::new))
+				.bind("bodies", rewritten.stream().map(Message::body).toArray(String[]::new))
+				.then();
+	}
+
+	/** Messages {@code subject} posted for a brand stay the brand's, naming nobody. */
+	Mono<Void> unlinkAuthor(String subject) {
+		return db.sql("UPDATE messages SET author_subject = NULL WHERE author_subject = :subject")
+				.bind("subject", subject).then();
 	}
 
 	private static Message message(Readable row) {

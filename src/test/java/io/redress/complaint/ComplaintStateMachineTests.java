@@ -39,6 +39,7 @@ class ComplaintStateMachineTests {
 			RATE                CONSUMER           INVALID_STATE         INVALID_STATE         INVALID_STATE          RESOLVED       UNRESOLVED     INVALID_STATE
 			ASSIGN              BRAND_TEAM         OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
 			ASSUME_ACCEPTANCE   SYSTEM             INVALID_STATE         INVALID_STATE         RESOLVED               INVALID_STATE  INVALID_STATE  INVALID_STATE
+			ANONYMISE           CONSUMER           OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
 			""";
 
 	@Test

@@ -81,4 +81,13 @@ class TextMaskTests {
 		String plain = "No digits and no at sign here";
 		assertThat(TextMask.mask(plain)).isSameAs(plain);
 	}
+
+	@Test
+	void textMaskedToStoreFitsItsColumnThoughHiddenIsLongerThanWhatItHides() {
+		String emails = "a@b.co ".repeat(30).strip();
+
+		assertThat(TextMask.maskToStore(emails, 200)).hasSize(200).startsWith("[hidden] [hidden]");
+		assertThat(TextMask.maskToStore("Mail a@b.co", 200)).isEqualTo("Mail [hidden]");
+		assertThat(TextMask.maskToStore(null, 200)).isNull();
+	}
 }
