@@ -9,6 +9,7 @@ import io.redress.realtime.EventFilter;
 import io.redress.realtime.EventStreams;
 import io.redress.realtime.RealtimeSettings;
 import io.redress.realtime.StoredEvent;
+import io.redress.realtime.Visibility;
 import io.redress.security.CurrentViewer;
 import io.redress.security.Viewer;
 import io.redress.shared.ForbiddenException;
@@ -62,17 +63,20 @@ class ComplaintSubscriptions {
 				return Flux.error(new ForbiddenException("Only the brand's members follow its events"));
 			}
 			Flux<ComplaintEvent> events = streams.follow(EventFilter.brand(id), after)
-					.filter(event -> aboutAComplaint(event) && event.forSubscribers())
+					.filter(event -> aboutAComplaint(event) && visible(event, Party.BRAND))
 					.map(ComplaintSubscriptions::event);
 			return member ? whileMember(events, viewer, id) : events;
 		}));
 	}
 
-	/** The events of the viewer's own complaints, except the brand's internal ones. */
+	/**
+	 * The events of the viewer's own complaints, except the brand's internal ones, and the events addressed to the
+	 * viewer in person (the log's consumer id is then the addressee's profile).
+	 */
 	public Flux<ComplaintEvent> ofViewer(String after) {
 		return CurrentViewer.required().flatMap(accounts::profileOf)
 				.flatMapMany(profile -> streams.follow(EventFilter.consumer(profile.id()), after)
-						.filter(event -> visible(event, Party.CONSUMER))
+						.filter(event -> event.visibility() == Visibility.ADDRESSEE || visible(event, Party.CONSUMER))
 						.map(ComplaintSubscriptions::event));
 	}
 
@@ -96,7 +100,7 @@ class ComplaintSubscriptions {
 			case PUBLIC -> true;
 			case PARTICIPANTS -> party.isParticipant();
 			case BRAND -> party == Party.BRAND || party == Party.MODERATOR;
-			case SYSTEM -> false;
+			case SYSTEM, ADDRESSEE -> false;
 		};
 	}
 
@@ -107,6 +111,6 @@ class ComplaintSubscriptions {
 
 	private static ComplaintEvent event(StoredEvent event) {
 		return new ComplaintEvent(event.cursor().encoded(), event.type(), event.occurredAt(), event.complaintId(),
-				event.messageId());
+				event.messageId(), event.payload());
 	}
 }

@@ -39,6 +39,7 @@ class ComplaintStateMachineTests {
 			RATE                CONSUMER           INVALID_STATE         INVALID_STATE         INVALID_STATE          RESOLVED       UNRESOLVED     INVALID_STATE
 			ASSIGN              BRAND_TEAM         OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
 			ASSUME_ACCEPTANCE   SYSTEM             INVALID_STATE         INVALID_STATE         RESOLVED               INVALID_STATE  INVALID_STATE  INVALID_STATE
+			MODERATE            MODERATOR          OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
 			""";
 
 	@Test
@@ -124,6 +125,6 @@ class ComplaintStateMachineTests {
 	private static Complaint complaint() {
 		OffsetDateTime now = OffsetDateTime.now();
 		return new Complaint(1, 2, 3, "alice", "Quiet Otter", "title", "description", ComplaintCategory.DELIVERY,
-				null, ComplaintStatus.OPEN, null, now, null, now.plusHours(48), null, true);
+				null, ComplaintStatus.OPEN, null, now, null, now.plusHours(48), null, null, false, true);
 	}
 }
