@@ -100,11 +100,13 @@ class FlagDirectory implements NodeLookup {
 				.collect(Collectors.toMap(Function.identity(), brand -> summary(byBrand.get(brand.id())), (a, b) -> a)));
 	}
 
-	/** A brand's ledger, newest first. */
-	Mono<Connection<LedgerEntry>> log(Brand brand, PageRequest page) {
+	/** The same page of several brands' ledgers, newest first: one statement. */
+	Mono<Map<Long, Connection<LedgerEntry>>> logs(Set<Long> brandIds, PageRequest page) {
 		long before = page.after() == null ? Long.MAX_VALUE : afterId(page);
-		return ledger.page(brand.id(), before, page.fetchSize()).collectList()
-				.map(rows -> Connection.of(rows, page, entry -> Cursors.encode("l", entry.id())));
+		return ledger.pages(brandIds, before, page.fetchSize()).collectMultimap(LedgerEntry::brandId)
+				.map(byBrand -> brandIds.stream().collect(Collectors.toMap(Function.identity(),
+						brandId -> Connection.of(List.copyOf(byBrand.getOrDefault(brandId, List.of())), page,
+								entry -> Cursors.encode("l", entry.id())))));
 	}
 
 	private Mono<Map<Long, List<FlagHistoryEntry>>> trails(List<Flag> batch) {

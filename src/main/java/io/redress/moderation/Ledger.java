@@ -27,10 +27,14 @@ class Ledger {
 			WHERE action IN ('HELD', 'REMOVED')
 			GROUP BY brand_id, action, reason""";
 
-	private static final String PAGE = """
-			SELECT id, action, at, reason, public_reason, asked_by FROM moderation_ledger
-			WHERE brand_id = :brandId AND id < :beforeId
-			ORDER BY id DESC LIMIT :limit""";
+	/** The same page of several brands' ledgers, newest first, in one statement. */
+	private static final String PAGES = """
+			SELECT * FROM (
+			  SELECT id, brand_id, action, at, reason, public_reason, asked_by,
+			         row_number() OVER (PARTITION BY brand_id ORDER BY id DESC) AS position
+			  FROM moderation_ledger WHERE brand_id = ANY(:brandIds) AND id < :beforeId) ranked
+			WHERE ranked.position <= :limit
+			ORDER BY ranked.brand_id, ranked.id DESC""";
 
 	private final DatabaseClient db;
 
@@ -53,10 +57,11 @@ class Ledger {
 				.all();
 	}
 
-	/** A page of a brand's ledger, newest first. */
-	Flux<LedgerEntry> page(long brandId, long beforeId, int limit) {
-		return db.sql(PAGE).bind("brandId", brandId).bind("beforeId", beforeId).bind("limit", limit)
-				.map(row -> new LedgerEntry(row.get("id", Long.class),
+	/** Up to {@code limit} lines of each brand's ledger before {@code beforeId}, newest first. */
+	Flux<LedgerEntry> pages(Collection<Long> brandIds, long beforeId, int limit) {
+		return db.sql(PAGES).bind("brandIds", brandIds.toArray(Long[]::new)).bind("beforeId", beforeId)
+				.bind("limit", limit)
+				.map(row -> new LedgerEntry(row.get("id", Long.class), row.get("brand_id", Long.class),
 						LedgerEntry.Action.valueOf(row.get("action", String.class)), row.get("at", OffsetDateTime.class),
 						FlagReason.valueOf(row.get("reason", String.class)), row.get("public_reason", String.class),
 						AskedBy.valueOf(row.get("asked_by", String.class))))

@@ -3,7 +3,7 @@ package io.redress.moderation;
 import java.time.OffsetDateTime;
 
 /** One line of a brand's public moderation ledger: what happened to one of its complaints, when, why, and which side asked. */
-record LedgerEntry(long id, Action action, OffsetDateTime at, FlagReason reason, String publicReason, AskedBy askedBy) {
+record LedgerEntry(long id, long brandId, Action action, OffsetDateTime at, FlagReason reason, String publicReason, AskedBy askedBy) {
 
 	enum Action {
 		/** Held under review, out of public view and out of the score. */

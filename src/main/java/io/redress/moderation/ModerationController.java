@@ -2,6 +2,10 @@ package io.redress.moderation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import graphql.schema.DataFetchingEnvironment;
 
 import io.redress.brand.Brand;
 import io.redress.complaint.Complaint;
@@ -13,6 +17,8 @@ import io.redress.moderation.ModerationInputs.RuleOnFlag;
 import io.redress.shared.Connection;
 import io.redress.shared.GlobalId;
 import io.redress.shared.PageRequest;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +28,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /** Maps the moderation operations, the {@code Flag} type, a brand's ledger, and a notice's flag. */
@@ -33,11 +40,23 @@ class ModerationController {
 	private final FlagDirectory directory;
 	private final JsonMapper json;
 
-	ModerationController(FlagFiling filing, FlagRulings rulings, FlagDirectory directory, JsonMapper json) {
+	private static final String LOG_LOADER = "moderationLog";
+
+	ModerationController(FlagFiling filing, FlagRulings rulings, FlagDirectory directory, JsonMapper json,
+			BatchLoaderRegistry loaders) {
 		this.filing = filing;
 		this.rulings = rulings;
 		this.directory = directory;
 		this.json = json;
+		// moderationLog takes arguments, which @BatchMapping cannot pass: a keyed loader batches it instead, one
+		// statement per distinct page in a request however many brands ask.
+		loaders.<LogKey, Connection<LedgerEntry>>forName(LOG_LOADER).registerMappedBatchLoader((keys, env) ->
+				Flux.fromIterable(keys.stream().collect(Collectors.groupingBy(LogKey::page)).entrySet())
+						.concatMap(group -> directory.logs(group.getValue().stream().map(LogKey::brandId)
+								.collect(Collectors.toSet()), group.getKey())
+								.flatMapIterable(byBrand -> group.getValue().stream()
+										.map(key -> Map.entry(key, byBrand.get(key.brandId()))).toList()))
+						.collectMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	@MutationMapping
@@ -100,8 +119,10 @@ class ModerationController {
 	}
 
 	@SchemaMapping(typeName = "Brand")
-	Mono<Connection<LedgerEntry>> moderationLog(Brand brand, @Argument Integer first, @Argument String after) {
-		return directory.log(brand, PageRequest.of(first, after));
+	CompletableFuture<Connection<LedgerEntry>> moderationLog(Brand brand, @Argument Integer first,
+			@Argument String after, DataFetchingEnvironment environment) {
+		DataLoader<LogKey, Connection<LedgerEntry>> loader = environment.getDataLoader(LOG_LOADER);
+		return loader.load(new LogKey(brand.id(), PageRequest.of(first, after)));
 	}
 
 	/** The flag a moderation notice is about, read with the subscriber's rights; null on other events. */
@@ -109,6 +130,10 @@ class ModerationController {
 	Mono<Flag> flag(ComplaintEvent event) {
 		JsonNode flagId = event.payload() == null ? null : json.readTree(event.payload()).get("flagId");
 		return flagId == null || !flagId.isNumber() ? Mono.empty() : directory.byId(flagId.asLong());
+	}
+
+	/** One brand's ledger page. */
+	record LogKey(long brandId, PageRequest page) {
 	}
 
 	/** The queue's filter: a reason, a status (without one, the flags waiting for a moderator). */
