@@ -148,9 +148,9 @@ class FlagRulings {
 					boolean wasRemoved = previous.ruling() == Ruling.REMOVE;
 					// The text before any redaction: kept by a first REDACT, or still in place after a REMOVE.
 					Mono<String> applied = switch (ruling) {
-						case KEEP -> content.reinstate(flag, previous.originalText(), wasRemoved, reason).thenReturn("");
+						case KEEP -> content.reinstate(flag, previous.originalText(), reason).thenReturn("");
 						case REDACT -> wasRemoved
-								? content.reinstate(flag, null, true, reason).then(content.redact(flag, text, reason))
+								? content.reinstate(flag, null, reason).then(content.redact(flag, text, reason))
 								: content.redact(flag, text, reason).thenReturn(previous.originalText());
 						case REMOVE -> wasRemoved ? Mono.just("") : content.remove(flag, reason);
 					};

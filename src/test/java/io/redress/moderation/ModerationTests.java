@@ -140,6 +140,23 @@ class ModerationTests extends ApiTest {
 	}
 
 	@Test
+	void aComplaintRemovedByOneRulingStaysRemovedAndCountedWhenAnotherFlagOnItIsHiddenOrKept() {
+		String complaint = fileComplaint(consumer, brand, "Invented", "Call Jane on 555 0100");
+		String removal = flag(as(agent), complaint, "NOT_A_REAL_CASE", null);
+		String privacy = flag(as(stranger), complaint, "PERSONAL_DATA", null);
+		rule(moderator(moderator), removal, "REMOVE", "Not a real order", null);
+
+		hide(moderator(moderator), privacy).path("hideFlaggedContent.flag.hidden").entity(Boolean.class).isEqualTo(true);
+		rule(moderator(moderator), privacy, "KEEP", "Removed already", null);
+
+		complaint(anonymous(), complaint).path("complaint").valueIsNull();
+		complaint(as(consumer), complaint).path("complaint.moderation").entity(String.class).isEqualTo("REMOVED");
+		ledger().path("brand.moderation.removedCount").entity(Integer.class).isEqualTo(1)
+				.path("brand.moderation.heldCount").entity(Integer.class).isEqualTo(0)
+				.path("brand.moderationLog.nodes[*].action").entityList(String.class).containsExactly("REMOVED");
+	}
+
+	@Test
 	void onlyPersonalDataAndThreatsMayBeHiddenBeforeARuling() {
 		for (String reason : List.of("OFFENSIVE", "NOT_A_REAL_CASE", "DUPLICATE", "SPAM", "OTHER", "PERSONAL_DATA",
 				"THREAT_OR_EXTORTION")) {
