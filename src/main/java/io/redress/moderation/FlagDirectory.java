@@ -65,6 +65,11 @@ class FlagDirectory implements NodeLookup {
 		});
 	}
 
+	/** The flag as the caller sees it after a change they made. */
+	Mono<FlagPayload> reread(Flag flag) {
+		return flags.findById(flag.id()).flatMap(this::seen).map(FlagPayload::ok);
+	}
+
 	/** The moderators' queue, oldest first. */
 	Mono<Connection<Flag>> queue(PageRequest page, FlagReason reason, FlagStatus status) {
 		long afterId = afterId(page);

@@ -1,19 +1,14 @@
 package io.redress.moderation;
 
-import java.util.Objects;
 import java.util.List;
 import java.util.function.BiFunction;
 
-import io.redress.account.AccountManagement;
-import io.redress.moderation.ModerationInputs.AppealRuling;
 import io.redress.moderation.ModerationInputs.HideFlaggedContent;
 import io.redress.moderation.ModerationInputs.RuleOnFlag;
 import io.redress.security.CurrentViewer;
 import io.redress.security.Viewer;
 import io.redress.shared.ForbiddenException;
-import io.redress.shared.GlobalId;
 import io.redress.shared.InputCheck;
-import io.redress.shared.NotFoundException;
 import io.redress.shared.UserError;
 import reactor.core.publisher.Mono;
 
@@ -21,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * What moderators do with flags, and the author's appeal. Moderators hide at once only for personal data or a threat;
- * they rule KEEP, REDACT or REMOVE with a public reason; the author may appeal a redaction or removal once, and a
- * moderator other than the one who ruled decides it with a second, final ruling. Each step is in the audit trail.
+ * What moderators do with flags. They hide at once only for personal data or a threat; they rule KEEP, REDACT or
+ * REMOVE with a public reason; on an appealed flag ({@link FlagAppeals}) a moderator other than the one who ruled
+ * decides with a second, final ruling. Each step is in the audit trail.
  */
 @Service
 class FlagRulings {
@@ -35,16 +30,14 @@ class FlagRulings {
 	private final FlagDirectory directory;
 	private final ContentChanges content;
 	private final ModerationNotices notices;
-	private final AccountManagement accounts;
 	private final TransactionalOperator tx;
 
 	FlagRulings(Flags flags, FlagDirectory directory, ContentChanges content, ModerationNotices notices,
-			AccountManagement accounts, TransactionalOperator tx) {
+			TransactionalOperator tx) {
 		this.flags = flags;
 		this.directory = directory;
 		this.content = content;
 		this.notices = notices;
-		this.accounts = accounts;
 		this.tx = tx;
 	}
 
@@ -96,35 +89,6 @@ class FlagRulings {
 		});
 	}
 
-	/** The author's one appeal against a redaction or a removal. */
-	Mono<FlagPayload> appeal(AppealRuling input) {
-		return CurrentViewer.required().flatMap(viewer -> accounts.profileOf(viewer).flatMap(profile -> {
-			InputCheck check = new InputCheck().requiredText("note", input.note(), FlagFiling.MAX_NOTE);
-			if (check.failed()) {
-				return Mono.just(FlagPayload.failed(check.errors()));
-			}
-			return tx.transactional(locked(input.flagId()).flatMap(flag -> {
-				if (!Objects.equals(flag.authorId(), profile.id())) {
-					return directory.seen(flag).flatMap(readable -> Mono.<FlagPayload>error(
-							new ForbiddenException("Only the author of the content may appeal")))
-							.switchIfEmpty(Mono.error(() -> new NotFoundException("Flag")));
-				}
-				if (flag.status() == FlagStatus.APPEALED || flag.status() == FlagStatus.FINAL) {
-					return Mono.just(FlagPayload.failed("flagId", "ALREADY_APPEALED", "A ruling is appealed once"));
-				}
-				if (flag.status() != FlagStatus.RULED || !flag.ruling().appealable()) {
-					return Mono.just(FlagPayload.failed("flagId", "NOTHING_TO_APPEAL",
-							"Only a redaction or a removal of your content can be appealed"));
-				}
-				return flags.update(flag.id(), FlagStatus.APPEALED, false, flag.ruling(), flag.ruledBy())
-						.then(flags.record(entry(flag, FlagHistoryEntry.Action.APPEALED, viewer, null, null,
-								input.note().strip(), null, null)))
-						.then(notices.record(ModerationEventType.APPEAL_FILED, flag))
-						.then(reread(flag));
-			}));
-		}));
-	}
-
 	private Mono<FlagPayload> first(Viewer viewer, Flag flag, Ruling ruling, String reason, String text) {
 		Mono<String> applied = switch (ruling) {
 			case KEEP -> flag.hidden() ? content.release(flag, reason) : Mono.just("");
@@ -174,17 +138,15 @@ class FlagRulings {
 	}
 
 	private Mono<Flag> locked(String flagId) {
-		return Mono.justOrEmpty(GlobalId.decode(flagId, Flag.TYPE)).flatMap(flags::lock)
-				.switchIfEmpty(Mono.error(() -> new NotFoundException("Flag")));
+		return flags.lock(flagId);
 	}
 
 	private Mono<FlagPayload> reread(Flag flag) {
-		return flags.findById(flag.id()).flatMap(directory::seen).map(FlagPayload::ok);
+		return directory.reread(flag);
 	}
 
 	private static FlagHistoryEntry entry(Flag flag, FlagHistoryEntry.Action action, Viewer viewer, Ruling ruling,
 			String reason, String note, String redactedText, String originalText) {
-		return new FlagHistoryEntry(flag.id(), action, viewer.subject(), ruling, reason, note, redactedText,
-				originalText, null);
+		return FlagHistoryEntry.of(flag, action, viewer, ruling, reason, note, redactedText, originalText);
 	}
 }

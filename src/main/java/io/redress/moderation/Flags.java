@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 
 import io.r2dbc.spi.Readable;
+import io.redress.shared.GlobalId;
+import io.redress.shared.NotFoundException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -73,6 +75,12 @@ class Flags {
 	/** The flag, locked until the transaction ends: steps on one flag happen one at a time. */
 	Mono<Flag> lock(long id) {
 		return db.sql(LOCK).bind("id", id).map(Flags::flag).one();
+	}
+
+	/** The flag of a global id, locked for the transaction; NOT_FOUND when there is none. */
+	Mono<Flag> lock(String flagId) {
+		return Mono.justOrEmpty(GlobalId.decode(flagId, Flag.TYPE)).flatMap(this::lock)
+				.switchIfEmpty(Mono.error(() -> new NotFoundException("Flag")));
 	}
 
 	Flux<Flag> queue(FlagReason reason, FlagStatus status, long afterId, int limit) {

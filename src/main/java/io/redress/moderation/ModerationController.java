@@ -37,15 +37,17 @@ class ModerationController {
 
 	private final FlagFiling filing;
 	private final FlagRulings rulings;
+	private final FlagAppeals appeals;
 	private final FlagDirectory directory;
 	private final JsonMapper json;
 
 	private static final String LOG_LOADER = "moderationLog";
 
-	ModerationController(FlagFiling filing, FlagRulings rulings, FlagDirectory directory, JsonMapper json,
-			BatchLoaderRegistry loaders) {
+	ModerationController(FlagFiling filing, FlagRulings rulings, FlagAppeals appeals, FlagDirectory directory,
+			JsonMapper json, BatchLoaderRegistry loaders) {
 		this.filing = filing;
 		this.rulings = rulings;
+		this.appeals = appeals;
 		this.directory = directory;
 		this.json = json;
 		// moderationLog takes arguments, which @BatchMapping cannot pass: a keyed loader batches it instead, one
@@ -76,7 +78,7 @@ class ModerationController {
 
 	@MutationMapping
 	Mono<FlagPayload> appealRuling(@Argument AppealRuling input) {
-		return rulings.appeal(input);
+		return appeals.appeal(input);
 	}
 
 	@QueryMapping
