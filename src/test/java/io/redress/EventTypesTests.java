@@ -14,6 +14,7 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import io.redress.brand.BrandEventType;
 import io.redress.complaint.ComplaintEventType;
+import io.redress.moderation.ModerationEventType;
 import io.redress.realtime.EventType;
 import io.redress.realtime.Visibility;
 import io.redress.score.ScoreEventType;
@@ -26,11 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventTypesTests {
 
 	@Test
-	void theSchemasComplaintEventTypeIsEveryComplaintAndThreadEventASubscriberCanReceive() throws IOException {
+	void theSchemasComplaintEventTypeIsEveryComplaintThreadAndModerationEventASubscriberCanReceive() throws IOException {
 		List<String> delivered = new ArrayList<>();
 		Arrays.stream(ComplaintEventType.values()).filter(type -> type.visibility() != Visibility.SYSTEM)
 				.forEach(type -> delivered.add(type.name()));
 		Arrays.stream(ThreadEventType.values()).forEach(type -> delivered.add(type.name()));
+		Arrays.stream(ModerationEventType.values()).filter(type -> type.visibility() != Visibility.SYSTEM)
+				.forEach(type -> delivered.add(type.name()));
 
 		assertThat(schemaValues()).extracting(EnumValueDefinition::getName)
 				.containsExactlyInAnyOrderElementsOf(delivered);
@@ -45,7 +48,8 @@ class EventTypesTests {
 	@Test
 	void noTwoModulesWriteAnEventTypeOfTheSameName() {
 		List<String> names = Stream.of(ComplaintEventType.values(), ThreadEventType.values(), ScoreEventType.values(),
-				BrandEventType.values()).flatMap(Arrays::stream).map(EventType::name).toList();
+				BrandEventType.values(), ModerationEventType.values())
+				.flatMap(Arrays::stream).map(EventType::name).toList();
 
 		assertThat(names).doesNotHaveDuplicates();
 	}

@@ -33,7 +33,8 @@ class TableOwnershipTests {
 			"complaint", Set.of("complaints", "proposals", "ratings"),
 			"thread", Set.of("messages"),
 			"realtime", Set.of("events"),
-			"score", Set.of("brand_scores", "score_snapshots", "score_feed"));
+			"score", Set.of("brand_scores", "score_snapshots", "score_feed"),
+			"moderation", Set.of("flags", "flag_history", "moderation_ledger"));
 
 	private static final Map<String, Set<String>> PUBLISHED_VIEWS = Map.of(
 			"account", Set.of("account_profiles"),

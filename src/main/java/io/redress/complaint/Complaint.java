@@ -12,12 +12,17 @@ import io.redress.shared.TextMask;
 public record Complaint(long id, long brandId, long consumerId, String consumerSubject, String authorName,
 		String title, String description, ComplaintCategory category, String orderReference, ComplaintStatus status,
 		String assignee, OffsetDateTime createdAt, OffsetDateTime firstResponseAt, OffsetDateTime firstResponseDueAt,
-		OffsetDateTime resolvedAt, boolean participant) {
+		OffsetDateTime resolvedAt, ModerationStatus moderation, boolean redacted, boolean participant) {
 
 	public static final String TYPE = "Complaint";
 
 	/** How long after resolution the consumer may still reopen. */
 	public static final Duration REOPEN_WINDOW = Duration.ofDays(30);
+
+	/** Whether the public may read it: not withdrawn, and not hidden or removed by a moderator. */
+	public boolean publiclyVisible() {
+		return status != ComplaintStatus.WITHDRAWN && (moderation == null || moderation.publiclyVisible());
+	}
 
 	/** Past its first-response target with no brand reply yet. */
 	public boolean overdue() {
@@ -36,10 +41,10 @@ public record Complaint(long id, long brandId, long consumerId, String consumerS
 		if (party.isParticipant()) {
 			return new Complaint(id, brandId, consumerId, consumerSubject, authorName, title, description, category,
 					orderReference, status, party == Party.CONSUMER ? null : assignee, createdAt, firstResponseAt,
-					firstResponseDueAt, resolvedAt, true);
+					firstResponseDueAt, resolvedAt, moderation, redacted, true);
 		}
 		return new Complaint(id, brandId, consumerId, null, authorName, TextMask.mask(title),
 				TextMask.mask(description), category, null, status, null, createdAt, firstResponseAt,
-				firstResponseDueAt, resolvedAt, false);
+				firstResponseDueAt, resolvedAt, moderation, redacted, false);
 	}
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see what of a complaint. The consumer, the brand's members and moderators are participants and see it
- * whole; everyone else sees the public parts, masked, and a withdrawn complaint not at all.
+ * whole; everyone else sees the public parts, masked, and a withdrawn, hidden or removed complaint not at all.
  */
 @Component
 public class ComplaintAccess {
@@ -78,6 +78,6 @@ public class ComplaintAccess {
 	}
 
 	private static boolean readable(Complaint complaint) {
-		return complaint.participant() || complaint.status() != ComplaintStatus.WITHDRAWN;
+		return complaint.participant() || complaint.publiclyVisible();
 	}
 }

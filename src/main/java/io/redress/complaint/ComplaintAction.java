@@ -15,7 +15,9 @@ public enum ComplaintAction {
 	/** The consumer left a proposal unanswered for 14 days: it is accepted on their behalf. */
 	ASSUME_ACCEPTANCE("accepted on the consumer's behalf"),
 	/** The consumer erased their account: the complaint stays, without their identity and personal data. */
-	ANONYMISE("anonymised");
+	ANONYMISE("anonymised"),
+	/** A moderator's ruling on the complaint or a message of its thread: hide, redact, remove, or undo one. */
+	MODERATE("moderated");
 
 	/** How the action reads after "The complaint is RESOLVED and cannot be …". */
 	private final String participle;

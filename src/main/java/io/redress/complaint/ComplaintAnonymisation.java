@@ -70,7 +70,8 @@ public class ComplaintAnonymisation {
 				TextMask.maskToStore(complaint.title(), ComplaintFiling.MAX_TITLE),
 				TextMask.maskToStore(complaint.description(), ComplaintFiling.MAX_DESCRIPTION), complaint.category(),
 				null, complaint.status(), null, complaint.createdAt(), complaint.firstResponseAt(),
-				complaint.firstResponseDueAt(), complaint.resolvedAt(), false);
+				complaint.firstResponseDueAt(), complaint.resolvedAt(), complaint.moderation(), complaint.redacted(),
+				false);
 	}
 
 	private static ComplaintPersonalData.RatingRecord record(Rating rating) {

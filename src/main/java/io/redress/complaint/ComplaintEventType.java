@@ -21,6 +21,8 @@ public enum ComplaintEventType implements EventType {
 	RESOLUTION_RATED(Visibility.PUBLIC),
 	/** Internal brand work: the brand's members and moderators only. */
 	COMPLAINT_ASSIGNED(Visibility.BRAND),
+	/** A moderator hid, redacted, removed or restored the complaint; participants are told, the public sees the effect. */
+	COMPLAINT_MODERATED(Visibility.PARTICIPANTS),
 	/**
 	 * The brand's first response was stamped (by its first message or a proposal): the response-time clock stopped.
 	 * Subscribers learn of it from the message or proposal event itself; this fact is for modules such as the score.

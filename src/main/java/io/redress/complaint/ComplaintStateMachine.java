@@ -11,12 +11,14 @@ import java.util.stream.Collectors;
 import static io.redress.complaint.Actor.BRAND_INTEGRATION;
 import static io.redress.complaint.Actor.BRAND_TEAM;
 import static io.redress.complaint.Actor.CONSUMER;
+import static io.redress.complaint.Actor.MODERATOR;
 import static io.redress.complaint.Actor.SYSTEM;
 import static io.redress.complaint.ComplaintAction.ACCEPT_RESOLUTION;
 import static io.redress.complaint.ComplaintAction.ANONYMISE;
 import static io.redress.complaint.ComplaintAction.ASSIGN;
 import static io.redress.complaint.ComplaintAction.ASSUME_ACCEPTANCE;
 import static io.redress.complaint.ComplaintAction.GIVE_UP;
+import static io.redress.complaint.ComplaintAction.MODERATE;
 import static io.redress.complaint.ComplaintAction.POST_MESSAGE;
 import static io.redress.complaint.ComplaintAction.PROPOSE_RESOLUTION;
 import static io.redress.complaint.ComplaintAction.RATE;
@@ -72,6 +74,8 @@ final class ComplaintStateMachine {
 		when(ASSUME_ACCEPTANCE).by(SYSTEM).in(RESOLUTION_PROPOSED).movesTo(RESOLVED);
 		// Erasure keeps every complaint where it stands, so the brand's score does not move.
 		when(ANONYMISE).by(CONSUMER).in(EnumSet.allOf(ComplaintStatus.class)).stays();
+		// Moderation leaves the lifecycle alone; a moderator who is the consumer or a member of the brand is a side.
+		when(MODERATE).by(MODERATOR).in(EnumSet.allOf(ComplaintStatus.class)).stays();
 		for (ComplaintAction action : ComplaintAction.values()) {
 			if (!TABLE.containsKey(action)) {
 				throw new IllegalStateException(action + " has no line in the lifecycle table");
@@ -108,6 +112,9 @@ final class ComplaintStateMachine {
 		}
 		if (allowed.equals(EnumSet.of(BRAND_TEAM))) {
 			return "Only the brand's team may do this";
+		}
+		if (allowed.equals(EnumSet.of(MODERATOR))) {
+			return "Only a moderator who is neither the consumer nor a member of the brand may do this";
 		}
 		if (allowed.contains(CONSUMER) && allowed.contains(BRAND_TEAM)) {
 			return "Only the consumer and the brand's team post in this thread";

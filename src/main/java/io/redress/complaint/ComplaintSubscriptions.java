@@ -9,6 +9,7 @@ import io.redress.realtime.EventFilter;
 import io.redress.realtime.EventStreams;
 import io.redress.realtime.RealtimeSettings;
 import io.redress.realtime.StoredEvent;
+import io.redress.realtime.Visibility;
 import io.redress.security.CurrentViewer;
 import io.redress.security.Viewer;
 import io.redress.shared.ForbiddenException;
@@ -69,7 +70,7 @@ class ComplaintSubscriptions {
 			}
 			if (!member) {
 				return follow(EventFilter.brand(id), after)
-						.filter(ComplaintSubscriptions::aboutAComplaint)
+						.filter(event -> aboutAComplaint(event) && visible(event, Party.MODERATOR))
 						.map(ComplaintSubscriptions::event);
 			}
 			return accounts.profileOf(viewer).flatMapMany(profile -> whileMember(follow(EventFilter.brand(id), after)
@@ -84,15 +85,16 @@ class ComplaintSubscriptions {
 	}
 
 	/**
-	 * The events of the viewer's own complaints, except the brand's internal ones. It ends when the viewer erases
-	 * their account: the erasure is an event about them as the consumer, so it arrives in this stream's own order.
+	 * The events of the viewer's own complaints, except the brand's internal ones, and the events addressed to the
+	 * viewer in person (the log's consumer id is then the addressee's profile). It ends when the viewer erases their
+	 * account: the erasure is an event about them as the consumer, so it arrives in this stream's own order.
 	 */
 	public Flux<ComplaintEvent> ofViewer(String after) {
 		return CurrentViewer.required().flatMap(accounts::profileOf)
 				.flatMapMany(profile -> streams.follow(EventFilter.consumer(profile.id()), after)
 						// The erasure is a SYSTEM fact: seen before subscribers' events are picked, it only ends the stream.
 						.takeWhile(event -> !event.is(ComplaintEventType.CONSUMER_ERASED))
-						.filter(event -> visible(event, Party.CONSUMER))
+						.filter(event -> event.visibility() == Visibility.ADDRESSEE || visible(event, Party.CONSUMER))
 						.map(ComplaintSubscriptions::event));
 	}
 
@@ -128,7 +130,7 @@ class ComplaintSubscriptions {
 			case PUBLIC -> true;
 			case PARTICIPANTS -> party.isParticipant();
 			case BRAND -> party == Party.BRAND || party == Party.MODERATOR;
-			case SYSTEM -> false;
+			case SYSTEM, ADDRESSEE -> false;
 		};
 	}
 
@@ -139,6 +141,6 @@ class ComplaintSubscriptions {
 
 	private static ComplaintEvent event(StoredEvent event) {
 		return new ComplaintEvent(event.cursor().encoded(), event.type(), event.occurredAt(), event.complaintId(),
-				event.messageId());
+				event.messageId(), event.payload());
 	}
 }

@@ -22,7 +22,7 @@ class Complaints {
 	private static final String COLUMNS = """
 			c.id, c.brand_id, c.consumer_id, p.subject AS consumer_subject, p.public_name, c.title, c.description,
 			c.category, c.order_reference, c.status, c.assignee, c.created_at, c.first_response_at,
-			c.first_response_due_at, c.resolved_at""";
+			c.first_response_due_at, c.resolved_at, c.moderation, c.redacted""";
 
 	private static final String BY_ID = """
 			SELECT %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id WHERE c.id = :id""".formatted(COLUMNS);
@@ -43,7 +43,8 @@ class Complaints {
 			  AND (:status::text IS NULL OR c.status = :status)
 			  AND (:category::text IS NULL OR c.category = :category)
 			  AND (:pattern::text IS NULL OR lower(c.public_title) LIKE :pattern ESCAPE '\\')
-			  AND (:publicOnly = false OR c.status <> 'WITHDRAWN')
+			  AND (:publicOnly = false OR (c.status <> 'WITHDRAWN' AND c.moderation IS DISTINCT FROM 'HIDDEN'
+			                               AND c.moderation IS DISTINCT FROM 'REMOVED'))
 			  AND (:afterTime::timestamptz IS NULL OR (c.created_at, c.id) < (:afterTime, :afterId))
 			ORDER BY c.created_at DESC, c.id DESC
 			LIMIT :limit""".formatted(COLUMNS);
@@ -72,6 +73,10 @@ class Complaints {
 			    resolved_at = CASE WHEN :status IN ('RESOLVED', 'UNRESOLVED') THEN now()
 			                       WHEN :status IN ('IN_PROGRESS', 'RESOLUTION_PROPOSED') THEN NULL
 			                       ELSE resolved_at END
+			WHERE id = :id""";
+
+	private static final String MODERATE = """
+			UPDATE complaints SET moderation = :moderation, description = :description, redacted = :redacted
 			WHERE id = :id""";
 
 	/** A feed cursor: creation time and id, newest first. */
@@ -209,6 +214,13 @@ class Complaints {
 				.all();
 	}
 
+	/** A moderator's change: the complaint's moderation status, and its description with whether it is a redaction. */
+	Mono<Void> moderate(long id, ModerationStatus moderation, String description, boolean redacted) {
+		return db.sql(MODERATE).bind("id", id)
+				.bind("moderation", Parameter.fromOrEmpty(moderation == null ? null : moderation.name(), String.class))
+				.bind("description", description).bind("redacted", redacted).then();
+	}
+
 	static Complaint complaint(Readable row) {
 		return new Complaint(row.get("id", Long.class), row.get("brand_id", Long.class),
 				row.get("consumer_id", Long.class), row.get("consumer_subject", String.class),
@@ -218,6 +230,7 @@ class Complaints {
 				row.get("assignee", String.class), row.get("created_at", OffsetDateTime.class),
 				row.get("first_response_at", OffsetDateTime.class),
 				row.get("first_response_due_at", OffsetDateTime.class), row.get("resolved_at", OffsetDateTime.class),
+				ModerationStatus.of(row.get("moderation", String.class)), Boolean.TRUE.equals(row.get("redacted", Boolean.class)),
 				false);
 	}
 

@@ -10,7 +10,9 @@ public enum Visibility {
 	/** The brand's members and moderators only (internal brand work such as an assignment). */
 	BRAND,
 	/** Nobody: a fact for the modules that follow the log (a first response, say), never delivered to subscribers. */
-	SYSTEM;
+	SYSTEM,
+	/** Only the person the event is addressed to, the profile in its consumer id (a ruling on their flag, say). */
+	ADDRESSEE;
 
 	/**
 	 * The visibility a stored event was written with. One this node does not know (written by a newer node during a

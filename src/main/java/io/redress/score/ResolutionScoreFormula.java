@@ -3,7 +3,9 @@ package io.redress.score;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import io.redress.complaint.ComplaintStatus;
 
@@ -11,7 +13,8 @@ import io.redress.complaint.ComplaintStatus;
  * The Resolution Score, formula version {@value #VERSION} (docs/product.md, "Resolution Score"), as a pure function
  * of a brand's complaints and the time of computing.
  * <p>
- * Complaints filed in the last 365 days count, except withdrawn ones; each weighs {@code 0.5^(age / 90 days)}. Each
+ * Complaints filed in the last 365 days count, except withdrawn ones and those a moderator removed or holds under
+ * review (counted apart, by reason); each weighs {@code 0.5^(age / 90 days)}. Each
  * component is a weighted proportion shrunk toward 0.5 by five pseudo-observations,
  * {@code p = (Σ w·x + 5 × 0.5) / (Σ w + 5)} with effective size {@code n = Σ w + 5}; the score is
  * {@code 100 × Σ W·p} and its 90 % interval {@code ± 100 × 1.645 × sqrt(Σ W²·p(1−p)/n)}. A complaint still open
@@ -85,7 +88,9 @@ public final class ResolutionScoreFormula {
 		double margin = 100 * Z_90 * Math.sqrt(variance);
 		return new ResolutionScore(value, oneDecimal(Math.max(0, 100 * score - margin)),
 				oneDecimal(Math.min(100, 100 * score + margin)), ScoreTier.of(value, sums.rated()), components,
-				sums.counted(), sums.rated(),
+				sums.counted(), sums.rated(), sums.excluded().values().stream().mapToInt(Integer::intValue).sum(),
+				Arrays.stream(ScoreExclusion.values()).filter(sums.excluded()::containsKey)
+						.map(reason -> new ExcludedComplaints(reason, sums.excluded().get(reason))).toList(),
 				sums.medianFirstResponseHours() == null ? null : oneDecimal(sums.medianFirstResponseHours()), VERSION,
 				now);
 	}
@@ -108,6 +113,7 @@ public final class ResolutionScoreFormula {
 		private int responses;
 		private int counted;
 		private int rated;
+		private final Map<ScoreExclusion, Integer> excluded = new EnumMap<>(ScoreExclusion.class);
 
 		private Accumulator(Instant now) {
 			this.now = now;
@@ -115,7 +121,11 @@ public final class ResolutionScoreFormula {
 
 		public Accumulator add(ScoredComplaint complaint) {
 			Duration age = Duration.between(complaint.createdAt(), now);
-			if (complaint.status() == ComplaintStatus.WITHDRAWN || age.compareTo(WINDOW) > 0) {
+			if (age.compareTo(WINDOW) > 0) {
+				return this;
+			}
+			if (complaint.exclusion() != null) {
+				excluded.merge(complaint.exclusion(), 1, Integer::sum);
 				return this;
 			}
 			counted++;
@@ -145,7 +155,7 @@ public final class ResolutionScoreFormula {
 
 		public ScoreSums sums() {
 			return new ScoreSums(respondedInTime.done(), resolutionRate.done(), ratingScore.done(),
-					wouldBuyAgainRate.done(), counted, rated, medianResponseHours());
+					wouldBuyAgainRate.done(), counted, rated, medianResponseHours(), excluded);
 		}
 
 		private void recordResponse(double hours) {

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import static io.redress.complaint.ComplaintEventType.COMPLAINT_FILED;
+import static io.redress.complaint.ComplaintEventType.COMPLAINT_MODERATED;
 import static io.redress.complaint.ComplaintEventType.COMPLAINT_REOPENED;
 import static io.redress.complaint.ComplaintEventType.COMPLAINT_RESOLVED;
 import static io.redress.complaint.ComplaintEventType.COMPLAINT_UNRESOLVED;
@@ -41,10 +42,12 @@ class ScoreKeeper extends ContinuousFlow {
 
 	/**
 	 * The complaint events after which a brand's score can differ: the first response stops the response-time clock;
-	 * proposals, rejections, assignments and messages leave the score as it is.
+	 * a moderator's hold, removal or reinstatement moves the complaint in or out; proposals, rejections, assignments
+	 * and messages leave the score as it is.
 	 */
 	private static final Set<ComplaintEventType> MOVES_SCORE = EnumSet.of(COMPLAINT_FILED, FIRST_RESPONSE_RECORDED,
-			COMPLAINT_RESOLVED, COMPLAINT_UNRESOLVED, COMPLAINT_WITHDRAWN, COMPLAINT_REOPENED, RESOLUTION_RATED);
+			COMPLAINT_RESOLVED, COMPLAINT_UNRESOLVED, COMPLAINT_WITHDRAWN, COMPLAINT_REOPENED, RESOLUTION_RATED,
+			COMPLAINT_MODERATED);
 
 	private final EventStreams streams;
 	private final ScoreFeed feed;

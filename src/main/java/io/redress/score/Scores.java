@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -22,17 +24,22 @@ class Scores {
 	/**
 	 * The formula's sums over one brand's complaints, aggregated next to the data: one row back, however many
 	 * complaints. They are the sums {@link ResolutionScoreFormula#accumulate} folds, with the same rules (the window,
-	 * no withdrawn complaints, recency weights, the target-passed and open-past-30-days rules), in double precision,
+	 * no withdrawn, removed or held complaints but their count by reason, recency weights, the target-passed and open-past-30-days rules), in double precision,
 	 * which also keeps it fast. It reads the complaint module's published view {@code complaint_outcomes}, never its
 	 * tables.
 	 */
 	private static final String SUMS = """
-			WITH counted AS (
+			WITH windowed AS (
 			  SELECT power(0.5::float8, greatest(0, date_part('epoch', :now - created_at)) / :halfLife) AS w,
-			         status, created_at, first_response_at, first_response_due_at, stars, would_buy_again
+			         status, created_at, first_response_at, first_response_due_at, stars, would_buy_again,
+			         excluded_reason
 			  FROM complaint_outcomes
-			  WHERE brand_id = :brandId AND created_at >= :since AND status <> 'WITHDRAWN')
+			  WHERE brand_id = :brandId AND created_at >= :since),
+			counted AS (SELECT * FROM windowed WHERE excluded_reason IS NULL)
 			SELECT count(*) AS counted,
+			       (SELECT count(*) FROM windowed WHERE excluded_reason = 'WITHDRAWN') AS excluded_withdrawn,
+			       (SELECT count(*) FROM windowed WHERE excluded_reason = 'REMOVED') AS excluded_removed,
+			       (SELECT count(*) FROM windowed WHERE excluded_reason = 'UNDER_REVIEW') AS excluded_under_review,
 			       count(stars) AS rated,
 			       coalesce(sum(w) FILTER (WHERE first_response_at <= first_response_due_at), 0) AS in_time_hits,
 			       coalesce(sum(w) FILTER (WHERE first_response_at IS NOT NULL OR first_response_due_at <= :now), 0)
@@ -113,9 +120,22 @@ class Scores {
 							component(row, "rating_hits", "rating_weights", rated),
 							new ScoreSums.Component(number(row, "again_hits").doubleValue(),
 									number(row, "rating_weights").doubleValue(), rated),
-							number(row, "counted").intValue(), rated, row.get("median_hours", Double.class));
+							number(row, "counted").intValue(), rated, row.get("median_hours", Double.class),
+							excluded(row));
 				})
 				.one();
+	}
+
+	/** The window's complaints left out, by reason; reasons with none are absent, as the formula folds them. */
+	private static Map<ScoreExclusion, Integer> excluded(Readable row) {
+		Map<ScoreExclusion, Integer> excluded = new EnumMap<>(ScoreExclusion.class);
+		for (ScoreExclusion reason : ScoreExclusion.values()) {
+			int count = number(row, "excluded_" + reason.name().toLowerCase()).intValue();
+			if (count > 0) {
+				excluded.put(reason, count);
+			}
+		}
+		return excluded;
 	}
 
 	private static ScoreSums.Component component(Readable row, String hits, String weights, String count) {

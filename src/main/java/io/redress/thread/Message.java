@@ -2,11 +2,12 @@ package io.redress.thread;
 
 import java.time.OffsetDateTime;
 
+import io.redress.complaint.ModerationStatus;
 import io.redress.shared.TextMask;
 
 /** One message in a complaint's thread, with the name it shows under. */
 record Message(long id, long complaintId, AuthorKind authorKind, String authorName, MessageVisibility visibility,
-		String body, OffsetDateTime createdAt) {
+		String body, OffsetDateTime createdAt, ModerationStatus moderation, boolean redacted) {
 
 	public static final String TYPE = "Message";
 
@@ -15,6 +16,12 @@ record Message(long id, long complaintId, AuthorKind authorKind, String authorNa
 	}
 
 	Message masked() {
-		return new Message(id, complaintId, authorKind, authorName, visibility, TextMask.mask(body), createdAt);
+		return new Message(id, complaintId, authorKind, authorName, visibility, TextMask.mask(body), createdAt,
+				moderation, redacted);
+	}
+
+	/** Whether someone outside the case may read it: public, and not hidden or removed by a moderator. */
+	boolean publiclyVisible() {
+		return visibility == MessageVisibility.PUBLIC && moderation == null;
 	}
 }

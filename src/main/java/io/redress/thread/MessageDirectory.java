@@ -34,7 +34,10 @@ class MessageDirectory implements NodeLookup {
 		this.access = access;
 	}
 
-	/** {@code node(id:)} finds a message the viewer may read: private ones only for the complaint's participants. */
+	/**
+	 * {@code node(id:)} finds a message the viewer may read: private, hidden and removed ones only for the
+	 * complaint's participants.
+	 */
 	@Override
 	public String typeName() {
 		return Message.TYPE;
@@ -46,7 +49,7 @@ class MessageDirectory implements NodeLookup {
 		return messages.findById(id).flatMap(message -> access.participation(message.complaintId())
 				.map(Participation::complaint)
 				.onErrorResume(NotFoundException.class, ex -> Mono.empty())
-				.filter(complaint -> complaint.participant() || message.visibility() == MessageVisibility.PUBLIC)
+				.filter(complaint -> complaint.participant() || message.publiclyVisible())
 				.map(complaint -> complaint.participant() ? message : message.masked()));
 	}
 

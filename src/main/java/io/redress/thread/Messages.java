@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import io.r2dbc.spi.Readable;
+import io.redress.complaint.ModerationStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class Messages {
 
 	private static final String COLUMNS = """
-			m.id, m.complaint_id, m.author_kind, m.visibility, m.body, m.created_at,
+			m.id, m.complaint_id, m.author_kind, m.visibility, m.body, m.created_at, m.moderation, m.redacted,
 			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'SYSTEM' THEN 'Redress' ELSE a.author_name END AS author_name""";
 
 	private static final String JOINS = """
@@ -35,7 +36,8 @@ class Messages {
 
 	private static final String PAGE = """
 			SELECT %s %s
-			WHERE m.complaint_id = :complaintId AND (:all OR m.visibility = 'PUBLIC') AND m.id > :afterId
+			WHERE m.complaint_id = :complaintId AND (:all OR (m.visibility = 'PUBLIC' AND m.moderation IS NULL))
+			  AND m.id > :afterId
 			ORDER BY m.id LIMIT :limit""".formatted(COLUMNS, JOINS);
 
 	private static final String BY_ID = "SELECT %s %s WHERE m.id = :id".formatted(COLUMNS, JOINS);
@@ -45,9 +47,15 @@ class Messages {
 			SELECT * FROM (
 			  SELECT %s, row_number() OVER (PARTITION BY m.complaint_id ORDER BY m.id DESC) AS position %s
 			  WHERE m.complaint_id = ANY(:complaintIds)
-			    AND (m.visibility = 'PUBLIC' OR m.complaint_id = ANY(:participantOf))) ranked
+			    AND ((m.visibility = 'PUBLIC' AND m.moderation IS NULL) OR m.complaint_id = ANY(:participantOf))) ranked
 			WHERE ranked.position <= :count
 			ORDER BY ranked.complaint_id, ranked.id""".formatted(COLUMNS, JOINS);
+
+	/** The message's author as stored (a token subject), for moderation to tell them of a ruling. */
+	private static final String AUTHOR = "SELECT author_subject FROM messages WHERE id = :id";
+
+	private static final String MODERATE = """
+			UPDATE messages SET moderation = :moderation, body = :body, redacted = :redacted WHERE id = :id""";
 
 	private final DatabaseClient db;
 
@@ -130,10 +138,21 @@ class Messages {
 				.bind("subject", subject).then();
 	}
 
+	Mono<String> authorSubject(long id) {
+		return db.sql(AUTHOR).bind("id", id).map(row -> row.get("author_subject", String.class)).one();
+	}
+
+	Mono<Void> moderate(long id, ModerationStatus moderation, String body, boolean redacted) {
+		return db.sql(MODERATE).bind("id", id)
+				.bind("moderation", Parameter.fromOrEmpty(moderation == null ? null : moderation.name(), String.class))
+				.bind("body", body).bind("redacted", redacted).then();
+	}
+
 	private static Message message(Readable row) {
 		return new Message(row.get("id", Long.class), row.get("complaint_id", Long.class),
 				Message.AuthorKind.valueOf(row.get("author_kind", String.class)), row.get("author_name", String.class),
 				MessageVisibility.valueOf(row.get("visibility", String.class)), row.get("body", String.class),
-				row.get("created_at", OffsetDateTime.class));
+				row.get("created_at", OffsetDateTime.class), ModerationStatus.of(row.get("moderation", String.class)),
+				Boolean.TRUE.equals(row.get("redacted", Boolean.class)));
 	}
 }

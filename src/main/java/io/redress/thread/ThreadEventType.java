@@ -6,5 +6,7 @@ import io.redress.realtime.EventType;
 public enum ThreadEventType implements EventType {
 
 	/** A message was posted; public or for the participants only, as the message is. */
-	MESSAGE_POSTED
+	MESSAGE_POSTED,
+	/** A moderator hid, redacted, removed or restored a message; for the participants only. */
+	MESSAGE_MODERATED
 }

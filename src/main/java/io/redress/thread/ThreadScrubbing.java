@@ -40,7 +40,8 @@ public class ThreadScrubbing {
 				.then(messages.lockPublicInComplaintsOf(consumerId)
 						.map(message -> new Message(message.id(), message.complaintId(), message.authorKind(),
 								message.authorName(), message.visibility(),
-								TextMask.maskToStore(message.body(), ThreadManagement.MAX_BODY), message.createdAt()))
+								TextMask.maskToStore(message.body(), ThreadManagement.MAX_BODY), message.createdAt(),
+								message.moderation(), message.redacted()))
 						.collectList()
 						.flatMap(messages::rewrite));
 	}

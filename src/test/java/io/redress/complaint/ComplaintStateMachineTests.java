@@ -40,6 +40,7 @@ class ComplaintStateMachineTests {
 			ASSIGN              BRAND_TEAM         OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
 			ASSUME_ACCEPTANCE   SYSTEM             INVALID_STATE         INVALID_STATE         RESOLVED               INVALID_STATE  INVALID_STATE  INVALID_STATE
 			ANONYMISE           CONSUMER           OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
+			MODERATE            MODERATOR          OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
 			""";
 
 	@Test
@@ -125,6 +126,6 @@ class ComplaintStateMachineTests {
 	private static Complaint complaint() {
 		OffsetDateTime now = OffsetDateTime.now();
 		return new Complaint(1, 2, 3, "alice", "Quiet Otter", "title", "description", ComplaintCategory.DELIVERY,
-				null, ComplaintStatus.OPEN, null, now, null, now.plusHours(48), null, true);
+				null, ComplaintStatus.OPEN, null, now, null, now.plusHours(48), null, null, false, true);
 	}
 }

@@ -240,15 +240,17 @@ class ScoreTests extends ApiTest {
 
 	private List<ScoredComplaint> complaintsOf(String slug) {
 		return db.sql("""
-				SELECT c.created_at, c.status, c.first_response_at, c.first_response_due_at, r.stars, r.would_buy_again
-				FROM complaints c JOIN brands b ON b.id = c.brand_id LEFT JOIN ratings r ON r.complaint_id = c.id
+				SELECT o.created_at, o.status, o.first_response_at, o.first_response_due_at, o.stars, o.would_buy_again,
+				       o.excluded_reason
+				FROM complaint_outcomes o JOIN brands b ON b.id = o.brand_id
 				WHERE b.slug = :slug""").bind("slug", slug)
 				.map(row -> new ScoredComplaint(row.get("created_at", OffsetDateTime.class).toInstant(),
 						ComplaintStatus.valueOf(row.get("status", String.class)),
 						Optional.ofNullable(row.get("first_response_at", OffsetDateTime.class))
 								.map(OffsetDateTime::toInstant).orElse(null),
 						row.get("first_response_due_at", OffsetDateTime.class).toInstant(),
-						row.get("stars", Integer.class), row.get("would_buy_again", Boolean.class)))
+						row.get("stars", Integer.class), row.get("would_buy_again", Boolean.class),
+						ScoreExclusion.of(row.get("excluded_reason", String.class))))
 				.all().collectList().block(Duration.ofSeconds(10));
 	}
 

@@ -1,0 +1,84 @@
+package io.redress.moderation;
+
+import io.redress.complaint.Complaint;
+import io.redress.complaint.ComplaintModeration;
+import io.redress.complaint.ModerationStatus;
+import io.redress.thread.MessageModeration;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What a moderation step does to the flagged content, through the methods of the module that owns it, and the line
+ * it writes in the brand's public ledger when a complaint's standing changes (a complaint already removed by another
+ * flag's ruling stays removed, and its ledger with it).
+ */
+@Component
+class ContentChanges {
+
+	private final ComplaintModeration complaints;
+	private final MessageModeration messages;
+	private final Ledger ledger;
+
+	ContentChanges(ComplaintModeration complaints, MessageModeration messages, Ledger ledger) {
+		this.complaints = complaints;
+		this.messages = messages;
+		this.ledger = ledger;
+	}
+
+	Mono<Void> hide(Flag flag) {
+		if (!isComplaint(flag)) {
+			return messages.hide(flag.targetId()).then();
+		}
+		return complaints.hide(flag.targetId())
+				.flatMap(before -> before.moderation() == ModerationStatus.REMOVED ? Mono.empty()
+						: ledger.append(flag, LedgerEntry.Action.HELD, null));
+	}
+
+	/** Shown again after a review that kept it. */
+	Mono<String> release(Flag flag, String reason) {
+		if (!isComplaint(flag)) {
+			return messages.release(flag.targetId()).thenReturn("");
+		}
+		return complaints.release(flag.targetId()).flatMap(before -> released(flag, before, reason)).thenReturn("");
+	}
+
+	/** The text replaced; the original is answered for the audit trail. */
+	Mono<String> redact(Flag flag, String text, String reason) {
+		if (!isComplaint(flag)) {
+			return messages.redact(flag.targetId(), text);
+		}
+		return complaints.redact(flag.targetId(), text)
+				.flatMap(before -> released(flag, before, reason).thenReturn(before.description()));
+	}
+
+	Mono<String> remove(Flag flag, String reason) {
+		if (!isComplaint(flag)) {
+			return messages.remove(flag.targetId()).thenReturn("");
+		}
+		return complaints.remove(flag.targetId())
+				.flatMap(before -> before.moderation() == ModerationStatus.REMOVED ? Mono.<Void>empty()
+						: ledger.append(flag, LedgerEntry.Action.REMOVED, reason))
+				.thenReturn("");
+	}
+
+	/** Back as it was: public, with its original text when it had been redacted. */
+	Mono<Void> reinstate(Flag flag, String originalText, String reason) {
+		if (!isComplaint(flag)) {
+			return messages.reinstate(flag.targetId(), originalText).then();
+		}
+		return complaints.reinstate(flag.targetId(), originalText)
+				.flatMap(before -> before.moderation() == ModerationStatus.REMOVED
+						? ledger.append(flag, LedgerEntry.Action.REINSTATED, reason) : Mono.empty());
+	}
+
+	/** A complaint hidden for the review is public again: the ledger says so. */
+	private Mono<Void> released(Flag flag, Complaint before, String reason) {
+		return before.moderation() == ModerationStatus.HIDDEN
+				? ledger.append(flag, LedgerEntry.Action.RELEASED, reason) : Mono.empty();
+	}
+
+	private static boolean isComplaint(Flag flag) {
+		return flag.targetKind() == Flag.TargetKind.COMPLAINT;
+	}
+}

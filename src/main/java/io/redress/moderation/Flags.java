@@ -1,0 +1,130 @@
+package io.redress.moderation;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+
+import io.r2dbc.spi.Readable;
+import io.redress.shared.GlobalId;
+import io.redress.shared.NotFoundException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+
+/** The flags table and each flag's audit trail ({@code flag_history}). */
+@Repository
+class Flags {
+
+	private static final String COLUMNS = """
+			id, target_kind, target_id, complaint_id, brand_id, flagger_id, author_id, asked_by, reason, note, status,
+			hidden, ruling, ruled_by, created_at""";
+
+	/** One open flag per flagger and target: a second insert finds the first and inserts nothing. */
+	private static final String INSERT = """
+			INSERT INTO flags (target_kind, target_id, complaint_id, brand_id, flagger_id, author_id, asked_by, reason,
+			                   note, status)
+			VALUES (:targetKind, :targetId, :complaintId, :brandId, :flaggerId, :authorId, :askedBy, :reason, :note, 'OPEN')
+			ON CONFLICT (flagger_id, target_kind, target_id) WHERE status = 'OPEN' DO NOTHING
+			RETURNING id""";
+
+	private static final String BY_ID = "SELECT %s FROM flags WHERE id = :id".formatted(COLUMNS);
+
+	private static final String LOCK = "SELECT %s FROM flags WHERE id = :id FOR UPDATE".formatted(COLUMNS);
+
+	/** The queue, oldest first; without a status, the flags that wait for a moderator (open or appealed). */
+	private static final String QUEUE = """
+			SELECT %s FROM flags
+			WHERE (:reason::text IS NULL OR reason = :reason)
+			  AND (CASE WHEN :status::text IS NULL THEN status IN ('OPEN', 'APPEALED') ELSE status = :status END)
+			  AND id > :afterId
+			ORDER BY id LIMIT :limit""".formatted(COLUMNS);
+
+	private static final String UPDATE = """
+			UPDATE flags SET status = :status, hidden = :hidden, ruling = :ruling, ruled_by = :ruledBy WHERE id = :id""";
+
+	private static final String RECORD = """
+			INSERT INTO flag_history (flag_id, action, actor, ruling, reason, note, redacted_text, original_text)
+			VALUES (:flagId, :action, :actor, :ruling, :reason, :note, :redactedText, :originalText)""";
+
+	private static final String HISTORY = """
+			SELECT flag_id, action, actor, ruling, reason, note, redacted_text, original_text, at FROM flag_history
+			WHERE flag_id = ANY(:flagIds) ORDER BY flag_id, id""";
+
+	private final DatabaseClient db;
+
+	Flags(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** The new flag's id; empty when the flagger already has an open flag on the target. */
+	Mono<Long> insert(Flag flag) {
+		return db.sql(INSERT).bind("targetKind", flag.targetKind().name()).bind("targetId", flag.targetId())
+				.bind("complaintId", flag.complaintId()).bind("brandId", flag.brandId())
+				.bind("flaggerId", flag.flaggerId()).bind("authorId", Parameter.fromOrEmpty(flag.authorId(), Long.class))
+				.bind("askedBy", flag.askedBy().name()).bind("reason", flag.reason().name())
+				.bind("note", Parameter.fromOrEmpty(flag.note(), String.class))
+				.map(row -> row.get("id", Long.class)).one();
+	}
+
+	Mono<Flag> findById(long id) {
+		return db.sql(BY_ID).bind("id", id).map(Flags::flag).one();
+	}
+
+	/** The flag, locked until the transaction ends: steps on one flag happen one at a time. */
+	Mono<Flag> lock(long id) {
+		return db.sql(LOCK).bind("id", id).map(Flags::flag).one();
+	}
+
+	/** The flag of a global id, locked for the transaction; NOT_FOUND when there is none. */
+	Mono<Flag> lock(String flagId) {
+		return Mono.justOrEmpty(GlobalId.decode(flagId, Flag.TYPE)).flatMap(this::lock)
+				.switchIfEmpty(Mono.error(() -> new NotFoundException("Flag")));
+	}
+
+	Flux<Flag> queue(FlagReason reason, FlagStatus status, long afterId, int limit) {
+		return db.sql(QUEUE).bind("reason", Parameter.fromOrEmpty(reason == null ? null : reason.name(), String.class))
+				.bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
+				.bind("afterId", afterId).bind("limit", limit).map(Flags::flag).all();
+	}
+
+	Mono<Void> update(long id, FlagStatus status, boolean hidden, Ruling ruling, String ruledBy) {
+		return db.sql(UPDATE).bind("id", id).bind("status", status.name()).bind("hidden", hidden)
+				.bind("ruling", Parameter.fromOrEmpty(ruling == null ? null : ruling.name(), String.class))
+				.bind("ruledBy", Parameter.fromOrEmpty(ruledBy, String.class)).then();
+	}
+
+	Mono<Void> record(FlagHistoryEntry entry) {
+		return db.sql(RECORD).bind("flagId", entry.flagId()).bind("action", entry.action().name())
+				.bind("actor", entry.actor())
+				.bind("ruling", Parameter.fromOrEmpty(entry.ruling() == null ? null : entry.ruling().name(), String.class))
+				.bind("reason", Parameter.fromOrEmpty(entry.reason(), String.class))
+				.bind("note", Parameter.fromOrEmpty(entry.note(), String.class))
+				.bind("redactedText", Parameter.fromOrEmpty(entry.redactedText(), String.class))
+				.bind("originalText", Parameter.fromOrEmpty(entry.originalText(), String.class)).then();
+	}
+
+	/** The audit trails of a batch of flags, oldest step first: one statement. */
+	Flux<FlagHistoryEntry> history(Collection<Long> flagIds) {
+		return db.sql(HISTORY).bind("flagIds", flagIds.toArray(Long[]::new))
+				.map(row -> new FlagHistoryEntry(row.get("flag_id", Long.class),
+						FlagHistoryEntry.Action.valueOf(row.get("action", String.class)), row.get("actor", String.class),
+						row.get("ruling", String.class) == null ? null : Ruling.valueOf(row.get("ruling", String.class)),
+						row.get("reason", String.class), row.get("note", String.class),
+						row.get("redacted_text", String.class), row.get("original_text", String.class),
+						row.get("at", OffsetDateTime.class)))
+				.all();
+	}
+
+	private static Flag flag(Readable row) {
+		String ruling = row.get("ruling", String.class);
+		return new Flag(row.get("id", Long.class), Flag.TargetKind.valueOf(row.get("target_kind", String.class)),
+				row.get("target_id", Long.class), row.get("complaint_id", Long.class), row.get("brand_id", Long.class),
+				row.get("flagger_id", Long.class), row.get("author_id", Long.class),
+				AskedBy.valueOf(row.get("asked_by", String.class)), FlagReason.valueOf(row.get("reason", String.class)),
+				row.get("note", String.class), FlagStatus.valueOf(row.get("status", String.class)),
+				Boolean.TRUE.equals(row.get("hidden", Boolean.class)), ruling == null ? null : Ruling.valueOf(ruling),
+				row.get("ruled_by", String.class), row.get("created_at", OffsetDateTime.class), false);
+	}
+}
