@@ -31,6 +31,9 @@ final class DateTimeScalar {
 
 	private static final class DateTimeCoercing implements Coercing<OffsetDateTime, String> {
 
+		static final int MIN_YEAR = 1;
+		static final int MAX_YEAR = 9999;
+
 		@Override
 		public String serialize(Object value, GraphQLContext context, Locale locale) {
 			if (value instanceof OffsetDateTime dateTime) {
@@ -69,12 +72,19 @@ final class DateTimeScalar {
 
 		private static <E extends RuntimeException> OffsetDateTime parse(String text,
 				java.util.function.Function<String, E> error) {
+			OffsetDateTime dateTime;
 			try {
-				return OffsetDateTime.parse(text);
+				dateTime = OffsetDateTime.parse(text);
 			}
 			catch (DateTimeParseException ex) {
 				throw error.apply("Expected an ISO-8601 date-time such as 2026-11-24T16:00:00Z");
 			}
+			// Years the database cannot store would fail deep in a statement; they are bad input, said so up front.
+			int year = dateTime.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+			if (year < MIN_YEAR || year > MAX_YEAR) {
+				throw error.apply("Expected a date-time between the years " + MIN_YEAR + " and " + MAX_YEAR);
+			}
+			return dateTime;
 		}
 	}
 }

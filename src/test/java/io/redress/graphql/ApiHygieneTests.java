@@ -310,4 +310,14 @@ class ApiHygieneTests extends ApiTest {
 			http().get().uri(path).exchange().expectStatus().isNotFound();
 		}
 	}
+
+	@Test
+	void aDateTimeTheDatabaseCannotHoldIsABadRequestBeforeAnySql() {
+		String farFuture = "+999999999-12-31T23:59:59Z";
+		refused(Map.of("query", "mutation { proposeResolution(input: {complaintId: \"x\", kind: REFUND, summary: \"s\", "
+				+ "dueAt: \"" + farFuture + "\"}) { userErrors { code } } }"));
+		refused(Map.of("query", "mutation($input: ProposeResolutionInput!) { proposeResolution(input: $input) { "
+				+ "userErrors { code } } }", "variables", Map.of("input", Map.of("complaintId", "x", "kind", "REFUND",
+						"summary", "s", "dueAt", farFuture))));
+	}
 }
