@@ -1,9 +1,5 @@
 package io.redress.complaint;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import io.redress.account.AccountManagement;
@@ -17,6 +13,7 @@ import io.redress.realtime.NewEvent;
 import io.redress.security.CurrentViewer;
 import io.redress.security.Viewer;
 import io.redress.shared.InputCheck;
+import io.redress.shared.RequestHash;
 import io.redress.shared.UserError;
 import reactor.core.publisher.Mono;
 
@@ -121,15 +118,8 @@ class ComplaintFiling {
 		if (input.idempotencyKey() == null) {
 			return null;
 		}
-		String canonical = String.join("\u0000", Long.toString(brand.id()), input.title().strip(),
-				input.description().strip(), input.category().name(), String.valueOf(stripped(input.orderReference())));
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
+		return RequestHash.of(Long.toString(brand.id()), input.title().strip(), input.description().strip(),
+				input.category().name(), String.valueOf(stripped(input.orderReference())));
 	}
 
 	private static String stripped(String text) {

@@ -29,10 +29,17 @@ class Messages {
 			JOIN brand_listing b ON b.brand_id = m.brand_id
 			JOIN complaint_authors a ON a.complaint_id = m.complaint_id""";
 
+	/** Empty when the author already posted under this idempotency key in this thread. */
 	private static final String INSERT = """
-			INSERT INTO messages (complaint_id, brand_id, author_kind, author_subject, visibility, body)
-			VALUES (:complaintId, :brandId, :authorKind, :authorSubject, :visibility, :body)
+			INSERT INTO messages (complaint_id, brand_id, author_kind, author_subject, visibility, body,
+			                      idempotency_key, request_hash)
+			VALUES (:complaintId, :brandId, :authorKind, :authorSubject, :visibility, :body, :key, :hash)
+			ON CONFLICT (complaint_id, author_subject, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
 			RETURNING id""";
+
+	private static final String BY_IDEMPOTENCY_KEY = """
+			SELECT id, request_hash FROM messages
+			WHERE complaint_id = :complaintId AND author_subject = :authorSubject AND idempotency_key = :key""";
 
 	private static final String PAGE = """
 			SELECT %s %s
@@ -65,10 +72,29 @@ class Messages {
 
 	Mono<Long> insert(long complaintId, long brandId, Message.AuthorKind kind, String authorSubject,
 			MessageVisibility visibility, String body) {
+		return insert(complaintId, brandId, kind, authorSubject, visibility, body, null, null);
+	}
+
+	/** Inserts, or returns empty when the author already posted under {@code idempotencyKey} in this thread. */
+	Mono<Long> insert(long complaintId, long brandId, Message.AuthorKind kind, String authorSubject,
+			MessageVisibility visibility, String body, String idempotencyKey, String requestHash) {
 		return db.sql(INSERT).bind("complaintId", complaintId).bind("brandId", brandId).bind("authorKind", kind.name())
 				.bind("authorSubject", Parameter.fromOrEmpty(authorSubject, String.class))
 				.bind("visibility", visibility.name()).bind("body", body)
+				.bind("key", Parameter.fromOrEmpty(idempotencyKey, String.class))
+				.bind("hash", Parameter.fromOrEmpty(requestHash, String.class))
 				.map(row -> row.get("id", Long.class)).one();
+	}
+
+	/** The message the author posted under {@code idempotencyKey} in this thread, with the hash of that request. */
+	Mono<IdempotentPost> byIdempotencyKey(long complaintId, String authorSubject, String idempotencyKey) {
+		return db.sql(BY_IDEMPOTENCY_KEY).bind("complaintId", complaintId).bind("authorSubject", authorSubject)
+				.bind("key", idempotencyKey)
+				.map(row -> new IdempotentPost(row.get("id", Long.class), row.get("request_hash", String.class))).one();
+	}
+
+	/** A message posted under an idempotency key, and what made its request. */
+	record IdempotentPost(long messageId, String requestHash) {
 	}
 
 	Mono<Message> findById(long id) {

@@ -1,5 +1,5 @@
 package io.redress.thread;
 
 /** Posts a message in a complaint's thread. */
-record PostMessageInput(String complaintId, String body, MessageVisibility visibility) {
+record PostMessageInput(String complaintId, String body, MessageVisibility visibility, String idempotencyKey) {
 }

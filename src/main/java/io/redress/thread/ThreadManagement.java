@@ -13,6 +13,8 @@ import io.redress.realtime.EventLog;
 import io.redress.realtime.NewEvent;
 import io.redress.realtime.Visibility;
 import io.redress.shared.InputCheck;
+import io.redress.shared.RequestHash;
+import io.redress.shared.UserError;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Service;
 class ThreadManagement {
 
 	static final int MAX_BODY = 10_000;
+	static final int MAX_IDEMPOTENCY_KEY = 100;
 
 	private final ComplaintAccess access;
 	private final ComplaintLifecycle lifecycle;
@@ -45,19 +48,32 @@ class ThreadManagement {
 	}
 
 	private Mono<PostMessagePayload> post(LifecycleStep step, PostMessageInput input) {
-		InputCheck check = new InputCheck().requiredText("body", input.body(), MAX_BODY);
+		InputCheck check = new InputCheck().requiredText("body", input.body(), MAX_BODY)
+				.optionalText("idempotencyKey", input.idempotencyKey(), MAX_IDEMPOTENCY_KEY);
 		if (check.failed()) {
 			return Mono.just(PostMessagePayload.failed(check.errors()));
 		}
 		Participation participation = step.participation();
 		Complaint complaint = step.complaint();
 		Message.AuthorKind author = participation.isConsumer() ? Message.AuthorKind.CONSUMER : Message.AuthorKind.BRAND;
-		return messages.insert(complaint.id(), complaint.brandId(), author, participation.viewer().subject(),
-				input.visibility(), input.body().strip())
+		String subject = participation.viewer().subject();
+		String body = input.body().strip();
+		String hash = input.idempotencyKey() == null ? null : RequestHash.of(input.visibility().name(), body);
+		return messages.insert(complaint.id(), complaint.brandId(), author, subject, input.visibility(), body,
+				input.idempotencyKey(), hash)
 				.flatMap(messageId -> lifecycle.move(step)
 						.then(events.append(messagePosted(complaint, messageId, input.visibility())))
-						.then(Mono.zip(messages.findById(messageId), access.participation(complaint.id())))
-						.map(posted -> new PostMessagePayload(posted.getT1(), posted.getT2().complaint(), List.of())));
+						.then(posted(complaint, messageId)))
+				// A retry of a post that committed: the first message, with nothing written again.
+				.switchIfEmpty(Mono.defer(() -> messages.byIdempotencyKey(complaint.id(), subject, input.idempotencyKey())
+						.flatMap(earlier -> earlier.requestHash().equals(hash) ? posted(complaint, earlier.messageId())
+								: Mono.just(PostMessagePayload.failed(List.of(UserError.of("idempotencyKey",
+										"IDEMPOTENCY_KEY_REUSED", "This idempotency key was used for another message")))))));
+	}
+
+	private Mono<PostMessagePayload> posted(Complaint complaint, long messageId) {
+		return Mono.zip(messages.findById(messageId), access.participation(complaint.id()))
+				.map(posted -> new PostMessagePayload(posted.getT1(), posted.getT2().complaint(), List.of()));
 	}
 
 	static NewEvent messagePosted(Complaint complaint, long messageId, MessageVisibility visibility) {
