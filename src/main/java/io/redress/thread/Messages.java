@@ -128,10 +128,11 @@ class Messages {
 				.bind("subject", subject).bind("limit", limit).map(Messages::message).all();
 	}
 
-	/** Replaces the text of every private message in the consumer's complaints, and unlinks their authors. */
+	/** Replaces the text of every private message in the consumer's complaints, unlinks their authors and their retry keys. */
 	Mono<Void> erasePrivate(long consumerId, String replacement) {
 		return db.sql("""
-				UPDATE messages m SET body = :replacement, author_subject = NULL
+				UPDATE messages m SET body = :replacement, author_subject = NULL, idempotency_key = NULL,
+				                      request_hash = NULL
 				FROM complaint_authors a
 				WHERE a.complaint_id = m.complaint_id AND a.consumer_id = :consumerId AND m.visibility = 'PRIVATE'""")
 				.bind("consumerId", consumerId).bind("replacement", replacement).then();
@@ -145,13 +146,13 @@ class Messages {
 				.bind("consumerId", consumerId).map(Messages::message).all();
 	}
 
-	/** Writes each message's body as given (masked by the caller), and unlinks its author. */
+	/** Writes each message's body as given (masked by the caller); unlinks its author and its retry key. */
 	Mono<Void> rewrite(List<Message> rewritten) {
 		if (rewritten.isEmpty()) {
 			return Mono.empty();
 		}
 		return db.sql("""
-				UPDATE messages m SET body = v.body, author_subject = NULL
+				UPDATE messages m SET body = v.body, author_subject = NULL, idempotency_key = NULL, request_hash = NULL
 				FROM unnest(:ids::bigint[], :bodies::text[]) AS v(id, body) WHERE m.id = v.id""")
 				.bind("ids", rewritten.stream().map(Message::id).toArray(Long[]::new))
 				.bind("bodies", rewritten.stream().map(Message::body).toArray(String[]::new))
