@@ -128,7 +128,10 @@ class Messages {
 				.bind("subject", subject).bind("limit", limit).map(Messages::message).all();
 	}
 
-	/** Replaces the text of every private message in the consumer's complaints, unlinks their authors and their retry keys. */
+	/**
+	 * Replaces the text of every private message in the consumer's complaints, and unlinks their authors and their
+	 * retry keys.
+	 */
 	Mono<Void> erasePrivate(long consumerId, String replacement) {
 		return db.sql("""
 				UPDATE messages m SET body = :replacement, author_subject = NULL, idempotency_key = NULL,
