@@ -2,6 +2,7 @@ package io.redress.thread;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.redress.complaint.Complaint;
 import io.redress.complaint.ComplaintAccess;
@@ -61,14 +62,20 @@ class ThreadManagement {
 		String hash = input.idempotencyKey() == null ? null : RequestHash.of(input.visibility().name(), body);
 		return messages.insert(complaint.id(), complaint.brandId(), author, subject, input.visibility(), body,
 				input.idempotencyKey(), hash)
-				.flatMap(messageId -> lifecycle.move(step)
-						.then(events.append(messagePosted(complaint, messageId, input.visibility())))
-						.then(posted(complaint, messageId)))
-				// A retry of a post that committed: the first message, with nothing written again.
-				.switchIfEmpty(Mono.defer(() -> messages.byIdempotencyKey(complaint.id(), subject, input.idempotencyKey())
-						.flatMap(earlier -> earlier.requestHash().equals(hash) ? posted(complaint, earlier.messageId())
-								: Mono.just(PostMessagePayload.failed(List.of(UserError.of("idempotencyKey",
-										"IDEMPOTENCY_KEY_REUSED", "This idempotency key was used for another message")))))));
+				.map(Optional::of).defaultIfEmpty(Optional.empty())
+				.flatMap(inserted -> inserted.isPresent()
+						? lifecycle.move(step)
+								.then(events.append(messagePosted(complaint, inserted.get(), input.visibility())))
+								.then(posted(complaint, inserted.get()))
+						: retried(complaint, subject, input.idempotencyKey(), hash));
+	}
+
+	/** A retry of a post that committed: the first message, with nothing written again; other content is refused. */
+	private Mono<PostMessagePayload> retried(Complaint complaint, String subject, String idempotencyKey, String hash) {
+		return messages.byIdempotencyKey(complaint.id(), subject, idempotencyKey)
+				.flatMap(earlier -> earlier.requestHash().equals(hash) ? posted(complaint, earlier.messageId())
+						: Mono.just(PostMessagePayload.failed(List.of(UserError.of("idempotencyKey",
+								"IDEMPOTENCY_KEY_REUSED", "This idempotency key was used for another message")))));
 	}
 
 	private Mono<PostMessagePayload> posted(Complaint complaint, long messageId) {
