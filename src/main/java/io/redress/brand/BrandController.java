@@ -47,6 +47,11 @@ class BrandController {
 	}
 
 	@BatchMapping(typeName = "Brand")
+	Mono<Map<Brand, String>> description(List<Brand> brands) {
+		return directory.descriptions(brands);
+	}
+
+	@BatchMapping(typeName = "Brand")
 	Mono<Map<Brand, BrandRole>> viewerRole(List<Brand> brands) {
 		return directory.viewerRoles(brands);
 	}

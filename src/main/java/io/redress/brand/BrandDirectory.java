@@ -14,6 +14,7 @@ import io.redress.shared.Cursors;
 import io.redress.shared.NodeLookup;
 import io.redress.shared.PageRequest;
 import io.redress.shared.SearchText;
+import io.redress.shared.TextMask;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -89,6 +90,20 @@ public class BrandDirectory implements NodeLookup {
 			return members.membershipsOf(viewer.subject(), byId.keySet())
 					.collectMap(member -> byId.get(member.brandId()), BrandMember::role);
 		});
+	}
+
+	/**
+	 * Each brand's description as the viewer may read it: whole for its members and moderators, with contact details
+	 * masked for everyone else, as every other public text is.
+	 */
+	public Mono<Map<Brand, String>> descriptions(List<Brand> batch) {
+		List<Brand> described = batch.stream().filter(brand -> brand.description() != null).toList();
+		if (described.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return CurrentViewer.get().flatMap(viewer -> viewerRoles(described).map(roles -> described.stream()
+				.collect(Collectors.toMap(Function.identity(), brand -> viewer.isModerator() || roles.containsKey(brand)
+						? brand.description() : TextMask.mask(brand.description()), (a, b) -> a))));
 	}
 
 	/** Claims on each brand: all of them for moderators, the viewer's own for everyone else. */

@@ -235,6 +235,22 @@ class BrandTeamTests extends ApiTest {
 				.variable("input", Map.of("brandId", brandId, "subject", subject)).execute();
 	}
 
+	@Test
+	void contactDetailsInADescriptionAreHiddenFromEveryoneButTheTeamAndModerators() {
+		settings(as(owner), Map.of("brandId", brandId, "description", "Call us on +1 555 010 7788"))
+				.path("updateBrandSettings.userErrors").entityList(Object.class).hasSize(0);
+		String query = "query($slug: String!) { brand(slug: $slug) { description } }";
+
+		anonymous().document(query).variable("slug", slug).execute()
+				.path("brand.description").entity(String.class).isEqualTo("Call us on [hidden]");
+		as(otherOwner).document(query).variable("slug", slug).execute()
+				.path("brand.description").entity(String.class).isEqualTo("Call us on [hidden]");
+		as(agent).document(query).variable("slug", slug).execute()
+				.path("brand.description").entity(String.class).isEqualTo("Call us on +1 555 010 7788");
+		withToken(issuer().tokenWithRoles(unique("mod"), "moderator")).document(query).variable("slug", slug).execute()
+				.path("brand.description").entity(String.class).isEqualTo("Call us on +1 555 010 7788");
+	}
+
 	private static GraphQlTester.Response settings(GraphQlTester tester, Map<String, Object> input) {
 		return tester.documentName("updateBrandSettings").variable("input", input).execute();
 	}
