@@ -17,6 +17,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Flags {
 
+	/** Who acted, in the audit trail, once that person erased their account. */
+	static final String ERASED_ACTOR = "[erased]";
+
 	private static final String COLUMNS = """
 			id, target_kind, target_id, complaint_id, brand_id, flagger_id, author_id, asked_by, reason, note, status,
 			hidden, ruling, ruled_by, created_at""";
@@ -53,6 +56,29 @@ class Flags {
 			WHERE flag_id = ANY(:flagIds) ORDER BY flag_id, id""";
 
 	private final DatabaseClient db;
+
+	/**
+	 * Forgets one person inside the caller's transaction: the notes they wrote on flags and appeals, the original
+	 * text of redactions of their content, and their token subject wherever it recorded who acted. The flags, rulings
+	 * and the ledger stay, so what moderation did stays accountable.
+	 */
+	Mono<Void> forget(Long profileId, String subject) {
+		Mono<Void> asSubject = db.sql("UPDATE flag_history SET actor = :erased WHERE actor = :subject")
+				.bind("erased", ERASED_ACTOR).bind("subject", subject).then()
+				.then(db.sql("UPDATE flags SET ruled_by = NULL WHERE ruled_by = :subject").bind("subject", subject).then());
+		if (profileId == null) {
+			return asSubject;
+		}
+		return db.sql("UPDATE flags SET note = NULL WHERE flagger_id = :profileId").bind("profileId", profileId).then()
+				.then(db.sql("""
+						UPDATE flag_history h SET note = NULL,
+						    original_text = CASE WHEN f.author_id = :profileId THEN NULL ELSE h.original_text END
+						FROM flags f
+						WHERE h.flag_id = f.id AND (f.flagger_id = :profileId OR f.author_id = :profileId)
+						  AND (h.action IN ('FLAGGED', 'APPEALED') OR f.author_id = :profileId)""")
+						.bind("profileId", profileId).then())
+				.then(asSubject);
+	}
 
 	Flags(DatabaseClient db) {
 		this.db = db;

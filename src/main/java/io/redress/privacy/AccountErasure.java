@@ -7,6 +7,7 @@ import io.redress.account.AccountManagement;
 import io.redress.account.Profile;
 import io.redress.brand.BrandForgetting;
 import io.redress.complaint.ComplaintAnonymisation;
+import io.redress.moderation.ModerationForgetting;
 import io.redress.security.CurrentViewer;
 import io.redress.security.Viewer;
 import io.redress.shared.UserError;
@@ -19,9 +20,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * Erasing the caller's account, in one transaction, each module changing only its own tables: the brand module
  * forgets their memberships and claims (refusing while they own a brand alone), the complaint module anonymises their
- * complaints and records the erasure (which ends their subscriptions), the thread module scrubs their messages, and
- * the account module unlinks their profile from the token subject. Complaints, outcomes and ratings stay, so no score
- * moves.
+ * complaints and records the erasure (which ends their subscriptions), the thread module scrubs their messages,
+ * moderation forgets their notes and the originals of redactions of their content, and the account module unlinks
+ * their profile from the token subject. Complaints, outcomes and ratings stay, so no score moves.
  */
 @Service
 class AccountErasure {
@@ -32,14 +33,16 @@ class AccountErasure {
 	private final BrandForgetting brands;
 	private final ComplaintAnonymisation complaints;
 	private final ThreadScrubbing threads;
+	private final ModerationForgetting moderation;
 	private final TransactionalOperator tx;
 
 	AccountErasure(AccountManagement accounts, BrandForgetting brands, ComplaintAnonymisation complaints,
-			ThreadScrubbing threads, TransactionalOperator tx) {
+			ThreadScrubbing threads, ModerationForgetting moderation, TransactionalOperator tx) {
 		this.accounts = accounts;
 		this.brands = brands;
 		this.complaints = complaints;
 		this.threads = threads;
+		this.moderation = moderation;
 		this.tx = tx;
 	}
 
@@ -59,7 +62,8 @@ class AccountErasure {
 	/** What is left once the brand module has let the person go; a person who never filed has no profile. */
 	private Mono<Void> erase(Viewer viewer, Optional<Profile> profile) {
 		Mono<Void> asMember = complaints.forgetBrandMember(viewer.subject())
-				.then(threads.forgetBrandMember(viewer.subject()));
+				.then(threads.forgetBrandMember(viewer.subject()))
+				.then(moderation.forget(profile.map(Profile::id).orElse(null), viewer.subject()));
 		return profile.map(consumer -> asMember
 				.then(complaints.anonymise(consumer.id()))
 				.then(threads.scrub(consumer.id()))

@@ -174,6 +174,33 @@ class AccountErasureTests extends ApiTest {
 	}
 
 	@Test
+	void whatModerationKeptOfThemGoesAndItsRulingsStay() {
+		String note = unique("my-own-words");
+		String stranger = unique("stranger");
+		String moderator = unique("mod");
+		flag(as(consumer), complaintB, "SPAM", note);
+		String flagId = flag(as(stranger), complaintA, "PERSONAL_DATA", "Their e-mail is in it");
+		withToken(issuer().tokenWithRoles(moderator, "moderator")).documentName("moderation").operationName("ruleOnFlag")
+				.variable("input", Map.of("flagId", flagId, "ruling", "REDACT", "reason", "Personal data",
+						"redactedText", "Redacted by a moderator"))
+				.execute().path("ruleOnFlag.userErrors").entityList(Object.class).hasSize(0);
+
+		erase(consumer);
+
+		for (String trace : List.of(note, email, consumer)) {
+			assertThat(rowsContaining(trace)).as("rows holding %s", trace).isEmpty();
+		}
+		assertThat(rowsContaining("Redacted by a moderator")).isNotEmpty();
+	}
+
+	private String flag(GraphQlTester flagger, String complaintId, String reason, String note) {
+		return flagger.documentName("moderation").operationName("flagContent")
+				.variable("input", Map.of("targetId", complaintId, "reason", reason, "note", note)).execute()
+				.path("flagContent.userErrors").entityList(Object.class).hasSize(0)
+				.path("flagContent.flag.id").entity(String.class).get();
+	}
+
+	@Test
 	void pendingInvitationsToThemAreWithdrawn() {
 		String brandId = as(ownerA).document("query($slug: String!) { brand(slug: $slug) { id } }")
 				.variable("slug", brandA).execute().path("brand.id").entity(String.class).get();
