@@ -57,6 +57,12 @@ class Flags {
 
 	private final DatabaseClient db;
 
+	/** The flags a person raised, newest first, at most {@code limit}. */
+	Flux<Flag> raisedBy(long profileId, int limit) {
+		return db.sql("SELECT %s FROM flags WHERE flagger_id = :profileId ORDER BY id DESC LIMIT :limit"
+				.formatted(COLUMNS)).bind("profileId", profileId).bind("limit", limit).map(Flags::flag).all();
+	}
+
 	/**
 	 * Forgets one person inside the caller's transaction: the notes they wrote on flags and appeals, the original
 	 * text of redactions of their content, and their token subject wherever it recorded who acted. The flags, rulings

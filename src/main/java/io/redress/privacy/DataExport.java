@@ -11,6 +11,7 @@ import java.util.function.Function;
 import io.redress.account.Profile;
 import io.redress.brand.BrandForgetting;
 import io.redress.complaint.ComplaintAnonymisation;
+import io.redress.moderation.ModerationForgetting;
 import io.redress.security.CurrentViewer;
 import io.redress.shared.GlobalId;
 import io.redress.shared.NotFoundException;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Everything Redress holds about the caller, as one JSON document. Each section is read through the module that owns
- * the data; a module that comes to hold personal data (moderation's flags and appeals, say) adds its section to
+ * the data; a module that comes to hold personal data adds its section to
  * {@link #sections}, and its step to {@link AccountErasure}. Every list is capped ({@link #LIMITS}, written into the
  * document), so the document stays a download, not a dump: a consumer's data is a few kilobytes.
  */
@@ -34,6 +35,7 @@ class DataExport {
 	static final int MAX_COMPLAINTS = 200;
 	static final int MAX_MESSAGES = 2000;
 	static final int MAX_BRAND_RECORDS = 100;
+	static final int MAX_FLAGS = 200;
 
 	/** How many entries each list holds at most; a list this long may have been cut (the newest complaints are kept). */
 	static final Map<String, Integer> LIMITS = limits();
@@ -41,14 +43,16 @@ class DataExport {
 	private final List<Section> sections;
 	private final JsonMapper json;
 
-	DataExport(ComplaintAnonymisation complaints, ThreadScrubbing threads, BrandForgetting brands, JsonMapper json) {
+	DataExport(ComplaintAnonymisation complaints, ThreadScrubbing threads, BrandForgetting brands,
+			ModerationForgetting moderation, JsonMapper json) {
 		this.json = json;
 		this.sections = List.of(
 				new Section("profile", DataExport::profile),
 				new Section("complaints", profile -> complaints.personalDataOf(profile.id(), MAX_COMPLAINTS)
 						.map(data -> data.complaints())),
 				new Section("messages", profile -> threads.personalDataOf(profile.id(), profile.subject(), MAX_MESSAGES)),
-				new Section("brands", profile -> brands.personalDataOf(profile.subject(), MAX_BRAND_RECORDS)));
+				new Section("brands", profile -> brands.personalDataOf(profile.subject(), MAX_BRAND_RECORDS)),
+				new Section("flags", profile -> moderation.personalDataOf(profile.id(), MAX_FLAGS)));
 	}
 
 	/** The caller's own export; nobody else's, whoever asks. */
@@ -86,6 +90,7 @@ class DataExport {
 		limits.put("messages.writtenForBrands", MAX_MESSAGES);
 		limits.put("brands.memberships", MAX_BRAND_RECORDS);
 		limits.put("brands.claims", MAX_BRAND_RECORDS);
+		limits.put("flags", MAX_FLAGS);
 		return Collections.unmodifiableMap(limits);
 	}
 

@@ -174,7 +174,7 @@ class AccountErasureTests extends ApiTest {
 	}
 
 	@Test
-	void whatModerationKeptOfThemGoesAndItsRulingsStay() {
+	void theFlagsTheyRaisedAreInTheirExportAndWhatModerationKeptOfThemGoesAtErasure() {
 		String note = unique("my-own-words");
 		String stranger = unique("stranger");
 		String moderator = unique("mod");
@@ -184,6 +184,8 @@ class AccountErasureTests extends ApiTest {
 				.variable("input", Map.of("flagId", flagId, "ruling", "REDACT", "reason", "Personal data",
 						"redactedText", "Redacted by a moderator"))
 				.execute().path("ruleOnFlag.userErrors").entityList(Object.class).hasSize(0);
+		assertThat(as(consumer).documentName("dataExport").execute().path("viewer.dataExport").entity(String.class)
+				.get()).as("the export's flags section").contains("\"flags\"").contains(note);
 
 		erase(consumer);
 
