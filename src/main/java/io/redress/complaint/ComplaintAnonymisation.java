@@ -5,6 +5,7 @@ import java.util.List;
 import io.redress.realtime.EventLog;
 import io.redress.realtime.NewEvent;
 import io.redress.shared.TextMask;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -44,16 +45,19 @@ public class ComplaintAnonymisation {
 	/**
 	 * Anonymises the consumer's complaints inside the caller's transaction: titles, descriptions, rating comments and
 	 * rejection reasons are masked for good, as the public sees them; order references go; statuses, clocks, outcomes
-	 * and stars stay, so no score moves. A {@code CONSUMER_ERASED} event commits with it and ends the subscriptions
-	 * held as that consumer.
+	 * and stars stay, so no score moves. A {@code CONSUMER_ERASED} event about each complaint, and one about the
+	 * consumer, commit with it: they end the subscriptions held as that consumer, each in its own stream's order.
 	 */
 	public Mono<Void> anonymise(long consumerId) {
 		return complaints.lockOfConsumer(consumerId)
 				.filter(complaint -> ComplaintStateMachine.decide(complaint.status(), ComplaintAction.ANONYMISE,
 						Actor.CONSUMER) instanceof Transition)
-				.map(ComplaintAnonymisation::masked)
 				.collectList()
-				.flatMap(complaints::anonymise)
+				.flatMap(filed -> complaints.anonymise(filed.stream().map(ComplaintAnonymisation::masked).toList())
+						.thenMany(Flux.fromIterable(filed).concatMap(complaint -> events.append(NewEvent.about(
+								ComplaintEventType.CONSUMER_ERASED, complaint.brandId(), complaint.id(), consumerId,
+								ComplaintEventType.CONSUMER_ERASED.visibility()))))
+						.then())
 				.then(ratings.maskComments(consumerId))
 				.then(proposals.maskRejectionReasons(consumerId))
 				.then(events.append(NewEvent.aboutConsumer(ComplaintEventType.CONSUMER_ERASED, consumerId,

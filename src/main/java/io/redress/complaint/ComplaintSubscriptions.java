@@ -47,14 +47,16 @@ class ComplaintSubscriptions {
 	public Flux<ComplaintEvent> ofComplaint(String complaintId, String after) {
 		long id = GlobalId.decode(complaintId, Complaint.TYPE).orElseThrow(() -> new NotFoundException("Complaint"));
 		return access.participation(id).flatMapMany(participation -> {
-			Flux<ComplaintEvent> events = follow(EventFilter.complaint(id), after)
+			Flux<StoredEvent> log = streams.follow(EventFilter.complaint(id), after);
+			if (participation.party() == Party.CONSUMER) {
+				// The consumer's erasure is a SYSTEM fact about this complaint: it ends what they follow as its consumer.
+				log = log.takeWhile(event -> !event.is(ComplaintEventType.CONSUMER_ERASED));
+			}
+			Flux<ComplaintEvent> events = log.filter(StoredEvent::forSubscribers)
 					.filter(event -> visible(event, participation.party()))
 					.map(ComplaintSubscriptions::event);
-			return switch (participation.party()) {
-				case BRAND -> whileMember(events, participation.viewer(), participation.complaint().brandId());
-				case CONSUMER -> events.takeUntilOther(erasureOf(participation.complaint().consumerId()));
-				default -> events;
-			};
+			return participation.party() == Party.BRAND
+					? whileMember(events, participation.viewer(), participation.complaint().brandId()) : events;
 		});
 	}
 
@@ -101,13 +103,6 @@ class ComplaintSubscriptions {
 	/** The log as subscribers may ever see it: facts kept for modules ({@code SYSTEM} events) are never theirs. */
 	private Flux<StoredEvent> follow(EventFilter filter, String after) {
 		return streams.follow(filter, after).filter(StoredEvent::forSubscribers);
-	}
-
-	/** Signals once the consumer erases their account, ending what they follow as that consumer. */
-	private Mono<StoredEvent> erasureOf(long consumerId) {
-		return streams.follow(EventFilter.consumer(consumerId), null)
-				.filter(event -> event.is(ComplaintEventType.CONSUMER_ERASED))
-				.next();
 	}
 
 	/**

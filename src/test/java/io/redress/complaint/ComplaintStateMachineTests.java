@@ -83,6 +83,12 @@ class ComplaintStateMachineTests {
 	}
 
 	@Test
+	void aModeratorOnOneSideOfTheComplaintIsToldWhyNot() {
+		assertThat(ComplaintStateMachine.decide(ComplaintStatus.OPEN, ComplaintAction.MODERATE, Actor.CONSUMER))
+				.isEqualTo(new Decision.Forbidden("Only a moderator who is neither the consumer nor a member of the brand may do this"));
+	}
+
+	@Test
 	void aConsumerWhoAlsoBelongsToTheBrandActsOnlyAsTheConsumer() {
 		Participation filerAndAgent = new Participation(complaint(), new Viewer("alice", Set.of()),
 				Party.CONSUMER, Optional.of(BrandRole.AGENT));
