@@ -86,6 +86,23 @@ class RateLimitTests extends ApiTest {
 	}
 
 	@Test
+	void overAWebSocketTheRefusedOperationGetsAnError() {
+		String token = issuer().token(unique("spender"));
+		assertThat(burst(token, address(), 100)).anyMatch(answer -> answer.getStatus().value() == 429);
+
+		Listener listener = new Listener();
+		WebSocket socket = socket(address(), listener);
+		socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}",
+				true).join();
+		socket.sendText("{\"type\":\"subscribe\",\"id\":\"7\",\"payload\":"
+				+ "{\"query\":\"subscription { viewerEvents { cursor } }\"}}", true).join();
+
+		assertThat(listener.error).succeedsWithin(Duration.ofSeconds(15)).asString()
+				.contains("\"id\":\"7\"").contains("RATE_LIMITED").contains("budget of 300 per minute is spent");
+		socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+	}
+
+	@Test
 	void bigPagesAndAliasesSpendTheBudgetFaster() {
 		String bigPages = issuer().token(unique("pages"));
 		String aliased = issuer().token(unique("aliases"));
@@ -315,13 +332,17 @@ class RateLimitTests extends ApiTest {
 		return "198.51." + (100 + n / 250) + "." + (1 + n % 250);
 	}
 
-	/** Remembers the status the server closes with. */
+	/** Remembers the first {@code error} message the server sends and the status it closes with. */
 	private static final class Listener implements WebSocket.Listener {
 
+		final CompletableFuture<String> error = new CompletableFuture<>();
 		final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
 		@Override
 		public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+			if (data.toString().contains("\"type\":\"error\"")) {
+				error.complete(data.toString());
+			}
 			socket.request(1);
 			return null;
 		}
