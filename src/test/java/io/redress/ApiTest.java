@@ -25,6 +25,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
@@ -36,6 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with {@link #unique(String)} names.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Every anonymous test calls from 127.0.0.1 and some callers do a lot, so the shared context's limits are out of
+// reach; the limits themselves are tested with small ones in a context of their own (RateLimitTests overrides these).
+@TestPropertySource(properties = { "redress.limits.cost-per-minute=100000000",
+		"redress.limits.anonymous-cost-per-minute=100000000", "redress.limits.content-per-hour=1000000",
+		"redress.limits.widget-requests-per-minute=1000000", "redress.limits.max-sockets-per-ip=100000",
+		"redress.limits.max-subscriptions-per-ip=100000", "redress.limits.max-streams-per-ip=100000" })
 public abstract class ApiTest {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();

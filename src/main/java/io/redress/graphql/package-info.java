@@ -1,4 +1,4 @@
-/** GraphQL plumbing shared by all modules: scalars, limits, error classification and {@code node(id:)}. */
+/** GraphQL plumbing shared by all modules: scalars, limits (per request and per caller), error classification and {@code node(id:)}. */
 @ApplicationModule(allowedDependencies = {})
 package io.redress.graphql;
 

@@ -24,6 +24,14 @@ record BenchServer(ConfigurableApplicationContext context, TestIssuer issuer) im
 				"spring.r2dbc.username", database.username(), "spring.r2dbc.password", database.password(),
 				"spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUri(), "logging.level.root",
 				"WARN"));
+		// A benchmark is one client on one address measuring the server, not the limits per caller.
+		all.putAll(Map.of("redress.limits.cost-per-minute", "1000000000",
+				"redress.limits.anonymous-cost-per-minute", "1000000000",
+				"redress.limits.widget-requests-per-minute", "1000000000",
+				"redress.limits.max-sockets-per-ip", "1000000", "redress.limits.max-sockets-per-principal", "1000000",
+				"redress.limits.max-subscriptions-per-ip", "1000000",
+				"redress.limits.max-subscriptions-per-principal", "1000000",
+				"redress.limits.max-subscriptions-per-node", "1000000"));
 		all.putAll(settings);
 		return new BenchServer(new SpringApplicationBuilder(RedressApplication.class)
 				.run(CommandLine.arguments(all)), issuer);

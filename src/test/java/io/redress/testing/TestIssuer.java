@@ -27,6 +27,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -55,7 +56,9 @@ public final class TestIssuer implements AutoCloseable {
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
 		}
-		this.server = HttpServer.create().host("127.0.0.1").port(port)
+		// Its own event loop: a Spring context that closes (a second node in a test) disposes Reactor Netty's global
+		// one, which would take the issuer down with it for every test after.
+		this.server = HttpServer.create().host("127.0.0.1").port(port).runOn(LoopResources.create("test-issuer", 1, true))
 				.route(routes -> routes
 						.get("/.well-known/openid-configuration", (request, response) -> json(response, discovery()))
 						.get("/jwks", (request, response) -> json(response, new JWKSet(key.toPublicJWK()).toJSONObject()))

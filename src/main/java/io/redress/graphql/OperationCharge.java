@@ -1,0 +1,60 @@
+package io.redress.graphql;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.schema.GraphQLSchema;
+
+/**
+ * Charges each operation to its caller's budgets after graphql-java has parsed and validated it and before anything
+ * runs: this is the one step of graphql-java that may wait (on Redis) without blocking, and by then the document is
+ * known to be sound, so its price can be computed. A refused operation is answered with its {@code RATE_LIMITED}
+ * error and never executed.
+ */
+final class OperationCharge implements PreparsedDocumentProvider {
+
+	/** The key under which {@link CallerLimits} leaves the {@link Caller} in the operation's GraphQL context. */
+	static final String CALLER = OperationCharge.class.getName() + ".CALLER";
+
+	private final CallerBudgets budgets;
+	private final Supplier<GraphQLSchema> schema;
+	private final long baseCost;
+	private final Set<String> contentMutations;
+
+	OperationCharge(CallerBudgets budgets, Supplier<GraphQLSchema> schema, LimitSettings settings) {
+		this.budgets = budgets;
+		this.schema = schema;
+		this.baseCost = settings.baseCost();
+		this.contentMutations = Set.copyOf(settings.contentMutations());
+	}
+
+	@Override
+	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
+			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+		PreparsedDocumentEntry entry = parseAndValidate.apply(input);
+		Caller caller = input.getGraphQLContext().get(CALLER);
+		if (caller == null) {
+			return CompletableFuture.completedFuture(entry);
+		}
+		return budgets.charge(caller, price(entry, input))
+				.thenApply(refusal -> refusal.map(PreparsedDocumentEntry::new).orElse(entry));
+	}
+
+	private OperationPrice price(PreparsedDocumentEntry entry, ExecutionInput input) {
+		if (entry.hasErrors()) {
+			return OperationPrice.base(baseCost);
+		}
+		try {
+			return OperationPrice.of(entry.getDocument(), input, schema.get(), baseCost, contentMutations);
+		}
+		catch (RuntimeException ex) {
+			// Variables that do not fit the operation: execution refuses it with a proper error right after this.
+			return OperationPrice.base(baseCost);
+		}
+	}
+}
