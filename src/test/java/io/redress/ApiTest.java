@@ -34,9 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Full-stack tests: the real server on a random port, a real database, real JWTs from a test issuer, over HTTP.
  * All subclasses share one application context. Reactive tests get no rollback, so each test makes its own data
  * with {@link #unique(String)} names.
+ * <p>
+ * The signals of fake reviews are off in this context: every test account is minutes old, so they would hold
+ * complaints of tests about something else and change their scores. {@code moderation.SignalTests} has them on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ApiTest.SIGNALS_OFF)
 public abstract class ApiTest {
+
+	/** Off in the shared context; see above. */
+	protected static final String SIGNALS_OFF = "redress.signals.enabled=false";
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 

@@ -43,6 +43,11 @@ class ContentChanges {
 		return complaints.release(flag.targetId()).flatMap(before -> released(flag, before, reason)).thenReturn("");
 	}
 
+	/** A signal's hold ends after a review that kept the complaint: back in the score, a RELEASED line in the ledger. */
+	Mono<Void> endHold(Flag flag, String reason) {
+		return complaints.endHold(flag.targetId()).flatMap(before -> released(flag, before, reason));
+	}
+
 	/** The text replaced; the original is answered for the audit trail. */
 	Mono<String> redact(Flag flag, String text, String reason) {
 		if (!isComplaint(flag)) {
@@ -72,9 +77,9 @@ class ContentChanges {
 						? ledger.append(flag, LedgerEntry.Action.REINSTATED, reason) : Mono.empty());
 	}
 
-	/** A complaint hidden for the review is public again: the ledger says so. */
+	/** A complaint hidden or held for the review is public and in the score again: the ledger says so. */
 	private Mono<Void> released(Flag flag, Complaint before, String reason) {
-		return before.moderation() == ModerationStatus.HIDDEN
+		return before.moderation() == ModerationStatus.HIDDEN || before.moderation() == ModerationStatus.HELD
 				? ledger.append(flag, LedgerEntry.Action.RELEASED, reason) : Mono.empty();
 	}
 

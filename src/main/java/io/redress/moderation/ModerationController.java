@@ -10,6 +10,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.redress.brand.Brand;
 import io.redress.complaint.Complaint;
 import io.redress.complaint.ComplaintEvent;
+import io.redress.complaint.ModerationStatus;
 import io.redress.moderation.ModerationInputs.AppealRuling;
 import io.redress.moderation.ModerationInputs.FlagContent;
 import io.redress.moderation.ModerationInputs.HideFlaggedContent;
@@ -40,11 +41,13 @@ class ModerationController {
 	private final FlagAppeals appeals;
 	private final FlagDirectory directory;
 	private final JsonMapper json;
+	private final SignalSettings signals;
 
 	private static final String LOG_LOADER = "moderationLog";
 
 	ModerationController(FlagFiling filing, FlagRulings rulings, FlagAppeals appeals, FlagDirectory directory,
-			JsonMapper json, BatchLoaderRegistry loaders) {
+			JsonMapper json, SignalSettings signals, BatchLoaderRegistry loaders) {
+		this.signals = signals;
 		this.filing = filing;
 		this.rulings = rulings;
 		this.appeals = appeals;
@@ -86,6 +89,28 @@ class ModerationController {
 			@Argument QueueFilter filter) {
 		QueueFilter given = filter == null ? new QueueFilter(null, null) : filter;
 		return directory.queue(PageRequest.of(first, after), given.reason(), given.status());
+	}
+
+	@QueryMapping
+	List<SignalRuleInfo> signalRules() {
+		return java.util.Arrays.stream(SignalRule.values()).map(rule -> SignalRuleInfo.of(rule, signals)).toList();
+	}
+
+	@SchemaMapping(typeName = "Flag")
+	SignalRuleInfo signal(Flag flag) {
+		return flag.signal() == null ? null : SignalRuleInfo.of(flag.signal(), signals);
+	}
+
+	/** Held by a signal or hidden at once: either way out of the score until a moderator rules. */
+	@SchemaMapping(typeName = "Complaint")
+	boolean underReview(Complaint complaint) {
+		return complaint.moderation() == ModerationStatus.HELD || complaint.moderation() == ModerationStatus.HIDDEN;
+	}
+
+	// One statement for a whole page of complaints.
+	@BatchMapping(typeName = "Complaint")
+	Mono<Map<Complaint, ComplaintReview>> review(List<Complaint> batch) {
+		return directory.reviews(batch);
 	}
 
 	@SchemaMapping(typeName = "Flag")
