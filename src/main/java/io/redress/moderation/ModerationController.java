@@ -1,5 +1,6 @@
 package io.redress.moderation;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +33,10 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
-/** Maps the moderation operations, the {@code Flag} type, a brand's ledger, and a notice's flag. */
+/**
+ * Maps the moderation operations, the {@code Flag} type, a brand's ledger, a notice's flag, the signal rules and
+ * whether a complaint is under review.
+ */
 @Controller
 class ModerationController {
 
@@ -47,12 +51,12 @@ class ModerationController {
 
 	ModerationController(FlagFiling filing, FlagRulings rulings, FlagAppeals appeals, FlagDirectory directory,
 			JsonMapper json, SignalSettings signals, BatchLoaderRegistry loaders) {
-		this.signals = signals;
 		this.filing = filing;
 		this.rulings = rulings;
 		this.appeals = appeals;
 		this.directory = directory;
 		this.json = json;
+		this.signals = signals;
 		// moderationLog takes arguments, which @BatchMapping cannot pass: a keyed loader batches it instead, one
 		// statement per distinct page in a request however many brands ask.
 		loaders.<LogKey, Connection<LedgerEntry>>forName(LOG_LOADER).registerMappedBatchLoader((keys, env) ->
@@ -93,7 +97,7 @@ class ModerationController {
 
 	@QueryMapping
 	List<SignalRuleInfo> signalRules() {
-		return java.util.Arrays.stream(SignalRule.values()).map(rule -> SignalRuleInfo.of(rule, signals)).toList();
+		return Arrays.stream(SignalRule.values()).map(rule -> SignalRuleInfo.of(rule, signals)).toList();
 	}
 
 	@SchemaMapping(typeName = "Flag")

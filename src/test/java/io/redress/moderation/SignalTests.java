@@ -80,6 +80,15 @@ class SignalTests extends ApiTest {
 		String description = (String) signal.get("description");
 		assertThat(description).contains("within 1 hour of filing");
 		assertThat(feedOf(brand.slug())).as("still in the brand's public feed, marked").containsEntry(complaint, true);
+		assertThat(webSocketClient(issuer().token(consumer)).document("""
+				query Review($id: ID!) { complaint(id: $id) { underReview review { signals { rule } } } }""")
+				.variable("id", complaint).retrieve("complaint.review.signals[0].rule").toEntity(String.class)
+				.block(Duration.ofSeconds(10))).as("over WebSocket too").isEqualTo("QUICK_PERFECT_RESOLUTION");
+		assertThat(subscribe(issuer().token(consumer), """
+				subscription Events($id: ID!, $after: String) { complaintEvents(complaintId: $id, after: $after) { type } }""",
+				Map.of("id", complaint, "after", EventCursor.START.encoded()), "complaintEvents")
+				.filter(event -> "COMPLAINT_MODERATED".equals(event.get("type"))).blockFirst())
+				.as("the consumer is told on their subscription").isNotNull();
 
 		standing(brand.slug()).path("brand.moderation.heldCount").entity(Integer.class).isEqualTo(1)
 				.path("brand.moderation.byReason[0].reason").entity(String.class).isEqualTo("NOT_A_REAL_CASE")
