@@ -123,6 +123,31 @@ class SignalTests extends ApiTest {
 	}
 
 	@Test
+	void aRulingOnAnotherFlagLeavesTheSignalsHoldInPlace() {
+		Brand brand = brand();
+		String consumer = unique("stooge");
+		String complaint = rated(consumer, brand, 5);
+		eventually(() -> reviewed(anonymous(), complaint), seen -> Boolean.TRUE.equals(seen.get("underReview")));
+		String privacyFlag = as(unique("reader")).documentName("moderation").operationName("flagContent")
+				.variable("input", Map.of("targetId", complaint, "reason", "PERSONAL_DATA"))
+				.execute().path("flagContent.flag.id").entity(String.class).get();
+		HttpGraphQlTester moderator = moderator();
+		moderator.documentName("moderation").operationName("hideFlaggedContent")
+				.variable("input", Map.of("flagId", privacyFlag)).execute()
+				.path("hideFlaggedContent.flag.hidden").entity(Boolean.class).isEqualTo(true);
+		assertThat(reviewed(as(consumer), complaint)).containsEntry("moderation", "HIDDEN");
+
+		rule(privacyFlag, "KEEP", "No personal data in it after all");
+
+		Map<String, Object> held = reviewed(anonymous(), complaint);
+		assertThat(held).containsEntry("moderation", "HELD").containsEntry("underReview", true);
+		assertThat(held.get("review")).isNotNull();
+		standing(brand.slug()).path("brand.moderation.heldCount").entity(Integer.class).isEqualTo(1)
+				.path("brand.moderationLog.nodes[*].action").entityList(String.class)
+				.containsExactly("HELD", "RELEASED", "HELD", "HELD");
+	}
+
+	@Test
 	void quickPerfectResolutionSparesAnEstablishedAccountAndAModestRating() {
 		Brand brand = brand();
 		String established = establishedConsumer();
