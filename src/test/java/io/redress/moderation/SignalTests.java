@@ -162,6 +162,20 @@ class SignalTests extends ApiTest {
 	}
 
 	@Test
+	void anAccountIsAsOldAsRedressKnowsItSoErasingAndComingBackMakesItNew() {
+		Brand brand = brand();
+		String regular = establishedConsumer();
+		as(regular).documentName("eraseAccount").variable("input", Map.of("confirm", "ERASE")).execute()
+				.path("eraseAccount.erased").entity(Boolean.class).isEqualTo(true);
+
+		String complaint = rated(regular, brand, 5);
+
+		Map<String, Object> held = eventually(() -> reviewed(anonymous(), complaint),
+				seen -> Boolean.TRUE.equals(seen.get("underReview")));
+		assertThat(held.get("moderation")).isEqualTo("HELD");
+	}
+
+	@Test
 	void praiseClusterHoldsEveryHighRatingFromNewAccountsOnceThereAreEnough() {
 		Brand brand = brand();
 		String first = rated(establishedConsumer(), brand, 5);
