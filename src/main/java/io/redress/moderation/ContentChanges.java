@@ -48,9 +48,14 @@ class ContentChanges {
 				.then(stillSignalled(flag)).thenReturn("");
 	}
 
-	/** A signal's hold ends after a review that kept the complaint: back in the score, a RELEASED line in the ledger. */
+	/**
+	 * A signal's hold ends after a review that kept the complaint: back in the score, a RELEASED line in the ledger;
+	 * held again at once if another signal's flag still waits. The check runs with the complaint locked, so two
+	 * moderators keeping two signals at once end with the complaint released.
+	 */
 	Mono<Void> endHold(Flag flag, String reason) {
-		return complaints.endHold(flag.targetId()).flatMap(before -> released(flag, before, reason));
+		return complaints.endHold(flag.targetId()).flatMap(before -> released(flag, before, reason))
+				.then(stillSignalled(flag));
 	}
 
 	/** The text replaced; the original is answered for the audit trail. */

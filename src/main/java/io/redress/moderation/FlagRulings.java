@@ -92,7 +92,7 @@ class FlagRulings {
 	private Mono<FlagPayload> first(Viewer viewer, Flag flag, Ruling ruling, String reason, String text) {
 		Mono<String> applied = switch (ruling) {
 			case KEEP -> flag.hidden() ? content.release(flag, reason)
-					: flag.holds() ? endHold(flag, reason).thenReturn("") : Mono.just("");
+					: flag.holds() ? content.endHold(flag, reason).thenReturn("") : Mono.just("");
 			case REDACT -> content.redact(flag, text, reason);
 			case REMOVE -> content.remove(flag, reason);
 		};
@@ -126,12 +126,6 @@ class FlagRulings {
 				})
 				.then(notices.tell(ModerationEventType.APPEAL_DECIDED, flag, true))
 				.then(reread(flag));
-	}
-
-	/** A signal's hold ends when the last signal holding the complaint is kept. */
-	private Mono<Void> endHold(Flag flag, String reason) {
-		return flags.openSignals(List.of(flag.complaintId())).filter(other -> other.id() != flag.id()).hasElements()
-				.flatMap(stillHeld -> stillHeld ? Mono.empty() : content.endHold(flag, reason));
 	}
 
 	/** Runs {@code work} for a moderator on the locked flag, in one transaction; anyone else is FORBIDDEN. */

@@ -197,6 +197,29 @@ class SignalTests extends ApiTest {
 	}
 
 	@Test
+	void aComplaintTwoSignalsHoldStaysHeldUntilBothAreKept() {
+		Brand brand = brand();
+		String first = rated(establishedConsumer(), brand, 5);
+		String second = rated(establishedConsumer(), brand, 5);
+		awaitSignals(first, second);
+		String both = rated(unique("stooge"), brand, 5);
+
+		Map<String, Object> held = eventually(() -> reviewed(anonymous(), both),
+				seen -> seen.get("review") != null && ((List<?>) ((Map<?, ?>) seen.get("review")).get("signals")).size() == 2);
+		assertThat(held).containsEntry("underReview", true);
+		List<Map<String, Object>> flags = queuedFlagsOf(both);
+		assertThat(flags).hasSize(2);
+
+		rule((String) flags.get(0).get("id"), "KEEP", "A real case");
+		assertThat(reviewed(anonymous(), both)).as("the other signal still holds it")
+				.containsEntry("moderation", "HELD").containsEntry("underReview", true);
+
+		rule((String) flags.get(1).get("id"), "KEEP", "Real customers, all of them");
+		assertThat(reviewed(anonymous(), both)).containsEntry("moderation", null).containsEntry("underReview", false)
+				.containsEntry("review", null);
+	}
+
+	@Test
 	void burstOfComplaintsFromNewAccountsIsHeldInPublic() {
 		Brand nearMiss = brand();
 		String a = fileComplaint(unique("angry"), nearMiss.slug(), "Late", "Two weeks late");
@@ -319,7 +342,15 @@ class SignalTests extends ApiTest {
 
 	/** The open signal flag on the complaint, from the moderators' queue. */
 	private Map<String, Object> queuedFlagOf(String complaint) {
+		List<Map<String, Object>> flags = queuedFlagsOf(complaint);
+		assertThat(flags).as("signal flags on %s in the moderation queue", complaint).hasSize(1);
+		return flags.get(0);
+	}
+
+	/** The open signal flags on the complaint, oldest first, from the moderators' queue. */
+	private List<Map<String, Object>> queuedFlagsOf(String complaint) {
 		HttpGraphQlTester moderator = moderator();
+		List<Map<String, Object>> found = new java.util.ArrayList<>();
 		String after = null;
 		for (int page = 0; page < 100; page++) {
 			GraphQlTester.Response response = moderator.documentName("signals").operationName("signalQueue")
@@ -327,17 +358,14 @@ class SignalTests extends ApiTest {
 			List<Map<String, Object>> nodes = response.path("moderationQueue.nodes")
 					.entity(new ParameterizedTypeReference<List<Map<String, Object>>>() {
 					}).get();
-			for (Map<String, Object> node : nodes) {
-				if (complaint.equals(node.get("complaintId")) && node.get("signal") != null) {
-					return node;
-				}
-			}
+			nodes.stream().filter(node -> complaint.equals(node.get("complaintId")) && node.get("signal") != null)
+					.forEach(found::add);
 			if (!response.path("moderationQueue.pageInfo.hasNextPage").entity(Boolean.class).get()) {
 				break;
 			}
 			after = response.path("moderationQueue.pageInfo.endCursor").entity(String.class).get();
 		}
-		throw new AssertionError("No signal flag on " + complaint + " in the moderation queue");
+		return found;
 	}
 
 	private GraphQlTester.Response rule(String flagId, String ruling, String reason) {
