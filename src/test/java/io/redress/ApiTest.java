@@ -35,8 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Full-stack tests: the real server on a random port, a real database, real JWTs from a test issuer, over HTTP.
  * All subclasses share one application context. Reactive tests get no rollback, so each test makes its own data
  * with {@link #unique(String)} names.
+ * <p>
+ * The signals of fake reviews are off in this context: every test account is minutes old, so they would hold
+ * complaints of tests about something else and change their scores. {@code moderation.SignalTests} has them on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ApiTest.SIGNALS_OFF)
 // Every anonymous test calls from 127.0.0.1 and some callers do a lot, so the shared context's limits are out of
 // reach; the limits themselves are tested with small ones in a context of their own (RateLimitTests overrides these).
 @TestPropertySource(properties = { "redress.limits.cost-per-minute=100000000",
@@ -44,6 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"redress.limits.widget-requests-per-minute=1000000", "redress.limits.max-sockets-per-ip=100000",
 		"redress.limits.max-subscriptions-per-ip=100000", "redress.limits.max-streams-per-ip=100000" })
 public abstract class ApiTest {
+
+	/** Off in the shared context; see above. */
+	protected static final String SIGNALS_OFF = "redress.signals.enabled=false";
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 

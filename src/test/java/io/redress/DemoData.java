@@ -11,7 +11,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * Demo data for the local default: three brands (one unclaimed), their owners and agents, a pending claim, and
  * complaints in every state with threads, proposals and ratings (enough of them for acme to earn a real tier; the
- * score keeper scores every brand from the seeded events once the server runs). Written
+ * score keeper scores every brand from the seeded events once the server runs). The demo consumers' accounts are
+ * older than their complaints, as real ones would be, so the signals of fake reviews do not hold the README's
+ * examples. Written
  * only when the database has no brands yet, so a restart keeps whatever the developer changed.
  */
 class DemoData {
@@ -33,8 +35,9 @@ class DemoData {
 			INSERT INTO brand_claims (brand_id, claimant, evidence, status)
 			SELECT id, 'bob', 'I run Initech''s support desk; see the staff page at initech.example/team', 'PENDING'
 			FROM brands WHERE slug = 'initech';
-			INSERT INTO profiles (subject, public_name)
-			VALUES ('alice', 'Alice W.'), ('bob', 'Shopper-B0B0B0'), ('mod', 'Moderator')
+			INSERT INTO profiles (subject, public_name, created_at)
+			VALUES ('alice', 'Alice W.', now() - interval '400 days'), ('bob', 'Shopper-B0B0B0', now() - interval '400 days'),
+			       ('mod', 'Moderator', now() - interval '400 days')
 			ON CONFLICT (subject) DO NOTHING;
 			INSERT INTO complaints (brand_id, consumer_id, title, description, category, order_reference, status,
 			                        created_at, first_response_at, first_response_due_at, resolved_at)

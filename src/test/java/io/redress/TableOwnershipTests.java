@@ -34,7 +34,7 @@ class TableOwnershipTests {
 			"thread", Set.of("messages"),
 			"realtime", Set.of("events"),
 			"score", Set.of("brand_scores", "score_snapshots", "score_feed"),
-			"moderation", Set.of("flags", "flag_history", "moderation_ledger"));
+			"moderation", Set.of("flags", "flag_history", "moderation_ledger", "signal_feed"));
 
 	private static final Map<String, Set<String>> PUBLISHED_VIEWS = Map.of(
 			"account", Set.of("account_profiles"),

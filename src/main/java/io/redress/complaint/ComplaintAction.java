@@ -1,6 +1,6 @@
 package io.redress.complaint;
 
-/** Everything that can be done to a complaint once filed: each lifecycle mutation, posting, and the expiry job. */
+/** Everything that can be done to a complaint once filed: each lifecycle mutation, posting, and Redress's own jobs. */
 public enum ComplaintAction {
 
 	POST_MESSAGE("posted in"),
@@ -17,7 +17,9 @@ public enum ComplaintAction {
 	/** The consumer erased their account: the complaint stays, without their identity and personal data. */
 	ANONYMISE("anonymised"),
 	/** A moderator's ruling on the complaint or a message of its thread: hide, redact, remove, or undo one. */
-	MODERATE("moderated");
+	MODERATE("moderated"),
+	/** Redress holds the complaint under review because it tripped a signal of fake reviews; a moderator rules. */
+	HOLD("held for review");
 
 	/** How the action reads after "The complaint is RESOLVED and cannot be …". */
 	private final String participle;

@@ -8,7 +8,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * What a moderator's ruling does to a complaint, for the moderation module: each change is the lifecycle's
+ * What a moderator's ruling, or a signal's hold, does to a complaint, for the moderation module. A hold is Redress's
+ * own {@link ComplaintAction#HOLD}; every other change is the lifecycle's
  * {@link ComplaintAction#MODERATE} (moderators only, in any state, never the complaint's consumer or the brand's
  * members), runs in the caller's transaction with the complaint locked, writes {@code COMPLAINT_MODERATED}, and
  * answers the complaint as it was before, whole, so the caller can keep the original text.
@@ -24,16 +25,45 @@ public class ComplaintModeration {
 		this.complaints = complaints;
 	}
 
+	/**
+	 * Held under review by Redress itself, for a signal of fake reviews: still public, marked HELD, out of the score
+	 * until a moderator rules. Needs no signed-in caller and takes the complaint's lock in the caller's transaction;
+	 * a complaint already held, hidden or removed stays as it is and no event is written. Answers it as it was.
+	 */
+	public Mono<Complaint> hold(long complaintId) {
+		return complaints.lock(complaintId).flatMap(before -> {
+			Decision decision = ComplaintStateMachine.decide(before.status(), ComplaintAction.HOLD, Actor.SYSTEM);
+			if (!(decision instanceof Transition) || before.moderation() != null) {
+				return Mono.just(before);
+			}
+			return complaints.moderate(complaintId, ModerationStatus.HELD, before.description(), before.redacted())
+					.then(changes.event(ComplaintEventType.COMPLAINT_MODERATED, before))
+					.thenReturn(before);
+		});
+	}
+
 	/** Out of public view and out of the score while a moderator reviews it; a removed complaint stays removed. */
 	public Mono<Complaint> hide(long complaintId) {
 		return change(complaintId, before -> new Change(before.moderation() == ModerationStatus.REMOVED
 				? ModerationStatus.REMOVED : ModerationStatus.HIDDEN, before.description(), before.redacted()));
 	}
 
-	/** Back in public view (and the score) after a review that kept it; a removed complaint stays removed. */
+	/**
+	 * Back in public view (and the score) after a review that kept it, whether it was hidden or held; a removed
+	 * complaint stays removed.
+	 */
 	public Mono<Complaint> release(long complaintId) {
 		return change(complaintId, before -> new Change(before.moderation() == ModerationStatus.REMOVED
 				? ModerationStatus.REMOVED : null, before.description(), before.redacted()));
+	}
+
+	/**
+	 * Back in the score after a moderator kept a complaint a signal held; one hidden or removed in the meantime stays
+	 * as it is.
+	 */
+	public Mono<Complaint> endHold(long complaintId) {
+		return change(complaintId, before -> new Change(before.moderation() == ModerationStatus.HELD ? null
+				: before.moderation(), before.description(), before.redacted()));
 	}
 
 	/** Out of public view and out of the score for good (unless an appeal reinstates it). */

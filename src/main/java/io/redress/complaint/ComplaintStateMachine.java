@@ -18,6 +18,7 @@ import static io.redress.complaint.ComplaintAction.ANONYMISE;
 import static io.redress.complaint.ComplaintAction.ASSIGN;
 import static io.redress.complaint.ComplaintAction.ASSUME_ACCEPTANCE;
 import static io.redress.complaint.ComplaintAction.GIVE_UP;
+import static io.redress.complaint.ComplaintAction.HOLD;
 import static io.redress.complaint.ComplaintAction.MODERATE;
 import static io.redress.complaint.ComplaintAction.POST_MESSAGE;
 import static io.redress.complaint.ComplaintAction.PROPOSE_RESOLUTION;
@@ -76,6 +77,8 @@ final class ComplaintStateMachine {
 		when(ANONYMISE).by(CONSUMER).in(EnumSet.allOf(ComplaintStatus.class)).stays();
 		// Moderation leaves the lifecycle alone; a moderator who is the consumer or a member of the brand is a side.
 		when(MODERATE).by(MODERATOR).in(EnumSet.allOf(ComplaintStatus.class)).stays();
+		// A signal's hold leaves the lifecycle alone too; only Redress holds, never either side of the case.
+		when(HOLD).by(SYSTEM).in(EnumSet.allOf(ComplaintStatus.class)).stays();
 		for (ComplaintAction action : ComplaintAction.values()) {
 			if (!TABLE.containsKey(action)) {
 				throw new IllegalStateException(action + " has no line in the lifecycle table");

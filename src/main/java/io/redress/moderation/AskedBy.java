@@ -7,6 +7,6 @@ enum AskedBy {
 	BRAND,
 	/** Anyone else signed in: the consumer who filed it, or any other user. */
 	CONSUMER,
-	/** Platform staff. */
+	/** Platform staff, or Redress itself for a signal of fake reviews. */
 	PLATFORM
 }

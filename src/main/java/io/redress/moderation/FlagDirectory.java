@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import io.redress.account.AccountManagement;
 import io.redress.brand.Brand;
+import io.redress.complaint.Complaint;
+import io.redress.complaint.ModerationStatus;
 import io.redress.security.CurrentViewer;
 import io.redress.security.Viewer;
 import io.redress.shared.BadRequestException;
@@ -57,7 +59,7 @@ class FlagDirectory implements NodeLookup {
 				return Mono.just(flag.forModerator());
 			}
 			return accounts.profileOf(viewer).flatMap(profile -> {
-				if (profile.id() == flag.flaggerId()) {
+				if (Objects.equals(flag.flaggerId(), profile.id())) {
 					return Mono.just(flag);
 				}
 				return Objects.equals(flag.authorId(), profile.id()) ? Mono.just(flag.forAuthor()) : Mono.empty();
@@ -68,6 +70,29 @@ class FlagDirectory implements NodeLookup {
 	/** The flag as the caller sees it after a change they made. */
 	Mono<FlagPayload> reread(Flag flag) {
 		return flags.findById(flag.id()).flatMap(this::seen).map(FlagPayload::ok);
+	}
+
+	/**
+	 * Why each held complaint of a page is under review: the open signal flags on it, one statement for the page.
+	 * Complaints not held by a signal are absent.
+	 */
+	Mono<Map<Complaint, ComplaintReview>> reviews(List<Complaint> batch) {
+		List<Complaint> held = batch.stream().filter(complaint -> complaint.moderation() == ModerationStatus.HELD)
+				.toList();
+		if (held.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return flags.openSignals(held.stream().map(Complaint::id).collect(Collectors.toSet()))
+				.collectMultimap(Flag::complaintId)
+				.map(byComplaint -> held.stream().filter(complaint -> byComplaint.containsKey(complaint.id()))
+						.collect(Collectors.toMap(Function.identity(), complaint -> review(byComplaint.get(complaint.id())),
+								(a, b) -> a)));
+	}
+
+	private static ComplaintReview review(java.util.Collection<Flag> signals) {
+		List<ComplaintReview.TrippedSignal> tripped = signals.stream()
+				.map(flag -> new ComplaintReview.TrippedSignal(flag.signal(), flag.note(), flag.createdAt())).toList();
+		return new ComplaintReview(tripped.get(0).at(), tripped);
 	}
 
 	/** The moderators' queue, oldest first. */

@@ -61,7 +61,7 @@ class FlagFiling {
 					.flatMap(target -> accounts.profileOf(viewer).flatMap(flagger -> {
 						Flag flag = new Flag(0, target.kind(), target.id(), target.complaint().id(),
 								target.complaint().brandId(), flagger.id(), target.authorId().orElse(null),
-								askedBy(target.participation(), viewer), input.reason(), note, FlagStatus.OPEN, false,
+								askedBy(target.participation(), viewer), input.reason(), null, note, FlagStatus.OPEN, false,
 								null, null, null, false);
 						return tx.transactional(flags.insert(flag).flatMap(id -> flags.findById(id))
 								.flatMap(saved -> flags.record(new FlagHistoryEntry(saved.id(),

@@ -91,7 +91,8 @@ class FlagRulings {
 
 	private Mono<FlagPayload> first(Viewer viewer, Flag flag, Ruling ruling, String reason, String text) {
 		Mono<String> applied = switch (ruling) {
-			case KEEP -> flag.hidden() ? content.release(flag, reason) : Mono.just("");
+			case KEEP -> flag.hidden() ? content.release(flag, reason)
+					: flag.holds() ? content.endHold(flag, reason).thenReturn("") : Mono.just("");
 			case REDACT -> content.redact(flag, text, reason);
 			case REMOVE -> content.remove(flag, reason);
 		};

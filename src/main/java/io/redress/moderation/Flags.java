@@ -21,8 +21,8 @@ class Flags {
 	static final String ERASED_ACTOR = "[erased]";
 
 	private static final String COLUMNS = """
-			id, target_kind, target_id, complaint_id, brand_id, flagger_id, author_id, asked_by, reason, note, status,
-			hidden, ruling, ruled_by, created_at""";
+			id, target_kind, target_id, complaint_id, brand_id, flagger_id, author_id, asked_by, reason, signal, note,
+			status, hidden, ruling, ruled_by, created_at""";
 
 	/** One open flag per flagger and target: a second insert finds the first and inserts nothing. */
 	private static final String INSERT = """
@@ -31,6 +31,22 @@ class Flags {
 			VALUES (:targetKind, :targetId, :complaintId, :brandId, :flaggerId, :authorId, :askedBy, :reason, :note, 'OPEN')
 			ON CONFLICT (flagger_id, target_kind, target_id) WHERE status = 'OPEN' DO NOTHING
 			RETURNING id""";
+
+	/** A signal's flag on a complaint, once per rule and complaint ever: a second insert inserts nothing. */
+	private static final String INSERT_SIGNAL = """
+			INSERT INTO flags (target_kind, target_id, complaint_id, brand_id, author_id, asked_by, reason, signal, note,
+			                   status)
+			VALUES ('COMPLAINT', :complaintId, :complaintId, :brandId, :authorId, 'PLATFORM', 'NOT_A_REAL_CASE', :signal,
+			        :note, 'OPEN')
+			ON CONFLICT (target_id, signal) WHERE signal IS NOT NULL DO NOTHING
+			RETURNING id""";
+
+	/** The open signal flags on a batch of complaints, oldest first. */
+	private static final String OPEN_SIGNALS = """
+			SELECT %s FROM flags
+			WHERE target_kind = 'COMPLAINT' AND target_id = ANY(:complaintIds) AND signal IS NOT NULL AND status = 'OPEN'
+			ORDER BY target_id, id
+			LIMIT :limit""".formatted(COLUMNS);
 
 	private static final String BY_ID = "SELECT %s FROM flags WHERE id = :id".formatted(COLUMNS);
 
@@ -100,6 +116,19 @@ class Flags {
 				.map(row -> row.get("id", Long.class)).one();
 	}
 
+	/** The new flag's id; empty when the rule already flagged the complaint, whatever became of that flag. */
+	Mono<Long> insertSignal(SignalRule signal, long complaintId, long brandId, long authorId, String note) {
+		return db.sql(INSERT_SIGNAL).bind("complaintId", complaintId).bind("brandId", brandId)
+				.bind("authorId", authorId).bind("signal", signal.name()).bind("note", note)
+				.map(row -> row.get("id", Long.class)).one();
+	}
+
+	/** The signal flags still waiting for a moderator on these complaints, oldest first. */
+	Flux<Flag> openSignals(Collection<Long> complaintIds) {
+		return db.sql(OPEN_SIGNALS).bind("complaintIds", complaintIds.toArray(Long[]::new))
+				.bind("limit", complaintIds.size() * SignalRule.values().length).map(Flags::flag).all();
+	}
+
 	Mono<Flag> findById(long id) {
 		return db.sql(BY_ID).bind("id", id).map(Flags::flag).one();
 	}
@@ -155,7 +184,7 @@ class Flags {
 				row.get("target_id", Long.class), row.get("complaint_id", Long.class), row.get("brand_id", Long.class),
 				row.get("flagger_id", Long.class), row.get("author_id", Long.class),
 				AskedBy.valueOf(row.get("asked_by", String.class)), FlagReason.valueOf(row.get("reason", String.class)),
-				row.get("note", String.class), FlagStatus.valueOf(row.get("status", String.class)),
+				SignalRule.of(row.get("signal", String.class)), row.get("note", String.class), FlagStatus.valueOf(row.get("status", String.class)),
 				Boolean.TRUE.equals(row.get("hidden", Boolean.class)), ruling == null ? null : Ruling.valueOf(ruling),
 				row.get("ruled_by", String.class), row.get("created_at", OffsetDateTime.class), false);
 	}

@@ -1,5 +1,6 @@
 package io.redress.moderation;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.redress.brand.Brand;
 import io.redress.complaint.Complaint;
 import io.redress.complaint.ComplaintEvent;
+import io.redress.complaint.ModerationStatus;
 import io.redress.moderation.ModerationInputs.AppealRuling;
 import io.redress.moderation.ModerationInputs.FlagContent;
 import io.redress.moderation.ModerationInputs.HideFlaggedContent;
@@ -31,7 +33,10 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
-/** Maps the moderation operations, the {@code Flag} type, a brand's ledger, and a notice's flag. */
+/**
+ * Maps the moderation operations, the {@code Flag} type, a brand's ledger, a notice's flag, the signal rules and
+ * whether a complaint is under review.
+ */
 @Controller
 class ModerationController {
 
@@ -40,16 +45,18 @@ class ModerationController {
 	private final FlagAppeals appeals;
 	private final FlagDirectory directory;
 	private final JsonMapper json;
+	private final SignalSettings signals;
 
 	private static final String LOG_LOADER = "moderationLog";
 
 	ModerationController(FlagFiling filing, FlagRulings rulings, FlagAppeals appeals, FlagDirectory directory,
-			JsonMapper json, BatchLoaderRegistry loaders) {
+			JsonMapper json, SignalSettings signals, BatchLoaderRegistry loaders) {
 		this.filing = filing;
 		this.rulings = rulings;
 		this.appeals = appeals;
 		this.directory = directory;
 		this.json = json;
+		this.signals = signals;
 		// moderationLog takes arguments, which @BatchMapping cannot pass: a keyed loader batches it instead, one
 		// statement per distinct page in a request however many brands ask.
 		loaders.<LogKey, Connection<LedgerEntry>>forName(LOG_LOADER).registerMappedBatchLoader((keys, env) ->
@@ -86,6 +93,28 @@ class ModerationController {
 			@Argument QueueFilter filter) {
 		QueueFilter given = filter == null ? new QueueFilter(null, null) : filter;
 		return directory.queue(PageRequest.of(first, after), given.reason(), given.status());
+	}
+
+	@QueryMapping
+	List<SignalRuleInfo> signalRules() {
+		return Arrays.stream(SignalRule.values()).map(rule -> SignalRuleInfo.of(rule, signals)).toList();
+	}
+
+	@SchemaMapping(typeName = "Flag")
+	SignalRuleInfo signal(Flag flag) {
+		return flag.signal() == null ? null : SignalRuleInfo.of(flag.signal(), signals);
+	}
+
+	/** Held by a signal or hidden at once: either way out of the score until a moderator rules. */
+	@SchemaMapping(typeName = "Complaint")
+	boolean underReview(Complaint complaint) {
+		return complaint.moderation() == ModerationStatus.HELD || complaint.moderation() == ModerationStatus.HIDDEN;
+	}
+
+	// One statement for a whole page of complaints.
+	@BatchMapping(typeName = "Complaint")
+	Mono<Map<Complaint, ComplaintReview>> review(List<Complaint> batch) {
+		return directory.reviews(batch);
 	}
 
 	@SchemaMapping(typeName = "Flag")

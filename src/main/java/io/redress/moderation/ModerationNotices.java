@@ -24,13 +24,16 @@ class ModerationNotices {
 		this.events = events;
 	}
 
-	/** A notice to the author of the flagged content and, when {@code toFlagger}, to the flagger: once each. */
+	/**
+	 * A notice to the author of the flagged content and, when {@code toFlagger}, to the flagger (a signal's flag has
+	 * none): once each.
+	 */
 	Mono<Void> tell(ModerationEventType type, Flag flag, boolean toFlagger) {
 		Set<Long> addressees = new LinkedHashSet<>();
 		if (flag.authorId() != null) {
 			addressees.add(flag.authorId());
 		}
-		if (toFlagger) {
+		if (toFlagger && flag.flaggerId() != null) {
 			addressees.add(flag.flaggerId());
 		}
 		return Flux.fromIterable(addressees).concatMap(profileId -> events.append(event(type, flag, profileId))).then();

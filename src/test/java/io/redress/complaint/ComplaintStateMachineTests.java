@@ -41,6 +41,7 @@ class ComplaintStateMachineTests {
 			ASSUME_ACCEPTANCE   SYSTEM             INVALID_STATE         INVALID_STATE         RESOLVED               INVALID_STATE  INVALID_STATE  INVALID_STATE
 			ANONYMISE           CONSUMER           OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
 			MODERATE            MODERATOR          OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
+			HOLD                SYSTEM             OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
 			""";
 
 	@Test
