@@ -1,15 +1,24 @@
 package io.redress.graphql;
 
+import java.util.List;
+
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import io.redress.shared.AuthenticationRequiredException;
 import io.redress.shared.BadRequestException;
 import io.redress.shared.ForbiddenException;
 import io.redress.shared.NotFoundException;
 
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
@@ -38,5 +47,29 @@ class ErrorClassification {
 			return ErrorType.UNAUTHORIZED;
 		}
 		return ex instanceof BadRequestException ? ErrorType.BAD_REQUEST : null;
+	}
+
+	/**
+	 * Work stopped for taking too long is TIMEOUT, whatever exception type the database layer wrapped it in, so this
+	 * resolver runs before every other one; anything else it leaves to them. The transaction the work ran in was
+	 * rolled back before the error got here ({@link DeadlineTransactions}, and the database's own timeouts abort the
+	 * transaction they hit), so a mutation says it saved nothing.
+	 */
+	@Component
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	static class Timeouts implements DataFetcherExceptionResolver {
+
+		@Override
+		public Mono<List<GraphQLError>> resolveException(Throwable ex, DataFetchingEnvironment environment) {
+			if (!DatabaseTimeouts.isTimeout(ex)) {
+				return Mono.empty();
+			}
+			boolean mutation = environment.getOperationDefinition() != null && environment.getOperationDefinition()
+					.getOperation() == OperationDefinition.Operation.MUTATION;
+			String message = mutation ? "The operation took too long and was stopped; nothing was saved"
+					: "The operation took too long and was stopped";
+			return Mono.just(List.of(GraphqlErrorBuilder.newError(environment).errorType(Timeout.TIMEOUT)
+					.message(message).build()));
+		}
 	}
 }

@@ -1,0 +1,40 @@
+package io.redress.graphql;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import reactor.util.context.ContextView;
+
+/**
+ * When a query or mutation must be finished, carried in its Reactor context so that the transactions it opens stop
+ * their work at that moment and roll back. It is disarmed once the request has its answer: a subscription's answer is
+ * its stream, whose later work is not bound by the request that opened it.
+ */
+record RequestDeadline(Instant at, AtomicBoolean armed) {
+
+	private static final Object KEY = RequestDeadline.class;
+
+	static RequestDeadline after(Duration timeout) {
+		return new RequestDeadline(Instant.now().plus(timeout), new AtomicBoolean(true));
+	}
+
+	/** The deadline of the request this work runs for, if it is still armed. */
+	static Optional<RequestDeadline> of(ContextView context) {
+		return context.<RequestDeadline>getOrEmpty(KEY).filter(deadline -> deadline.armed().get());
+	}
+
+	reactor.util.context.Context putIn(reactor.util.context.Context context) {
+		return context.put(KEY, this);
+	}
+
+	Duration remaining() {
+		Duration left = Duration.between(Instant.now(), at);
+		return left.isNegative() ? Duration.ZERO : left;
+	}
+
+	void disarm() {
+		armed.set(false);
+	}
+}
