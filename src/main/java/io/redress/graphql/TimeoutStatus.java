@@ -1,6 +1,7 @@
 package io.redress.graphql;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import reactor.core.publisher.Mono;
 
@@ -20,14 +21,19 @@ class TimeoutStatus implements WebFilter {
 
 	private static final String TIMED_OUT = TimeoutStatus.class.getName() + ".timedOut";
 
+	/** Marks the HTTP exchange behind a GraphQL request (its attributes, read-only there, hold a flag to set). */
 	static void mark(Map<String, Object> requestAttributes) {
-		requestAttributes.put(TIMED_OUT, Boolean.TRUE);
+		if (requestAttributes.get(TIMED_OUT) instanceof AtomicBoolean timedOut) {
+			timedOut.set(true);
+		}
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		AtomicBoolean timedOut = new AtomicBoolean();
+		exchange.getAttributes().put(TIMED_OUT, timedOut);
 		exchange.getResponse().beforeCommit(() -> {
-			if (Boolean.TRUE.equals(exchange.getAttribute(TIMED_OUT))) {
+			if (timedOut.get()) {
 				exchange.getResponse().setStatusCode(HttpStatus.GATEWAY_TIMEOUT);
 			}
 			return Mono.empty();
