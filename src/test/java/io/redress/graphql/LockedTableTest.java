@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -43,14 +44,17 @@ abstract class LockedTableTest extends ApiTest {
 
 	/** Another session takes the whole table, as a long migration or a stuck batch job would; closing frees it. */
 	protected static Connection lockComplaints() throws SQLException {
-		TestDatabase database = TestDatabase.shared();
-		Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-				database.password());
+		Connection connection = connect();
 		connection.setAutoCommit(false);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("LOCK TABLE complaints IN ACCESS EXCLUSIVE MODE");
 		}
 		return connection;
+	}
+
+	private static Connection connect() throws SQLException {
+		TestDatabase database = TestDatabase.shared();
+		return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
 	}
 
 	protected Mono<Answer> post(String body, String key) {
@@ -85,11 +89,27 @@ abstract class LockedTableTest extends ApiTest {
 	 * Changes to a complaint (every one starts by locking its row: {@code FOR UPDATE OF c}) still waiting for the
 	 * locked table; background readers of the table, such as the score keeper, may wait too and are not counted.
 	 */
-	protected Long changesWaitingForComplaints() {
-		return db.sql("""
+	protected static long changesWaitingForComplaints() {
+		return count("""
 				SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-				WHERE l.relation = 'complaints'::regclass AND NOT l.granted AND a.query LIKE '%FOR UPDATE OF c%'""")
-				.map(row -> row.get(0, Long.class)).one().block();
+				WHERE l.relation = 'complaints'::regclass AND NOT l.granted AND a.query LIKE '%FOR UPDATE OF c%'""");
+	}
+
+	/** Statements of any session waiting for the locked table, each holding one of the server's connections. */
+	protected static long waitingForComplaints() {
+		return count("SELECT count(*) FROM pg_locks WHERE relation = 'complaints'::regclass AND NOT granted");
+	}
+
+	/** Asked over a connection of its own, never one of the server's pool, which may be busy. */
+	private static long count(String sql) {
+		try (Connection connection = connect(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	protected long complaintKey() {
