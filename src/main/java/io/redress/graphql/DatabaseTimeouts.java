@@ -7,6 +7,7 @@ import io.r2dbc.spi.R2dbcTimeoutException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -34,8 +35,17 @@ class DatabaseTimeouts {
 				.option(PostgresqlConnectionFactoryProvider.LOCK_WAIT_TIMEOUT, limits.lockTimeout());
 	}
 
+	/** Refuses to start when transactions could take every pooled connection: then nothing is left for reads. */
 	@Bean
-	ReactiveTransactionManager transactionManager(ConnectionFactory connectionFactory, DatabaseLimits limits) {
+	ReactiveTransactionManager transactionManager(ConnectionFactory connectionFactory, DatabaseLimits limits,
+			R2dbcProperties r2dbc) {
+		int poolSize = r2dbc.getPool().getMaxSize();
+		if (limits.transactionSlots() < 1
+				|| (r2dbc.getPool().isEnabled() && limits.transactionSlots() >= poolSize)) {
+			throw new IllegalStateException("redress.database.transaction-slots is " + limits.transactionSlots()
+					+ ": set it from 1 to below spring.r2dbc.pool.max-size (" + poolSize
+					+ "), so reads always find a connection");
+		}
 		return new BoundedTransactionManager(connectionFactory, limits);
 	}
 

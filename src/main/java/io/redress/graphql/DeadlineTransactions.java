@@ -37,8 +37,9 @@ class DeadlineTransactions implements TransactionalOperator {
 	@Override
 	public <T> Flux<T> execute(TransactionCallback<T> action) throws TransactionException {
 		return transactions.execute(status -> Flux.deferContextual(context -> RequestDeadline.of(context)
+				// Each item's wait is what is left of the same deadline: it bounds the whole stream, not one gap.
 				.map(deadline -> Flux.from(action.doInTransaction(status))
-						.timeout(Mono.delay(deadline.remaining()), item -> Mono.never(),
+						.timeout(Mono.delay(deadline.remaining()), item -> Mono.delay(deadline.remaining()),
 								Flux.error(DeadlineTransactions::stopped)))
 				.orElseGet(() -> Flux.from(action.doInTransaction(status)))));
 	}

@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 /**
  * When a query or mutation must be finished, carried in its Reactor context so that the transactions it opens stop
- * their work at that moment and roll back. It is disarmed once the request has its answer: a subscription's answer is
- * its stream, whose later work is not bound by the request that opened it.
+ * their work at that moment and roll back. A subscription's deadline is disarmed once its answer (its stream) is
+ * there: the stream's later work is not bound by the request that opened it.
  */
 record RequestDeadline(Instant at, AtomicBoolean armed) {
 
@@ -25,7 +26,7 @@ record RequestDeadline(Instant at, AtomicBoolean armed) {
 		return context.<RequestDeadline>getOrEmpty(KEY).filter(deadline -> deadline.armed().get());
 	}
 
-	reactor.util.context.Context putIn(reactor.util.context.Context context) {
+	Context putIn(Context context) {
 		return context.put(KEY, this);
 	}
 

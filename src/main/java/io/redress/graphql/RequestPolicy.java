@@ -52,12 +52,23 @@ class RequestPolicy implements WebGraphQlInterceptor {
 		RequestDeadline deadline = RequestDeadline.after(settings.timeout());
 		return chain.next(request)
 				.contextWrite(deadline::putIn)
-				.doFinally(signal -> deadline.disarm())
+				.doOnNext(response -> disarmForAStream(deadline, response))
 				.timeout(settings.timeout().plus(BACKSTOP_GRACE))
 				.onErrorResume(TimeoutException.class, ex -> Mono.just(timedOut(request)))
 				.map(response -> streamsWithoutAStream(request, response) ? needsAStream(request)
 						: classified(response))
 				.doOnNext(response -> markIfTimedOut(request, response));
+	}
+
+	/**
+	 * A subscription's answer is its stream, whose later work the request's deadline must not cut short. For a query
+	 * or mutation the deadline stays armed: work still running after the answer (it was given up at the backstop)
+	 * can start no transaction that commits.
+	 */
+	private static void disarmForAStream(RequestDeadline deadline, WebGraphQlResponse response) {
+		if (response.getExecutionResult().getData() instanceof Publisher<?>) {
+			deadline.disarm();
+		}
 	}
 
 	/** An answer whose only errors are TIMEOUT goes out over HTTP as 504 Gateway Timeout. */

@@ -19,6 +19,7 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 class TimeoutStatus implements WebFilter {
 
+	private static final String PATH = "/graphql";
 	private static final String TIMED_OUT = TimeoutStatus.class.getName() + ".timedOut";
 
 	/** Marks the HTTP exchange behind a GraphQL request (its attributes, read-only there, hold a flag to set). */
@@ -30,6 +31,9 @@ class TimeoutStatus implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!PATH.equals(exchange.getRequest().getPath().value())) {
+			return chain.filter(exchange);
+		}
 		AtomicBoolean timedOut = new AtomicBoolean();
 		exchange.getAttributes().put(TIMED_OUT, timedOut);
 		exchange.getResponse().beforeCommit(() -> {
