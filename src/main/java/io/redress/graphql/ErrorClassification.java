@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
  * The one place where module exceptions become GraphQL errors, for queries and mutations here and for running
- * subscriptions in {@link SubscriptionErrors}. Anything else is reported by Spring for GraphQL as a bare
- * INTERNAL_ERROR with an id to find in the logs, never with a stack trace, SQL or class name.
+ * subscriptions in {@link SubscriptionErrors}; work stopped for taking too long is TIMEOUT ({@link Timeouts}). Anything
+ * else is reported by Spring for GraphQL as a bare INTERNAL_ERROR with an id to find in the logs, never with a stack
+ * trace, SQL or class name.
  */
 @ControllerAdvice
 class ErrorClassification {

@@ -23,8 +23,9 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the execution time limit (a deadline the request's transactions obey, see {@link RequestDeadline}), keeps subscription events in order, and gives every error one of the documented
- * classifications: graphql-java's own (syntax, validation, aborted by a limit) all mean the request was bad.
+ * Applies the execution time limit (a deadline the request's transactions obey, see {@link RequestDeadline}), keeps
+ * subscription events in order, and gives every error one of the documented classifications: graphql-java's own
+ * (syntax, validation, aborted by a limit) all mean the request was bad.
  */
 @Component
 class RequestPolicy implements WebGraphQlInterceptor {

@@ -63,6 +63,10 @@ abstract class LockedTableTest extends ApiTest {
 		return call(consumer, document("postMessage"), Map.of("input", input));
 	}
 
+	protected Mono<Answer> complaintQuery() {
+		return call(consumer, document("complaintView"), Map.of("id", complaintId));
+	}
+
 	protected Mono<Answer> brandQuery() {
 		return call(owner, document("brand"), Map.of("slug", brand));
 	}

@@ -38,4 +38,21 @@ class RequestDeadlineTests extends LockedTableTest {
 		assertThat(retry.body()).contains("\"userErrors\":[]");
 		assertThat(messages()).isOne();
 	}
+
+	/**
+	 * Work outside a transaction is bounded by the database's own limits only; set longer than the request's, as
+	 * here, a query still waiting is answered by the backstop two seconds after the deadline, and says it was stopped.
+	 */
+	@Test
+	void aQueryStillWaitingPastTheDeadlineIsAnsweredTimeout() throws Exception {
+		Answer answer;
+		try (Connection locker = lockComplaints()) {
+			answer = complaintQuery().block(Duration.ofSeconds(30));
+			locker.rollback();
+		}
+
+		assertThat(answer.status().value()).isEqualTo(504);
+		assertThat(answer.body()).contains("\"classification\":\"TIMEOUT\"")
+				.contains("The operation took longer than 3 s and was stopped");
+	}
 }
