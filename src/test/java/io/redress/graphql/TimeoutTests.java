@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -92,6 +93,26 @@ class TimeoutTests extends LockedTableTest {
 
 		assertThat(work.block(Duration.ofSeconds(10))).isOne();
 		assertThat(messages()).isOne();
+	}
+
+	/** Spring's transactional operator rolls back when its subscriber goes away (a cancel), as on a lost client. */
+	@Test
+	void aTransactionWhoseSubscriberGoesAwayIsRolledBack() {
+		Disposable abandoned = transactions.transactional(insertSystemMessage("written, then abandoned")
+				.then(Mono.never())).subscribe();
+		eventually(() -> complaintLockedByAnotherTransaction(), locked -> locked);
+
+		abandoned.dispose();
+
+		eventually(() -> complaintLockedByAnotherTransaction(), locked -> !locked);
+		assertThat(messages()).isZero();
+	}
+
+	/** The message's insert holds a key-share lock on its complaint's row until its transaction ends either way. */
+	private boolean complaintLockedByAnotherTransaction() {
+		return db.sql("""
+				SELECT NOT EXISTS (SELECT 1 FROM complaints WHERE id = :id FOR UPDATE SKIP LOCKED) AS locked""")
+				.bind("id", complaintKey()).map(row -> row.get("locked", Boolean.class)).one().block();
 	}
 
 	private Mono<Long> insertSystemMessage(String body) {
