@@ -1,21 +1,31 @@
 package io.redress.graphql;
 
+import java.util.List;
+
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import io.redress.shared.AuthenticationRequiredException;
 import io.redress.shared.BadRequestException;
 import io.redress.shared.ForbiddenException;
 import io.redress.shared.NotFoundException;
 
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
  * The one place where module exceptions become GraphQL errors, for queries and mutations here and for running
- * subscriptions in {@link SubscriptionErrors}. Anything else is reported by Spring for GraphQL as a bare
- * INTERNAL_ERROR with an id to find in the logs, never with a stack trace, SQL or class name.
+ * subscriptions in {@link SubscriptionErrors}; work stopped for taking too long is TIMEOUT ({@link Timeouts}). Anything
+ * else is reported by Spring for GraphQL as a bare INTERNAL_ERROR with an id to find in the logs, never with a stack
+ * trace, SQL or class name.
  */
 @ControllerAdvice
 class ErrorClassification {
@@ -38,5 +48,29 @@ class ErrorClassification {
 			return ErrorType.UNAUTHORIZED;
 		}
 		return ex instanceof BadRequestException ? ErrorType.BAD_REQUEST : null;
+	}
+
+	/**
+	 * Work stopped for taking too long is TIMEOUT, whatever exception type the database layer wrapped it in, so this
+	 * resolver runs before every other one; anything else it leaves to them. The transaction the work ran in was
+	 * rolled back before the error got here ({@link DeadlineTransactions}, and the database's own timeouts abort the
+	 * transaction they hit), so a mutation says it saved nothing.
+	 */
+	@Component
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	static class Timeouts implements DataFetcherExceptionResolver {
+
+		@Override
+		public Mono<List<GraphQLError>> resolveException(Throwable ex, DataFetchingEnvironment environment) {
+			if (!DatabaseTimeouts.isTimeout(ex)) {
+				return Mono.empty();
+			}
+			boolean mutation = environment.getOperationDefinition() != null && environment.getOperationDefinition()
+					.getOperation() == OperationDefinition.Operation.MUTATION;
+			String message = mutation ? "The operation took too long and was stopped; nothing was saved"
+					: "The operation took too long and was stopped";
+			return Mono.just(List.of(GraphqlErrorBuilder.newError(environment).errorType(Timeout.TIMEOUT)
+					.message(message).build()));
+		}
 	}
 }

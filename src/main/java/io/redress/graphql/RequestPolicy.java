@@ -1,5 +1,6 @@
 package io.redress.graphql;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +23,9 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the execution time limit, keeps subscription events in order, and gives every error one of the documented
- * classifications: graphql-java's own (syntax, validation, aborted by a limit) all mean the request was bad.
+ * Applies the execution time limit (a deadline the request's transactions obey, see {@link RequestDeadline}), keeps
+ * subscription events in order, and gives every error one of the documented classifications: graphql-java's own
+ * (syntax, validation, aborted by a limit) all mean the request was bad.
  */
 @Component
 class RequestPolicy implements WebGraphQlInterceptor {
@@ -31,6 +33,9 @@ class RequestPolicy implements WebGraphQlInterceptor {
 	private static final Set<String> REQUEST_ERRORS = Set.of(graphql.ErrorType.InvalidSyntax.name(),
 			graphql.ErrorType.ValidationError.name(), graphql.ErrorType.OperationNotSupported.name(),
 			graphql.ErrorType.ExecutionAborted.name(), "IntrospectionDisabled", "BadFaithIntrospection");
+
+	/** How long after the deadline the answer waits for work that is stopping (rolling back) or committing. */
+	private static final Duration BACKSTOP_GRACE = Duration.ofSeconds(2);
 
 	private final GraphQlSettings settings;
 
@@ -45,11 +50,34 @@ class RequestPolicy implements WebGraphQlInterceptor {
 		request.configureExecutionInput((input, builder) -> builder
 				.graphQLContext(Map.of(SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true))
 				.build());
+		RequestDeadline deadline = RequestDeadline.after(settings.timeout());
 		return chain.next(request)
-				.timeout(settings.timeout())
+				.contextWrite(deadline::putIn)
+				.doOnNext(response -> disarmForAStream(deadline, response))
+				.timeout(settings.timeout().plus(BACKSTOP_GRACE))
 				.onErrorResume(TimeoutException.class, ex -> Mono.just(timedOut(request)))
 				.map(response -> streamsWithoutAStream(request, response) ? needsAStream(request)
-						: classified(response));
+						: classified(response))
+				.doOnNext(response -> markIfTimedOut(request, response));
+	}
+
+	/**
+	 * A subscription's answer is its stream, whose later work the request's deadline must not cut short. For a query
+	 * or mutation the deadline stays armed: work still running after the answer (it was given up at the backstop)
+	 * can start no transaction that commits.
+	 */
+	private static void disarmForAStream(RequestDeadline deadline, WebGraphQlResponse response) {
+		if (response.getExecutionResult().getData() instanceof Publisher<?>) {
+			deadline.disarm();
+		}
+	}
+
+	/** An answer whose only errors are TIMEOUT goes out over HTTP as 504 Gateway Timeout. */
+	private static void markIfTimedOut(WebGraphQlRequest request, WebGraphQlResponse response) {
+		List<GraphQLError> errors = response.getExecutionResult().getErrors();
+		if (!errors.isEmpty() && errors.stream().allMatch(error -> error.getErrorType() == Timeout.TIMEOUT)) {
+			TimeoutStatus.mark(request.getAttributes());
+		}
 	}
 
 	/**
@@ -98,10 +126,20 @@ class RequestPolicy implements WebGraphQlInterceptor {
 		return error.getErrorType() != null && REQUEST_ERRORS.contains(error.getErrorType().toString());
 	}
 
+	/**
+	 * The backstop, for work that did not stop at the deadline by itself: a transaction stops at the deadline and
+	 * rolls back (DeadlineTransactions), and the database stops a statement sooner (DatabaseLimits), so this fires
+	 * only for work outside both, such as a commit that takes longer than the grace. That work goes on unseen, so a
+	 * mutation's answer cannot say whether it was saved, and says so.
+	 */
 	private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
+		String limit = "The operation took longer than " + settings.timeout().toSeconds() + " s";
 		return failed(request, GraphqlErrorBuilder.newError()
-				.message("The operation took longer than " + settings.timeout().toSeconds() + " s and was stopped")
-				.errorType(ErrorType.INTERNAL_ERROR)
+				.message(OperationKinds.isMutation(request)
+						? limit + "; whether it was saved is not known: read before retrying, or retry with the "
+								+ "same idempotency key"
+						: limit + " and was stopped")
+				.errorType(Timeout.TIMEOUT)
 				.build());
 	}
 
