@@ -5,20 +5,31 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import io.redress.shared.AuthenticationRequiredException;
 import io.redress.shared.BadRequestException;
+import io.redress.shared.DatabaseOutage;
 import io.redress.shared.ForbiddenException;
 import io.redress.shared.NotFoundException;
 
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
  * The one place where module exceptions become GraphQL errors, for queries and mutations here and for running
  * subscriptions in {@link SubscriptionErrors}. Anything else is reported by Spring for GraphQL as a bare
- * INTERNAL_ERROR with an id to find in the logs, never with a stack trace, SQL or class name.
+ * INTERNAL_ERROR with an id to find in the logs, never with a stack trace, SQL or class name. A database outage is
+ * UNAVAILABLE (retriable): it is logged once per outage by {@link DatabaseOutage}, not once per field.
  */
 @ControllerAdvice
-class ErrorClassification {
+class ErrorClassification extends DataFetcherExceptionResolverAdapter {
+
+	static final String UNAVAILABLE_MESSAGE = "The service is temporarily unavailable; try again shortly";
+
+	private final DatabaseOutage database;
+
+	ErrorClassification(DatabaseOutage database) {
+		this.database = database;
+	}
 
 	@GraphQlExceptionHandler({ NotFoundException.class, ForbiddenException.class,
 			AuthenticationRequiredException.class, BadRequestException.class })
@@ -26,8 +37,20 @@ class ErrorClassification {
 		return GraphqlErrorBuilder.newError(environment).errorType(typeOf(ex)).message(ex.getMessage()).build();
 	}
 
-	/** The classification of a module exception; null for anything unexpected. */
-	static ErrorType typeOf(Throwable ex) {
+	@Override
+	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment environment) {
+		if (!database.report(ex)) {
+			return null;
+		}
+		return GraphqlErrorBuilder.newError(environment).errorType(ServerErrorType.UNAVAILABLE)
+				.message(UNAVAILABLE_MESSAGE).build();
+	}
+
+	/** The classification of a module exception or an outage; null for anything unexpected. */
+	static graphql.ErrorClassification typeOf(Throwable ex) {
+		if (DatabaseOutage.isOutage(ex)) {
+			return ServerErrorType.UNAVAILABLE;
+		}
 		if (ex instanceof NotFoundException) {
 			return ErrorType.NOT_FOUND;
 		}
