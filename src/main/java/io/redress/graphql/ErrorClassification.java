@@ -2,12 +2,15 @@ package io.redress.graphql;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import io.redress.shared.AuthenticationRequiredException;
 import io.redress.shared.BadRequestException;
 import io.redress.shared.DatabaseOutage;
 import io.redress.shared.ForbiddenException;
 import io.redress.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -18,10 +21,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
  * The one place where module exceptions become GraphQL errors, for queries and mutations here and for running
  * subscriptions in {@link SubscriptionErrors}. Anything else is reported by Spring for GraphQL as a bare
  * INTERNAL_ERROR with an id to find in the logs, never with a stack trace, SQL or class name. A database outage is
- * UNAVAILABLE (retriable): it is logged once per outage by {@link DatabaseOutage}, not once per field.
+ * UNAVAILABLE (retriable): it is logged once per outage by {@link DatabaseOutage}, not once per field. Fields
+ * cancelled because the client went away are logged at DEBUG only.
  */
 @ControllerAdvice
 class ErrorClassification extends DataFetcherExceptionResolverAdapter {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorClassification.class);
 
 	static final String UNAVAILABLE_MESSAGE = "The service is temporarily unavailable; try again shortly";
 
@@ -39,6 +45,12 @@ class ErrorClassification extends DataFetcherExceptionResolverAdapter {
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment environment) {
+		if (ex instanceof AbortExecutionException) {
+			// graphql-java cancels the fields still running when the client goes away: nobody is left to tell.
+			log.debug("Field {} cancelled: {}", environment.getExecutionStepInfo().getPath(), ex.getMessage());
+			return GraphqlErrorBuilder.newError(environment).errorType(ErrorType.BAD_REQUEST)
+					.message("The request was cancelled").build();
+		}
 		if (!database.report(ex)) {
 			return null;
 		}
