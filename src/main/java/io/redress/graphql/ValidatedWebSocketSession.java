@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.redress.shared.Outage;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +23,11 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 final class ValidatedWebSocketSession implements WebSocketSession {
 
 	static final CloseStatus INVALID_MESSAGE = new CloseStatus(4400, "Invalid message");
+
+	private static final int UNAUTHORIZED = 4401;
+
+	/** RFC 6455's registry: "Try Again Later", the service is temporarily unable to serve the connection. */
+	static final int TRY_AGAIN_LATER = 1013;
 
 	private final WebSocketSession session;
 	private final Predicate<String> wellFormed;
@@ -68,8 +74,16 @@ final class ValidatedWebSocketSession implements WebSocketSession {
 		return session.isOpen();
 	}
 
+	/**
+	 * graphql-ws closes a connection whose {@code connection_init} was refused with 4401; when the refusal was an
+	 * outage (the token issuer unreachable) the close says so instead: 1013, try again later.
+	 */
 	@Override
 	public Mono<Void> close(CloseStatus status) {
+		Object dependency = getAttributes().get(Outage.REFUSED_BY);
+		if (status.getCode() == UNAUTHORIZED && dependency != null) {
+			return session.close(new CloseStatus(TRY_AGAIN_LATER, dependency + " unreachable; try again later"));
+		}
 		return session.close(status);
 	}
 

@@ -13,6 +13,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Outage {
 
+	/**
+	 * The WebSocket session attribute set when a connection is refused because a dependency is unreachable (its
+	 * value names the dependency): the socket then closes with 1013, "try again later", not as unauthorized.
+	 */
+	public static final String REFUSED_BY = "io.redress.refusedBy";
+
 	private static final Logger log = LoggerFactory.getLogger(Outage.class);
 
 	private final String dependency;
