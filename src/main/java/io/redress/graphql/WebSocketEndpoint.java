@@ -29,7 +29,7 @@ class WebSocketEndpoint {
 
 	@Bean
 	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties properties,
-			GraphQlSettings settings, ServerCodecConfigurer codecs, JsonMapper json) {
+			GraphQlSettings settings, ServerCodecConfigurer codecs, JsonMapper json, OpenSockets sockets) {
 		CorsConfiguration origins = new CorsConfiguration();
 		origins.setAllowedOriginPatterns(settings.websocketAllowedOrigins());
 		origins.setAllowedMethods(List.of("GET"));
@@ -39,7 +39,7 @@ class WebSocketEndpoint {
 
 			@Override
 			public Mono<Void> handle(WebSocketSession session) {
-				return super.handle(new ValidatedWebSocketSession(session, messages::wellFormed));
+				return super.handle(new ValidatedWebSocketSession(session, messages::wellFormed, sockets));
 			}
 		};
 	}
