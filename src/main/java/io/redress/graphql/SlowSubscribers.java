@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * message alone would sit unread behind the events the client is not taking, holding the connection's buffers.
  */
 @Component
-class SlowSubscribers implements WebSocketGraphQlInterceptor {
+class SlowSubscribers implements WebGraphQlInterceptor {
 
 	@Override
 	@SuppressWarnings("unchecked")
