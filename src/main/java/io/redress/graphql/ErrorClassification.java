@@ -40,6 +40,7 @@ class ErrorClassification extends DataFetcherExceptionResolverAdapter {
 	@GraphQlExceptionHandler({ NotFoundException.class, ForbiddenException.class,
 			AuthenticationRequiredException.class, BadRequestException.class })
 	GraphQLError classified(RuntimeException ex, DataFetchingEnvironment environment) {
+		SlowSubscribers.closeIfTooSlow(ex, environment);
 		return GraphqlErrorBuilder.newError(environment).errorType(typeOf(ex)).message(ex.getMessage()).build();
 	}
 

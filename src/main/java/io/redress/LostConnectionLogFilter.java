@@ -1,4 +1,4 @@
-package io.redress.shared;
+package io.redress;
 
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import io.netty.channel.unix.Errors.NativeIoException;
+import io.redress.shared.DatabaseOutage;
 import org.slf4j.Marker;
 import reactor.netty.channel.AbortedException;
 

@@ -1,6 +1,15 @@
 package io.redress;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,7 +31,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.netty.channel.ChannelOption;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.graphql.client.GraphQlClient;
@@ -38,12 +52,13 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What clients see, what the log says and what survives when the database goes away under the server: connections
- * terminated mid-load, the database refusing connections, a lookup failing while a subscriber's event is resolved.
- * These tests run on a database of their own, so the other suites' database never goes away.
+ * What clients see, what the log says and what survives when things go wrong under the server: connections
+ * terminated mid-load, the database refusing connections, a lookup failing while a subscriber's event is resolved,
+ * a subscriber that stops reading. These tests run on a server and database of their own (with a small subscriber
+ * buffer), so the other suites' database never goes away.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class DatabaseFaultTests extends OwnEnvironmentTest {
+class FaultTests extends OwnEnvironmentTest {
 
 	private static final TestDatabase SERVER = TestDatabase.shared();
 
@@ -57,6 +72,8 @@ class DatabaseFaultTests extends OwnEnvironmentTest {
 
 	private static final String VIEWER = "{ viewer { id } }";
 
+	private static final int SUBSCRIBER_BUFFER = 4;
+
 	private static final String COMPLAINT_EVENTS = """
 			subscription($id: ID!, $after: String) {
 			  complaintEvents(complaintId: $id, after: $after) { cursor type message { body } }
@@ -68,9 +85,20 @@ class DatabaseFaultTests extends OwnEnvironmentTest {
 	@Autowired
 	private DatabaseClient db;
 
+	/** Send buffers of a fixed small size, so a client that does not read holds up the server soon. */
+	@TestConfiguration
+	static class SmallSendBuffers {
+
+		@Bean
+		NettyServerCustomizer smallSendBuffers() {
+			return server -> server.childOption(ChannelOption.SO_SNDBUF, 16_384);
+		}
+	}
+
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {
 		register(registry, DATABASE, TestEnvironment.issuer());
+		registry.add("redress.realtime.subscriber-buffer", () -> SUBSCRIBER_BUFFER);
 	}
 
 	private static String token(String subject) {
@@ -199,6 +227,115 @@ class DatabaseFaultTests extends OwnEnvironmentTest {
 				.filter(event -> "MESSAGE_POSTED".equals(event.get("type")))
 				.blockFirst(Duration.ofSeconds(15));
 		assertThat(posted.get("message")).isEqualTo(Map.of("body", body));
+	}
+
+	@Test
+	void theSocketOfASubscriberThatStopsReadingIsClosed() throws IOException {
+		String owner = token(unique("owner"));
+		String brand = unique("slowco");
+		registerBrand(owner, brand);
+		String consumer = token(unique("consumer"));
+		String complaintId = fileComplaint(consumer, brand);
+
+		try (Socket socket = new Socket()) {
+			// A small window: the client's side fills after a few events, then the server's, then its buffer.
+			socket.setReceiveBufferSize(4096);
+			socket.connect(new InetSocketAddress("localhost", port), 10_000);
+			RawWebSocket client = new RawWebSocket(socket, port);
+			client.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + consumer
+					+ "\"}}");
+			client.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":"
+					+ quoted(COMPLAINT_EVENTS) + ",\"variables\":{\"id\":\"" + complaintId + "\",\"after\":\""
+					+ EventCursor.START.encoded() + "\"}}}");
+
+			// The client reads nothing while the brand writes far more than the sockets, the server's send queue
+			// (Reactor Netty takes up to 256 messages ahead) and the subscriber's buffer hold.
+			String body = "x".repeat(9_000);
+			Flux.range(0, 600)
+					.flatMap(i -> graphQl(owner, POST_MESSAGE, Map.of("input",
+							Map.of("complaintId", complaintId, "body", body + i, "visibility", "PUBLIC"))), 4)
+					.blockLast(Duration.ofSeconds(180));
+
+			assertThat(client.readsToTheEnd(Duration.ofSeconds(10)))
+					.as("the server closed the connection, rather than leave it open with the client not reading")
+					.isTrue();
+		}
+	}
+
+	private static String quoted(String text) {
+		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+	}
+
+	/** Just enough of a WebSocket client to open one, send text, and then not read. */
+	private static final class RawWebSocket {
+
+		private final Socket socket;
+		private final OutputStream out;
+
+		RawWebSocket(Socket socket, int port) throws IOException {
+			this.socket = socket;
+			this.out = socket.getOutputStream();
+			out.write(("GET /graphql HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
+					+ "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+					+ "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			String response = readHeaders(socket.getInputStream());
+			assertThat(response).startsWith("HTTP/1.1 101");
+		}
+
+		private static String readHeaders(InputStream in) throws IOException {
+			StringBuilder headers = new StringBuilder();
+			while (!headers.toString().endsWith("\r\n\r\n")) {
+				int next = in.read();
+				if (next < 0) {
+					break;
+				}
+				headers.append((char) next);
+			}
+			return headers.toString();
+		}
+
+		/** A masked text frame, as a client must send. */
+		void sendText(String text) throws IOException {
+			byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+			ByteArrayOutputStream frame = new ByteArrayOutputStream();
+			frame.write(0x81);
+			if (payload.length < 126) {
+				frame.write(0x80 | payload.length);
+			}
+			else {
+				frame.write(0x80 | 126);
+				frame.write(payload.length >> 8);
+				frame.write(payload.length & 0xff);
+			}
+			byte[] mask = { 1, 2, 3, 4 };
+			frame.write(mask);
+			for (int i = 0; i < payload.length; i++) {
+				frame.write(payload[i] ^ mask[i % 4]);
+			}
+			out.write(frame.toByteArray());
+			out.flush();
+		}
+
+		/** Reads what the server sent until it closes the connection; false if it is still open after the wait. */
+		boolean readsToTheEnd(Duration wait) throws IOException {
+			socket.setSoTimeout((int) wait.toMillis());
+			byte[] buffer = new byte[65_536];
+			try {
+				while (socket.getInputStream().read(buffer) >= 0) {
+					// what was sent before the close is of no interest here
+				}
+				return true;
+			}
+			catch (SocketTimeoutException ex) {
+				return false;
+			}
+			catch (SocketException ex) {
+				// A reset is a close too.
+				return true;
+			}
+		}
 	}
 
 	private Flux<Map<String, Object>> subscribe(String token, String document, Map<String, Object> variables,
