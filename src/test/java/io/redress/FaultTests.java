@@ -154,12 +154,12 @@ class FaultTests extends OwnEnvironmentTest {
 		String complaintId = fileComplaint(consumer, brand);
 
 		CompletableFuture<Void> faults = CompletableFuture.runAsync(() -> {
-			for (int round = 0; round < 4; round++) {
+			for (int round = 0; round < 5; round++) {
 				pause(Duration.ofMillis(150));
 				terminateConnections();
 			}
 		});
-		List<Write> outcomes = Flux.range(0, 80)
+		List<Write> outcomes = Flux.range(0, 160)
 				.flatMap(i -> {
 					String body = unique("written") + "-" + i;
 					Map<String, Object> input = Map.of("complaintId", complaintId, "body", body, "visibility", "PUBLIC",
@@ -230,6 +230,25 @@ class FaultTests extends OwnEnvironmentTest {
 	}
 
 	@Test
+	void aClientThatHangsUpMidRequestLeavesNoErrorInTheLog(CapturedOutput output) throws SQLException {
+		String impatient = token(unique("impatient"));
+		assertThat(graphQl(impatient, VIEWER, Map.of()).block(Duration.ofSeconds(15)).status()).isEqualTo(200);
+		try (Connection lock = connect(DATABASE)) {
+			lock.setAutoCommit(false);
+			// The request waits for the lock; the client gives up and closes the connection.
+			lock.createStatement().execute("LOCK TABLE profiles IN ACCESS EXCLUSIVE MODE");
+			hangUpDuring(impatient, VIEWER);
+			pause(Duration.ofSeconds(1));
+			lock.rollback();
+		}
+		// The server finishes the abandoned request once the lock is gone; another request proves it is done.
+		assertThat(graphQl(impatient, VIEWER, Map.of()).block(Duration.ofSeconds(15)).status()).isEqualTo(200);
+		pause(Duration.ofSeconds(1));
+
+		assertThat(output.getOut()).doesNotContain("Unresolved").doesNotContain(" ERROR ").doesNotContain("\tat ");
+	}
+
+	@Test
 	void theSocketOfASubscriberThatStopsReadingIsClosed() throws IOException {
 		String owner = token(unique("owner"));
 		String brand = unique("slowco");
@@ -259,6 +278,23 @@ class FaultTests extends OwnEnvironmentTest {
 			assertThat(client.readsToTheEnd(Duration.ofSeconds(10)))
 					.as("the server closed the connection, rather than leave it open with the client not reading")
 					.isTrue();
+		}
+	}
+
+	/** Sends a request over a raw connection and closes it before any answer can come. */
+	private void hangUpDuring(String token, String query) {
+		byte[] body = ("{\"query\":" + quoted(query) + "}").getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = new Socket("localhost", port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+					+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			out.write(body);
+			out.flush();
+			pause(Duration.ofMillis(500));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
