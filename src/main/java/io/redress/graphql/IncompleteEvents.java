@@ -39,9 +39,16 @@ class IncompleteEvents implements WebGraphQlInterceptor {
 			if (!(response.getExecutionResult().getData() instanceof Publisher<?> events)) {
 				return response;
 			}
+			// handle, not concatMap: nothing is fetched ahead, so a slow subscriber still holds up the stream.
 			Flux<ExecutionResult> whole = Flux.from((Publisher<ExecutionResult>) events)
-					.concatMap(event -> passing(event.getErrors()).isEmpty() ? Mono.just(event)
-							: Mono.error(new SubscriptionPublisherException(endingErrors(event.getErrors()), null)));
+					.handle((event, sink) -> {
+						if (passing(event.getErrors()).isEmpty()) {
+							sink.next(event);
+						}
+						else {
+							sink.error(new SubscriptionPublisherException(endingErrors(event.getErrors()), null));
+						}
+					});
 			return response.transform(builder -> builder.data(whole));
 		});
 	}

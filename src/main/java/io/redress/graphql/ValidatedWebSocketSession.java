@@ -30,10 +30,10 @@ final class ValidatedWebSocketSession implements WebSocketSession {
 	private static final int UNAUTHORIZED = 4401;
 
 	/** RFC 6455's registry: "Try Again Later", the service is temporarily unable to serve the connection. */
-	static final int TRY_AGAIN_LATER = 1013;
+	private static final int TRY_AGAIN_LATER = 1013;
 
 	/** RFC 6455's "Policy Violation": the client broke the rule of reading what it subscribed to. */
-	static final CloseStatus TOO_SLOW = new CloseStatus(1008, "Too slow to keep up; resume from your last cursor");
+	private static final CloseStatus TOO_SLOW = new CloseStatus(1008, "Too slow to keep up; resume from your last cursor");
 
 	/** How long the close frame may take to get out before the connection is dropped without it. */
 	private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);

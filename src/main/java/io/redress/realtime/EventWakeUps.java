@@ -3,9 +3,9 @@ package io.redress.realtime;
 import java.time.Duration;
 
 import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.redress.shared.DatabaseOutage;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.redress.shared.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
