@@ -146,6 +146,36 @@ class FaultTests extends OwnEnvironmentTest {
 	}
 
 	@Test
+	void aSubscriptionOpenedDuringAnOutageEndsUnavailableAndWorksOnceItIsOver() {
+		String owner = token(unique("owner"));
+		String brand = unique("outageco");
+		registerBrand(owner, brand);
+		String consumer = token(unique("consumer"));
+		String complaintId = fileComplaint(consumer, brand);
+		Map<String, Object> variables = Map.of("id", complaintId, "after", EventCursor.START.encoded());
+
+		Throwable ended;
+		try {
+			refuseConnections(true);
+			terminateConnections();
+			ended = subscribe(consumer, COMPLAINT_EVENTS, variables, "complaintEvents")
+					.then(Mono.<Throwable>empty())
+					.onErrorResume(Mono::just)
+					.block(Duration.ofSeconds(15));
+		}
+		finally {
+			refuseConnections(false);
+		}
+
+		assertThat(ended).isInstanceOf(SubscriptionErrorException.class);
+		assertThat(((SubscriptionErrorException) ended).getErrors())
+				.singleElement().satisfies(error -> assertThat(error.getErrorType().toString()).isEqualTo("UNAVAILABLE"));
+		Map<String, Object> filed = eventually(() -> subscribe(consumer, COMPLAINT_EVENTS, variables, "complaintEvents")
+				.onErrorResume(ex -> Mono.empty()).blockFirst(Duration.ofSeconds(15)), event -> event != null);
+		assertThat(filed.get("type")).isEqualTo("COMPLAINT_FILED");
+	}
+
+	@Test
 	void everyAcknowledgedWriteSurvivesConnectionsTerminatedUnderLoad(CapturedOutput output) {
 		String owner = token(unique("owner"));
 		String brand = unique("faultco");
