@@ -1,6 +1,8 @@
 package io.redress.security;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
 
 import io.redress.shared.Outage;
 import reactor.core.publisher.Mono;
@@ -12,6 +14,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
@@ -34,15 +37,19 @@ final class IssuerOutage {
 	private final Outage outage = new Outage("token issuer");
 
 	/**
-	 * The manager, with every failure that is not a verdict on the token (the issuer's discovery or key set could
-	 * not be read) made an {@link AuthenticationServiceException} and recorded as an outage.
+	 * The manager, with a failure to reach the issuer (its discovery document or key set could not be read) made an
+	 * {@link AuthenticationServiceException} and recorded as an outage.
 	 */
 	ReactiveAuthenticationManager watching(ReactiveAuthenticationManager manager) {
 		return authentication -> manager.authenticate(authentication)
 				.doOnNext(authenticated -> outage.reachable())
-				.onErrorMap(ex -> !(ex instanceof AuthenticationException),
+				.onErrorMap(ex -> !(ex instanceof AuthenticationException) && unreachable(ex),
 						ex -> new AuthenticationServiceException(MESSAGE, ex))
-				.doOnError(AuthenticationServiceException.class, outage::failed);
+				.doOnError(AuthenticationServiceException.class, ex -> {
+					if (unreachable(ex)) {
+						outage.failed(ex);
+					}
+				});
 	}
 
 	/** 503 for an outage, the resource server's usual {@code 401} with {@code WWW-Authenticate} otherwise. */
@@ -50,7 +57,7 @@ final class IssuerOutage {
 		ServerAuthenticationFailureHandler badToken = new ServerAuthenticationEntryPointFailureHandler(
 				new BearerTokenServerAuthenticationEntryPoint());
 		return (WebFilterExchange exchange, AuthenticationException ex) -> {
-			if (!(ex instanceof AuthenticationServiceException)) {
+			if (!(ex instanceof AuthenticationServiceException) || !unreachable(ex)) {
 				return badToken.onAuthenticationFailure(exchange, ex);
 			}
 			ServerHttpResponse response = exchange.getExchange().getResponse();
@@ -59,5 +66,19 @@ final class IssuerOutage {
 			response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
 			return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(BODY)));
 		};
+	}
+
+	/**
+	 * Whether the failure is the issuer not answering: the lazily read discovery document could not be had, or a
+	 * connection to the issuer failed or timed out on the way (any other failure is not an outage).
+	 */
+	static boolean unreachable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof JwtDecoderInitializationException || cause instanceof IOException
+					|| cause instanceof TimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 }

@@ -19,7 +19,6 @@ import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
@@ -106,7 +105,7 @@ class SecurityConfiguration {
 			@Override
 			public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo info, Map<String, Object> payload) {
 				return authentication.handleConnectionInitialization(info, payload)
-						.doOnError(AuthenticationServiceException.class,
+						.doOnError(IssuerOutage::unreachable,
 								ex -> info.getAttributes().put(Outage.REFUSED_BY, "token issuer"));
 			}
 
