@@ -29,7 +29,8 @@ class WebSocketEndpoint {
 
 	@Bean
 	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties properties,
-			GraphQlSettings settings, ServerCodecConfigurer codecs, JsonMapper json, SocketLimits limits) {
+			GraphQlSettings settings, ServerCodecConfigurer codecs, JsonMapper json, SocketLimits limits,
+			OpenSockets sockets) {
 		CorsConfiguration origins = new CorsConfiguration();
 		origins.setAllowedOriginPatterns(settings.websocketAllowedOrigins());
 		origins.setAllowedMethods(List.of("GET"));
@@ -40,7 +41,7 @@ class WebSocketEndpoint {
 			@Override
 			public Mono<Void> handle(WebSocketSession session) {
 				return limits.hold(session,
-						held -> super.handle(new ValidatedWebSocketSession(held, messages::wellFormed)));
+						held -> super.handle(new ValidatedWebSocketSession(held, messages::wellFormed, sockets)));
 			}
 		};
 	}

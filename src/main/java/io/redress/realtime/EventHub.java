@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.redress.shared.ContinuousFlow;
+import io.redress.shared.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -24,16 +25,18 @@ class EventHub extends ContinuousFlow {
 	private final EventStore store;
 	private final EventWakeUps wakeUps;
 	private final RealtimeSettings settings;
+	private final DatabaseOutage database;
 	private final Set<LiveSubscriber> subscribers = ConcurrentHashMap.newKeySet();
 
 	private volatile EventCursor position = EventCursor.START;
 	/** Set once the head is read: a restarted tail goes on from its position, skipping nothing. */
 	private volatile boolean started;
 
-	EventHub(EventStore store, EventWakeUps wakeUps, RealtimeSettings settings) {
+	EventHub(EventStore store, EventWakeUps wakeUps, RealtimeSettings settings, DatabaseOutage database) {
 		this.store = store;
 		this.wakeUps = wakeUps;
 		this.settings = settings;
+		this.database = database;
 	}
 
 	/** Registers a subscriber for live events; remove it with {@link #unregister(LiveSubscriber)}. */
@@ -78,7 +81,10 @@ class EventHub extends ContinuousFlow {
 						: Mono.empty())
 				.then()
 				.onErrorResume(ex -> {
-					log.warn("Reading the event log failed ({}); the next wake-up retries", ex.getMessage());
+					// The poll meets an outage every second: the outage is logged once, not each time.
+					if (!database.report(ex)) {
+						log.warn("Reading the event log failed ({}); the next wake-up retries", ex.getMessage());
+					}
 					return Mono.empty();
 				});
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.redress.shared.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -27,8 +28,10 @@ class EventWakeUps {
 	private static final Logger log = LoggerFactory.getLogger(EventWakeUps.class);
 
 	private final ConnectionFactoryOptions options;
+	private final DatabaseOutage database;
 
-	EventWakeUps(R2dbcProperties properties) {
+	EventWakeUps(R2dbcProperties properties, DatabaseOutage database) {
+		this.database = database;
 		ConnectionFactoryOptions.Builder builder = ConnectionFactoryOptions.parse(properties.getUrl()).mutate();
 		if (properties.getUsername() != null) {
 			builder.option(ConnectionFactoryOptions.USER, properties.getUsername());
@@ -46,7 +49,11 @@ class EventWakeUps {
 						.thenMany(Flux.concat(Flux.just("connected"),
 								connection.getNotifications().map(notification -> "notified"))),
 				connection -> connection.close())
-				.doOnError(ex -> log.warn("Event wake-ups lost ({}); reconnecting", ex.getMessage()))
+				.doOnError(ex -> {
+					if (!database.report(ex)) {
+						log.warn("Event wake-ups lost ({}); reconnecting", ex.getMessage());
+					}
+				})
 				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10)))
 				// A connection closed by the server ends the notifications without an error: listen again.
 				.repeatWhen(completions -> completions.delayElements(Duration.ofSeconds(1)));

@@ -9,6 +9,11 @@ final class LiveSubscriber {
 
 	private final EventFilter filter;
 	private final Sinks.Many<StoredEvent> sink;
+	/**
+	 * Ends the stream at once when the subscriber falls behind: an error put in the buffer would wait behind the events
+	 * the subscriber is not taking, and a subscriber that stopped reading would never get to it.
+	 */
+	private final Sinks.Empty<Void> overflow = Sinks.empty();
 
 	LiveSubscriber(EventFilter filter, int buffer) {
 		this.filter = filter;
@@ -22,13 +27,13 @@ final class LiveSubscriber {
 		}
 		Sinks.EmitResult result = sink.tryEmitNext(event);
 		if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
-			sink.tryEmitError(new SlowSubscriberException());
+			overflow.tryEmitError(new SlowSubscriberException());
 			return false;
 		}
 		return result.isSuccess() || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER;
 	}
 
 	Flux<StoredEvent> events() {
-		return sink.asFlux();
+		return sink.asFlux().takeUntilOther(overflow.asMono());
 	}
 }

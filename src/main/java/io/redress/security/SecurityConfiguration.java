@@ -2,12 +2,20 @@ package io.redress.security;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+
+import io.redress.shared.Outage;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
 import org.springframework.http.HttpMethod;
@@ -32,13 +40,28 @@ class SecurityConfiguration {
 	private static final String WIDGETS = "/widgets/**";
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings) {
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings,
+			ReactiveJwtDecoder jwtDecoder, IssuerOutage issuer) {
 		return stateless(http)
 				.cors(cors -> cors.configurationSource(corsConfigurationSource(settings)))
 				.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
 				.oauth2ResourceServer(server -> server
-						.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtToViewer(settings.rolesClaim()))))
+						.authenticationFailureHandler(issuer.failureHandler())
+						.jwt(jwt -> jwt.authenticationManager(issuer.watching(jwtAuthentication(jwtDecoder, settings)))))
 				.build();
+	}
+
+	/** Shared by HTTP and WebSocket authentication, so an issuer outage is one outage in the log. */
+	@Bean
+	IssuerOutage issuerOutage() {
+		return new IssuerOutage();
+	}
+
+	private static JwtReactiveAuthenticationManager jwtAuthentication(ReactiveJwtDecoder jwtDecoder,
+			SecuritySettings settings) {
+		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(jwtDecoder);
+		manager.setJwtAuthenticationConverter(new JwtToViewer(settings.rolesClaim()));
+		return manager;
 	}
 
 	/**
@@ -68,13 +91,29 @@ class SecurityConfiguration {
 	/**
 	 * WebSocket subscriptions authenticate from the graphql-ws {@code connection_init} payload
 	 * ({@code {"Authorization": "Bearer …"}}), validated exactly like an HTTP bearer token; no token means anonymous.
+	 * A token refused because the issuer is unreachable marks the session, which then closes with 1013 (try again
+	 * later) rather than graphql-ws's 4401.
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	AuthenticationWebSocketInterceptor webSocketAuthentication(ReactiveJwtDecoder jwtDecoder, SecuritySettings settings) {
-		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(jwtDecoder);
-		manager.setJwtAuthenticationConverter(new JwtToViewer(settings.rolesClaim()));
-		return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager);
+	WebSocketGraphQlInterceptor webSocketAuthentication(ReactiveJwtDecoder jwtDecoder, SecuritySettings settings,
+			IssuerOutage issuer) {
+		AuthenticationWebSocketInterceptor authentication = new AuthenticationWebSocketInterceptor(
+				new BearerTokenAuthenticationExtractor(), issuer.watching(jwtAuthentication(jwtDecoder, settings)));
+		return new WebSocketGraphQlInterceptor() {
+
+			@Override
+			public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo info, Map<String, Object> payload) {
+				return authentication.handleConnectionInitialization(info, payload)
+						.doOnError(IssuerOutage::unreachable,
+								ex -> info.getAttributes().put(Outage.REFUSED_BY, "token issuer"));
+			}
+
+			@Override
+			public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+				return authentication.intercept(request, chain);
+			}
+		};
 	}
 
 	/** No sessions, no cookies, no forms: every request stands alone, as a bearer-token API's do. */

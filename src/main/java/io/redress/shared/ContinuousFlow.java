@@ -38,7 +38,15 @@ public abstract class ContinuousFlow implements SmartLifecycle {
 			return;
 		}
 		running = Flux.defer(this::flow)
-				.doOnError(ex -> log.warn("{} failed ({}); starting again", description(), ex.getMessage()))
+				.doOnError(ex -> {
+					// A database outage is logged once by DatabaseOutage, whoever meets it first.
+					if (DatabaseOutage.isOutage(ex)) {
+						log.debug("{} failed ({}); starting again", description(), ex.getMessage());
+					}
+					else {
+						log.warn("{} failed ({}); starting again", description(), ex.getMessage());
+					}
+				})
 				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(10)))
 				.subscribe();
 	}

@@ -2,6 +2,7 @@ package io.redress.thread;
 
 import io.redress.complaint.ResolutionManagement;
 import io.redress.realtime.EventLog;
+import io.redress.shared.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -26,8 +27,11 @@ class ProposalExpiry {
 	private final Messages messages;
 	private final EventLog events;
 	private final TransactionalOperator tx;
+	private final DatabaseOutage database;
 
-	ProposalExpiry(ResolutionManagement resolutions, Messages messages, EventLog events, TransactionalOperator tx) {
+	ProposalExpiry(ResolutionManagement resolutions, Messages messages, EventLog events, TransactionalOperator tx,
+			DatabaseOutage database) {
+		this.database = database;
 		this.resolutions = resolutions;
 		this.messages = messages;
 		this.events = events;
@@ -44,7 +48,9 @@ class ProposalExpiry {
 										MessageVisibility.PUBLIC))))))
 				.then()
 				.onErrorResume(ex -> {
-					log.error("Accepting expired proposals failed; the next run retries", ex);
+					if (!database.report(ex)) {
+						log.error("Accepting expired proposals failed; the next run retries", ex);
+					}
 					return Mono.empty();
 				});
 	}
