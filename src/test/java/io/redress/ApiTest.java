@@ -40,12 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * complaints of tests about something else and change their scores. {@code moderation.SignalTests} has them on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ApiTest.SIGNALS_OFF)
-// Every anonymous test calls from 127.0.0.1 and some callers do a lot, so the shared context's limits are out of
-// reach; the limits themselves are tested with small ones in a context of their own (RateLimitTests overrides these).
-@TestPropertySource(properties = { "redress.limits.cost-per-minute=100000000",
-		"redress.limits.anonymous-cost-per-minute=100000000", "redress.limits.content-per-hour=1000000",
-		"redress.limits.widget-requests-per-minute=1000000", "redress.limits.max-sockets-per-ip=100000",
-		"redress.limits.max-subscriptions-per-ip=100000", "redress.limits.max-streams-per-ip=100000" })
+@TestPropertySource(locations = "classpath:out-of-reach-limits.properties")
 public abstract class ApiTest {
 
 	/** Off in the shared context; see above. */

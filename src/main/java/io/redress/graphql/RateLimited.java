@@ -43,19 +43,23 @@ enum RateLimited implements ErrorClassification {
 	}
 
 	/**
-	 * The answer to a refused request: over HTTP its errors (and, by {@link RateLimitedResponses}, status 429 with
+	 * The answer to a refused request: over HTTP its errors (and, by {@link ErrorStatus}, status 429 with
 	 * {@code Retry-After}); over a stream (WebSocket or Server-Sent Events) a stream that fails at once with them,
 	 * which graphql-ws sends as the operation's {@code error} message and SSE as its one event.
 	 */
 	static WebGraphQlResponse refusal(WebGraphQlRequest request, GraphQLError error) {
-		Object seconds = error.getExtensions().get("retryAfterSeconds");
-		RateLimitedResponses.refuse(request.getAttributes(),
-				seconds instanceof Long value ? value : SocketLimits.CAP_RETRY_AFTER);
+		ErrorStatus.tooManyRequests(request.getAttributes(), retryAfterSeconds(error));
 		ExecutionResult result = streamed(request)
 				? ExecutionResult.newExecutionResult()
 						.data(Flux.error(new SubscriptionPublisherException(List.of(error), null))).build()
 				: ExecutionResult.newExecutionResult().addError(error).build();
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+	}
+
+	/** The seconds a refusal says to wait before trying again. */
+	static long retryAfterSeconds(GraphQLError error) {
+		return error.getExtensions() != null && error.getExtensions().get("retryAfterSeconds") instanceof Long seconds
+				? seconds : SocketLimits.CAP_RETRY_AFTER;
 	}
 
 	private static boolean streamed(WebGraphQlRequest request) {

@@ -57,8 +57,7 @@ class RequestPolicy implements WebGraphQlInterceptor {
 				.timeout(settings.timeout().plus(BACKSTOP_GRACE))
 				.onErrorResume(TimeoutException.class, ex -> Mono.just(timedOut(request)))
 				.map(response -> streamsWithoutAStream(request, response) ? needsAStream(request)
-						: classified(response))
-				.doOnNext(response -> markIfTimedOut(request, response));
+						: classified(response));
 	}
 
 	/**
@@ -69,14 +68,6 @@ class RequestPolicy implements WebGraphQlInterceptor {
 	private static void disarmForAStream(RequestDeadline deadline, WebGraphQlResponse response) {
 		if (response.getExecutionResult().getData() instanceof Publisher<?>) {
 			deadline.disarm();
-		}
-	}
-
-	/** An answer whose only errors are TIMEOUT goes out over HTTP as 504 Gateway Timeout. */
-	private static void markIfTimedOut(WebGraphQlRequest request, WebGraphQlResponse response) {
-		List<GraphQLError> errors = response.getExecutionResult().getErrors();
-		if (!errors.isEmpty() && errors.stream().allMatch(error -> error.getErrorType() == Timeout.TIMEOUT)) {
-			TimeoutStatus.mark(request.getAttributes());
 		}
 	}
 

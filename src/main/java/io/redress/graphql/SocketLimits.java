@@ -50,7 +50,7 @@ class SocketLimits implements WebFilter {
 		var request = exchange.getRequest();
 		if ("websocket".equalsIgnoreCase(request.getHeaders().getUpgrade()) && request.getPath().value().equals(path)
 				&& perIp.held(Caller.ip(request.getRemoteAddress())) >= settings.maxSocketsPerIp()) {
-			RateLimitedResponses.tooManyRequests(exchange, CAP_RETRY_AFTER);
+			ErrorStatus.tooManyRequests(exchange, CAP_RETRY_AFTER);
 			return exchange.getResponse().setComplete();
 		}
 		return chain.filter(exchange);

@@ -54,7 +54,7 @@ class WidgetLimits implements WebFilter {
 	}
 
 	private static Mono<Void> refuse(ServerWebExchange exchange, long retryAfterSeconds) {
-		RateLimitedResponses.tooManyRequests(exchange, retryAfterSeconds);
+		ErrorStatus.tooManyRequests(exchange, retryAfterSeconds);
 		exchange.getResponse().getHeaders().set("Access-Control-Allow-Origin", "*");
 		return exchange.getResponse().setComplete();
 	}

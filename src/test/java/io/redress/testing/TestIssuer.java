@@ -46,6 +46,7 @@ public final class TestIssuer implements AutoCloseable {
 			List.of("admin"));
 
 	private final RSAKey key;
+	private final LoopResources loop;
 	private final DisposableServer server;
 	private final String issuer;
 
@@ -58,7 +59,8 @@ public final class TestIssuer implements AutoCloseable {
 		}
 		// Its own event loop: a Spring context that closes (a second node in a test) disposes Reactor Netty's global
 		// one, which would take the issuer down with it for every test after.
-		this.server = HttpServer.create().host("127.0.0.1").port(port).runOn(LoopResources.create("test-issuer", 1, true))
+		this.loop = LoopResources.create("test-issuer", 1, true);
+		this.server = HttpServer.create().host("127.0.0.1").port(port).runOn(loop)
 				.route(routes -> routes
 						.get("/.well-known/openid-configuration", (request, response) -> json(response, discovery()))
 						.get("/jwks", (request, response) -> json(response, new JWKSet(key.toPublicJWK()).toJSONObject()))
@@ -158,6 +160,8 @@ public final class TestIssuer implements AutoCloseable {
 	@Override
 	public void close() {
 		server.disposeNow();
+		// Also ends the connections clients keep alive: a closed issuer must not go on answering on them.
+		loop.disposeLater().block(Duration.ofSeconds(10));
 	}
 
 	/** Runs a stand-alone issuer, as CI does to test the packaged jar: {@code TestIssuer [port]}. */
