@@ -37,9 +37,12 @@ class Complaints {
 			SELECT %s, c.request_hash FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id
 			WHERE c.consumer_id = :consumerId AND c.idempotency_key = :key""".formatted(COLUMNS);
 
-	/** Joined to a page's rows: the role the viewer holds in each row's brand, so rights are read with the rows. */
+	/**
+	 * Read with each row of a page: the role the viewer holds in the row's brand, so rights come with the rows. A probe
+	 * of the (brand_id, subject) key per row, whatever the viewer's other memberships.
+	 */
 	private static final String VIEWER_ROLE = """
-			LEFT JOIN brand_roles r ON r.brand_id = c.brand_id AND r.subject = :viewer""";
+			(SELECT r.role FROM brand_roles r WHERE r.brand_id = c.brand_id AND r.subject = :viewer) AS viewer_role""";
 
 	/** What the public may never see in a list: withdrawn complaints, and those a moderator hid or removed. */
 	private static final String PUBLIC_ONLY = """
@@ -48,8 +51,7 @@ class Complaints {
 
 	/** One keyset page of a feed, newest first; every filter is optional. */
 	private static final String PAGE = """
-			SELECT %s, r.role AS viewer_role FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id
-			%s
+			SELECT %s, %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id
 			WHERE (:brandId::bigint IS NULL OR c.brand_id = :brandId)
 			  AND (:consumerId::bigint IS NULL OR c.consumer_id = :consumerId)
 			  AND (:status::text IS NULL OR c.status = :status)
@@ -65,7 +67,7 @@ class Complaints {
 	 * newest {@code :limit} through its (brand_id, created_at, id) index, however many brands the page holds.
 	 */
 	private static final String BRAND_PAGES = """
-			SELECT %s, r.role AS viewer_role
+			SELECT %s, %s
 			FROM unnest(:brandIds::bigint[]) AS wanted(brand_id)
 			CROSS JOIN LATERAL (
 			  SELECT * FROM complaints c
@@ -76,8 +78,7 @@ class Complaints {
 			  ORDER BY c.created_at DESC, c.id DESC
 			  LIMIT :limit) c
 			JOIN account_profiles p ON p.profile_id = c.consumer_id
-			%s
-			ORDER BY c.brand_id, c.created_at DESC, c.id DESC""".formatted(COLUMNS, PUBLIC_ONLY, VIEWER_ROLE);
+			ORDER BY c.brand_id, c.created_at DESC, c.id DESC""".formatted(COLUMNS, VIEWER_ROLE, PUBLIC_ONLY);
 
 	private static final String INSERT = """
 			INSERT INTO complaints (brand_id, consumer_id, title, public_title, description, category, order_reference,
