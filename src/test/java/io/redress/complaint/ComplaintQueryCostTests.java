@@ -59,6 +59,19 @@ class ComplaintQueryCostTests extends ApiTest {
 		}
 	}
 
+	@Test
+	void theViewersOwnComplaintsCostOneStatementWithTheirRights() {
+		String token = unique("own");
+		seedBrands(token, 3, 4);
+
+		statements.countOn("complaints", "brand_members");
+		as(token + "-c").document("query { viewer { complaints(first: 10) { nodes { title description } } } }")
+				.execute().path("viewer.complaints.nodes[*].description").entityList(String.class).hasSize(10);
+
+		assertThat(statements.count()).isEqualTo(1);
+		statements.countOn();
+	}
+
 	private int statementsForBrands(GraphQlTester caller, int first,
 			String search) {
 		statements.countOn("brands", "complaints", "profiles", "brand_members");
