@@ -38,7 +38,7 @@ class TableOwnershipTests {
 
 	private static final Map<String, Set<String>> PUBLISHED_VIEWS = Map.of(
 			"account", Set.of("account_profiles"),
-			"brand", Set.of("brand_listing"),
+			"brand", Set.of("brand_listing", "brand_roles"),
 			"complaint", Set.of("complaint_outcomes", "complaint_authors"));
 
 	private static final Pattern CREATED = Pattern.compile("(?i)CREATE\\s+(TABLE|VIEW)\\s+(\\w+)");

@@ -25,10 +25,22 @@ class BrandClaims {
 			SELECT %s FROM brand_claims WHERE brand_id = :brandId AND status = 'PENDING'
 			ORDER BY created_at LIMIT 100""".formatted(COLUMNS);
 
+	/** How many claims on one brand a page of brands shows: the latest. */
+	static final int MAX_SHOWN = 100;
+
+	/**
+	 * The latest claims on each brand the viewer may see, oldest first, in one statement: a lateral join bounds each
+	 * brand's list through its (brand_id, created_at, id) index.
+	 */
 	private static final String VISIBLE = """
-			SELECT %s FROM brand_claims
-			WHERE brand_id = ANY(:brandIds) AND (:moderator OR claimant = :subject)
-			ORDER BY brand_id, created_at""".formatted(COLUMNS);
+			SELECT c.id, c.brand_id, c.claimant, c.evidence, c.status, c.created_at, c.decided_at
+			FROM unnest(:brandIds::bigint[]) AS wanted(brand_id)
+			CROSS JOIN LATERAL (
+			  SELECT * FROM brand_claims c
+			  WHERE c.brand_id = wanted.brand_id AND (:moderator OR c.claimant = :subject)
+			  ORDER BY c.created_at DESC, c.id DESC
+			  LIMIT :limit) c
+			ORDER BY c.brand_id, c.created_at, c.id""";
 
 	private final DatabaseClient db;
 
@@ -47,12 +59,13 @@ class BrandClaims {
 				.bind("brandId", brandId).map(BrandClaims::claim).all();
 	}
 
-	/** Claims of many brands in one statement: all of them for moderators, otherwise only the viewer's own. */
+	/** The latest {@link #MAX_SHOWN} claims of many brands in one statement: moderators see all, others their own. */
 	Flux<BrandClaim> visibleClaims(Collection<Long> brandIds, String viewerSubject, boolean moderator) {
 		return db.sql(VISIBLE)
 				.bind("brandIds", brandIds.toArray(Long[]::new))
 				.bind("subject", viewerSubject == null ? "" : viewerSubject)
 				.bind("moderator", moderator)
+				.bind("limit", MAX_SHOWN)
 				.map(BrandClaims::claim).all();
 	}
 

@@ -14,10 +14,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BrandMembers {
 
+	/** How many members of one brand a page of brands shows: the first to join. */
+	static final int MAX_SHOWN = 100;
+
+	/**
+	 * The first members of each brand whose team the viewer may see, in one statement: a lateral join bounds each
+	 * brand's list, and the viewer's right to see it is checked in the same statement.
+	 */
 	private static final String VISIBLE_MEMBERS = """
-			SELECT m.brand_id, m.subject, m.role, m.added_at FROM brand_members m
-			WHERE m.brand_id = ANY(:brandIds)
-			  AND (:moderator OR EXISTS (SELECT 1 FROM brand_members v WHERE v.brand_id = m.brand_id AND v.subject = :subject))
+			SELECT m.brand_id, m.subject, m.role, m.added_at
+			FROM unnest(:brandIds::bigint[]) AS wanted(brand_id)
+			CROSS JOIN LATERAL (
+			  SELECT * FROM brand_members m
+			  WHERE m.brand_id = wanted.brand_id
+			    AND (:moderator OR EXISTS (SELECT 1 FROM brand_members v
+			                               WHERE v.brand_id = m.brand_id AND v.subject = :subject))
+			  ORDER BY m.added_at, m.subject
+			  LIMIT :limit) m
 			ORDER BY m.brand_id, m.added_at, m.subject""";
 
 	private static final String MEMBERSHIPS_OF = """
@@ -36,12 +49,13 @@ class BrandMembers {
 				.map(row -> BrandRole.valueOf(row.get("role", String.class))).one();
 	}
 
-	/** The members of many brands in one statement, limited to brands whose team the viewer may see. */
+	/** The first {@link #MAX_SHOWN} members of many brands in one statement, only of brands whose team the viewer may see. */
 	Flux<BrandMember> visibleMembers(Collection<Long> brandIds, String viewerSubject, boolean moderator) {
 		return db.sql(VISIBLE_MEMBERS)
 				.bind("brandIds", brandIds.toArray(Long[]::new))
 				.bind("subject", viewerSubject == null ? "" : viewerSubject)
 				.bind("moderator", moderator)
+				.bind("limit", MAX_SHOWN)
 				.map(BrandMembers::member).all();
 	}
 

@@ -1,7 +1,6 @@
 package io.redress.complaint;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.redress.brand.BrandDirectory;
@@ -41,15 +40,15 @@ public class ComplaintAccess {
 		return CurrentViewer.get().flatMap(viewer -> participation(viewer, complaints.lock(complaintId)));
 	}
 
-	/** Each row as the viewer may see it, in order; rows the viewer may not read are left out. */
-	Mono<List<Complaint>> seenBy(Viewer viewer, List<Complaint> rows) {
-		List<Long> brandIds = rows.stream().map(Complaint::brandId).distinct().toList();
-		Mono<Map<Long, BrandRole>> roles = viewer.isAuthenticated() ? brands.rolesOf(viewer.subject(), brandIds)
-				: Mono.just(Map.of());
-		return roles.map(byBrand -> rows.stream()
-				.map(row -> row.seenBy(party(viewer, row, byBrand.get(row.brandId()))))
+	/**
+	 * Each row of a page as the viewer may see it, in order, judged by the role in its brand that the page's own
+	 * statement read with it; rows the viewer may not read are left out.
+	 */
+	List<Complaint> seenBy(Viewer viewer, List<Complaints.Listed> rows) {
+		return rows.stream()
+				.map(row -> row.complaint().seenBy(party(viewer, row.complaint(), row.viewerRole())))
 				.filter(ComplaintAccess::readable)
-				.toList());
+				.toList();
 	}
 
 	private Mono<Participation> participation(Viewer viewer, Mono<Complaint> row) {

@@ -3,13 +3,13 @@ package io.redress.complaint;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.redress.account.AccountManagement;
+import io.redress.account.Profile;
 import io.redress.brand.BrandDirectory;
 import io.redress.security.CurrentViewer;
-import io.redress.security.Viewer;
 import io.redress.shared.BadRequestException;
 import io.redress.shared.Connection;
 import io.redress.shared.Cursors;
@@ -35,16 +35,14 @@ class ComplaintDirectory implements NodeLookup {
 	private final Ratings ratings;
 	private final ComplaintAccess access;
 	private final BrandDirectory brands;
-	private final AccountManagement accounts;
 
 	ComplaintDirectory(Complaints complaints, Proposals proposals, Ratings ratings, ComplaintAccess access,
-			BrandDirectory brands, AccountManagement accounts) {
+			BrandDirectory brands) {
 		this.complaints = complaints;
 		this.proposals = proposals;
 		this.ratings = ratings;
 		this.access = access;
 		this.brands = brands;
-		this.accounts = accounts;
 	}
 
 	/** {@code node(id:)} finds a complaint the viewer may read, as the viewer may see it. */
@@ -73,17 +71,29 @@ class ComplaintDirectory implements NodeLookup {
 				.defaultIfEmpty(Connection.of(List.of(), page, Complaints.CURSOR));
 	}
 
-	/** A brand's complaints; its members see them whole. */
-	public Mono<Connection<Complaint>> ofBrand(long brandId, PageRequest page, ComplaintStatus status) {
-		return page(new ComplaintQuery(brandId, null, status, null, null, null, 0), page);
+	/**
+	 * The same page of several brands' complaints, by brand id, in one statement; a brand's members see its complaints
+	 * whole. {@code query} is what {@link #brandQuery} made of the arguments.
+	 */
+	public Mono<Map<Long, Connection<Complaint>>> ofBrands(Set<Long> brandIds, ComplaintQuery query, PageRequest page) {
+		return CurrentViewer.get().flatMap(viewer -> complaints
+				.brandPages(brandIds, query, viewer.subject(), page.fetchSize()).collectList()
+				.map(rows -> access.seenBy(viewer, rows).stream().collect(Collectors.groupingBy(Complaint::brandId)))
+				.map(byBrand -> brandIds.stream().collect(Collectors.toMap(Function.identity(),
+						brandId -> Connection.of(byBrand.getOrDefault(brandId, List.of()), page, Complaints.CURSOR)))));
 	}
 
-	/** The viewer's own complaints, withdrawn ones included; none for an anonymous caller. */
-	public Mono<Connection<Complaint>> ofViewer(PageRequest page) {
-		return CurrentViewer.get().filter(Viewer::isAuthenticated)
-				.flatMap(accounts::profileOf)
-				.flatMap(profile -> page(new ComplaintQuery(null, profile.id(), null, null, null, null, 0), page))
-				.defaultIfEmpty(Connection.of(List.of(), page, Complaints.CURSOR));
+	/**
+	 * A brand page's arguments, checked (a bad cursor fails here, in the field that has it, not in a whole batch): the
+	 * same for every brand that asks alike, so such brands share one statement.
+	 */
+	ComplaintQuery brandQuery(ComplaintStatus status, PageRequest page) {
+		return positioned(new ComplaintQuery(null, null, status, null, null, null, 0), page);
+	}
+
+	/** The viewer's own complaints, withdrawn ones included: one statement. */
+	public Mono<Connection<Complaint>> ofViewer(Profile viewer, PageRequest page) {
+		return page(new ComplaintQuery(null, viewer.id(), null, null, null, null, 0), page);
 	}
 
 	/** The latest proposal of each complaint, masked for non-participants. */
@@ -101,10 +111,14 @@ class ComplaintDirectory implements NodeLookup {
 	}
 
 	private Mono<Connection<Complaint>> page(ComplaintQuery query, PageRequest page) {
-		ComplaintQuery positioned = page.after() == null ? query : after(query, Cursors.decode(page.after()));
-		return CurrentViewer.get().flatMap(viewer -> complaints.page(positioned, page.fetchSize()).collectList()
-				.flatMap(rows -> access.seenBy(viewer, rows))
-				.map(rows -> Connection.of(rows, page, Complaints.CURSOR)));
+		ComplaintQuery positioned = positioned(query, page);
+		return CurrentViewer.get().flatMap(viewer -> complaints.page(positioned, viewer.subject(), page.fetchSize())
+				.collectList()
+				.map(rows -> Connection.of(access.seenBy(viewer, rows), page, Complaints.CURSOR)));
+	}
+
+	private static ComplaintQuery positioned(ComplaintQuery query, PageRequest page) {
+		return page.after() == null ? query : after(query, Cursors.decode(page.after()));
 	}
 
 	private static ComplaintQuery after(ComplaintQuery query, Cursors.Key key) {

@@ -6,13 +6,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The N+1 discipline, measured: a page of brands with every relation costs the same number of SQL statements
- * whether it holds 5 brands or 50.
+ * whether it holds 5 brands or 50, and each brand's lists are bounded in that same statement.
  */
 @Import(StatementCounting.class)
 @TestPropertySource(properties = StatementCounting.NO_BACKGROUND_WORK)
@@ -35,6 +36,37 @@ class BrandQueryCostTests extends ApiTest {
 
 		assertThat(fifty).isEqualTo(five);
 		assertThat(five).isBetween(1, STATEMENTS_PER_PAGE);
+	}
+
+	@Test
+	void eachBrandShowsItsFirstHundredMembersAndLatestHundredClaims() {
+		String token = unique("crowded");
+		seedBrandsWithTeamsAndClaims(token, 3, unique("member"));
+		db.sql("""
+				INSERT INTO brand_members (brand_id, subject, role, added_at)
+				SELECT b.id, :token || '-agent-' || lpad(n::text, 3, '0'), 'AGENT', now() + n * interval '1 second'
+				FROM brands b, generate_series(1, 120) AS n WHERE b.slug = :token || '-1'""")
+				.bind("token", token).then().block();
+		db.sql("""
+				INSERT INTO brand_claims (brand_id, claimant, evidence, status, created_at)
+				SELECT b.id, :token || '-claimant-' || lpad(n::text, 3, '0'), 'Evidence', 'REJECTED',
+				       now() + n * interval '1 second'
+				FROM brands b, generate_series(1, 120) AS n WHERE b.slug = :token || '-1'""")
+				.bind("token", token).then().block();
+
+		statements.countOn("brands", "brand_members", "brand_claims");
+		GraphQlTester.Response page = withToken(issuer().tokenWithRoles(unique("mod"), "moderator")).document("""
+				query($search: String!) {
+				  brands(first: 3, search: $search) { nodes { slug members { subject } claims { claimant } } }
+				}""").variable("search", token).execute();
+
+		page.path("brands.nodes[0].members[*].subject").entityList(String.class).hasSize(BrandMembers.MAX_SHOWN)
+				.contains(token + "-owner", token + "-agent-001").doesNotContain(token + "-agent-100", token + "-agent-120");
+		page.path("brands.nodes[0].claims[*].claimant").entityList(String.class).hasSize(BrandClaims.MAX_SHOWN)
+				.contains(token + "-claimant-120").doesNotContain(token + "-claimant-020");
+		page.path("brands.nodes[0].claims[0].claimant").entity(String.class).isEqualTo(token + "-claimant-021");
+		page.path("brands.nodes[1].members[*].subject").entityList(String.class).contains(token + "-owner");
+		assertThat(statements.count()).isEqualTo(3);
 	}
 
 	private int statementsFor(int first, String search, String viewer) {

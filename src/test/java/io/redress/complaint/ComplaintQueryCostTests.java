@@ -1,18 +1,22 @@
 package io.redress.complaint;
 
+import java.util.List;
+
 import io.redress.ApiTest;
 import io.redress.testing.StatementCounting;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The N+1 discipline for the feed: a page of complaints with brand, author, latest messages, resolution and rating
- * costs the same number of SQL statements for 5 complaints as for 50.
+ * costs the same number of SQL statements for 5 complaints as for 50; a page of brands with their complaints costs
+ * one statement per level, for 2 brands as for 20, whoever asks.
  */
 @Import(StatementCounting.class)
 @TestPropertySource(properties = StatementCounting.NO_BACKGROUND_WORK)
@@ -26,8 +30,58 @@ class ComplaintQueryCostTests extends ApiTest {
 			  }
 			}""";
 
+	/** The issue's Q2 without its third level: 20 brands, 5 complaints each. */
+	private static final String BRANDS_WITH_COMPLAINTS = """
+			query($first: Int!, $search: String!) {
+			  brands(first: $first, search: $search) {
+			    nodes { name complaints(first: 5) { nodes { title status } } }
+			  }
+			}""";
+
 	@Autowired
 	private StatementCounting.StatementCounter statements;
+
+	@Test
+	void twentyBrandsWithTheirComplaintsCostOneStatementPerLevelAsTwoDo() {
+		String token = unique("brands");
+		seedBrands(token, 20, 7);
+		String agent = unique("agent");
+		db.sql("""
+				INSERT INTO brand_members (brand_id, subject, role)
+				SELECT id, :agent, 'AGENT' FROM brands WHERE slug LIKE :token || '-b%' AND id % 2 = 0""")
+				.bind("agent", agent).bind("token", token).then().block();
+
+		for (GraphQlTester caller : List.of(anonymous(), as(agent))) {
+			int two = statementsForBrands(caller, 2, token);
+			int twenty = statementsForBrands(caller, 20, token);
+
+			assertThat(twenty).isEqualTo(two).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void theViewersOwnComplaintsCostOneStatementWithTheirRights() {
+		String token = unique("own");
+		seedBrands(token, 3, 4);
+
+		statements.countOn("complaints", "brand_members");
+		as(token + "-c").document("query { viewer { complaints(first: 10) { nodes { title description } } } }")
+				.execute().path("viewer.complaints.nodes[*].description").entityList(String.class).hasSize(10);
+
+		assertThat(statements.count()).isEqualTo(1);
+		statements.countOn();
+	}
+
+	private int statementsForBrands(GraphQlTester caller, int first,
+			String search) {
+		statements.countOn("brands", "complaints", "profiles", "brand_members");
+		caller.document(BRANDS_WITH_COMPLAINTS).variable("first", first).variable("search", search).execute()
+				.path("brands.nodes").entityList(Object.class).hasSize(first)
+				.path("brands.nodes[*].complaints.nodes[*].title").entityList(String.class).hasSize(first * 5);
+		int measured = statements.count();
+		statements.countOn();
+		return measured;
+	}
 
 	@Test
 	void pageOfFiftyComplaintsCostsNoMoreStatementsThanPageOfFive() {
@@ -49,6 +103,26 @@ class ComplaintQueryCostTests extends ApiTest {
 		int measured = statements.count();
 		statements.countOn();
 		return measured;
+	}
+
+	/** {@code brands} brands named after {@code token}, each with {@code perBrand} complaints of one consumer. */
+	private void seedBrands(String token, int brands, int perBrand) {
+		db.sql("""
+				INSERT INTO brands (slug, name, website, domain, status)
+				SELECT :token || '-b' || n, :token || ' brand ' || lpad(n::text, 3, '0'),
+				       'https://' || :token || '-b' || n || '.example', :token || '-b' || n || '.example', 'VERIFIED'
+				FROM generate_series(1, :brands) AS n""")
+				.bind("token", token).bind("brands", brands).then().block();
+		db.sql("INSERT INTO profiles (subject, public_name) VALUES (:token || '-c', 'Shopper')")
+				.bind("token", token).then().block();
+		db.sql("""
+				INSERT INTO complaints (brand_id, consumer_id, title, public_title, description, category, status,
+				                        first_response_due_at)
+				SELECT b.id, p.id, 'Complaint ' || n, 'Complaint ' || n, 'What went wrong', 'DELIVERY', 'OPEN',
+				       now() + interval '1 day'
+				FROM brands b, generate_series(1, :perBrand) AS n, profiles p
+				WHERE b.slug LIKE :token || '-b%' AND p.subject = :token || '-c'""")
+				.bind("token", token).bind("perBrand", perBrand).then().block();
 	}
 
 	/** Complaints against five brands by ten consumers, each with messages; every third rated and proposed. */

@@ -1,0 +1,160 @@
+package io.redress.complaint;
+
+import io.redress.ApiTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A brand's complaints and the viewer's own, read for a whole page of brands at once: each brand still gets its own
+ * page, its arguments and its viewer's rights, exactly as if it had been asked alone.
+ */
+class BrandComplaintsTests extends ApiTest {
+
+	private static final String MAIL = "write to jane.doe@example.com";
+
+	@Test
+	void eachBrandOfAPageGetsItsOwnNewestComplaints() {
+		String token = unique("page");
+		String busy = token + "-busy";
+		String quiet = token + "-quiet";
+		registerBrand(unique("owner"), busy);
+		registerBrand(unique("owner"), quiet);
+		String consumer = unique("consumer");
+		fileComplaint(consumer, busy, "Busy first", "One");
+		fileComplaint(consumer, busy, "Busy second", "Two");
+		fileComplaint(consumer, busy, "Busy third", "Three");
+		fileComplaint(consumer, quiet, "Quiet only", "Four");
+
+		GraphQlTester.Response page = brandsWithComplaints(anonymous(), token, 2, null);
+
+		page.path("brands.nodes[*].slug").entityList(String.class).containsExactly(busy, quiet);
+		page.path("brands.nodes[0].complaints.nodes[*].title").entityList(String.class)
+				.containsExactly("Busy third", "Busy second");
+		page.path("brands.nodes[0].complaints.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		page.path("brands.nodes[1].complaints.nodes[*].title").entityList(String.class).containsExactly("Quiet only");
+		page.path("brands.nodes[1].complaints.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+	}
+
+	@Test
+	void aBrandsMembersSeeItsComplaintsWholeAndEveryoneElseMasked() {
+		String token = unique("rights");
+		String mine = token + "-mine";
+		String theirs = token + "-theirs";
+		String owner = unique("owner");
+		registerBrand(owner, mine);
+		registerBrand(unique("owner"), theirs);
+		String consumer = unique("consumer");
+		fileComplaint(consumer, mine, "Parcel lost", MAIL);
+		fileComplaint(consumer, theirs, "Parcel late", MAIL);
+
+		GraphQlTester.Response asOwner = brandsWithComplaints(as(owner), token, 5, null);
+		asOwner.path("brands.nodes[0].complaints.nodes[0].description").entity(String.class).isEqualTo(MAIL);
+		asOwner.path("brands.nodes[1].complaints.nodes[0].description").entity(String.class).isNotEqualTo(MAIL);
+
+		GraphQlTester.Response asPublic = brandsWithComplaints(anonymous(), token, 5, null);
+		asPublic.path("brands.nodes[*].complaints.nodes[*].description").entityList(String.class)
+				.satisfies(descriptions -> assertThat(descriptions).hasSize(2)
+						.allSatisfy(description -> assertThat(description).doesNotContain("jane.doe")));
+	}
+
+	@Test
+	void withdrawnComplaintsStayOutOfBrandPages() {
+		String token = unique("withdrawn");
+		String brand = token + "-brand";
+		registerBrand(unique("owner"), brand);
+		String consumer = unique("consumer");
+		fileComplaint(consumer, brand, "Still open", "Kept");
+		String withdrawn = fileComplaint(consumer, brand, "Taken back", "Gone");
+		Cases.act(as(consumer), "withdrawComplaint", withdrawn).path("withdrawComplaint.userErrors")
+				.entityList(Object.class).hasSize(0);
+
+		brandsWithComplaints(anonymous(), token, 5, null)
+				.path("brands.nodes[0].complaints.nodes[*].title").entityList(String.class)
+				.containsExactly("Still open");
+	}
+
+	@Test
+	void theStatusFilterAppliesToEveryBrandOfThePage() {
+		String token = unique("status");
+		String first = token + "-a";
+		String second = token + "-b";
+		registerBrand(unique("owner"), first);
+		registerBrand(unique("owner"), second);
+		String consumer = unique("consumer");
+		fileComplaint(consumer, first, "Open one", "One");
+		fileComplaint(consumer, second, "Open two", "Two");
+
+		brandsWithComplaints(anonymous(), token, 5, "OPEN")
+				.path("brands.nodes[*].complaints.nodes[*].title").entityList(String.class)
+				.containsExactly("Open one", "Open two");
+		brandsWithComplaints(anonymous(), token, 5, "RESOLVED")
+				.path("brands.nodes[*].complaints.nodes[*].title").entityList(String.class).hasSize(0);
+	}
+
+	@Test
+	void aCursorContinuesTheBrandsPage() {
+		String brand = unique("cursor");
+		registerBrand(unique("owner"), brand);
+		String consumer = unique("consumer");
+		fileComplaint(consumer, brand, "Older", "One");
+		fileComplaint(consumer, brand, "Newer", "Two");
+
+		GraphQlTester.Response first = anonymous().documentName("brandComplaints")
+				.operationName("brandComplaintsAfter").variable("slug", brand).variable("first", 1).execute();
+		first.path("brand.complaints.nodes[*].title").entityList(String.class).containsExactly("Newer");
+		String cursor = first.path("brand.complaints.pageInfo.endCursor").entity(String.class).get();
+
+		GraphQlTester.Response next = anonymous().documentName("brandComplaints")
+				.operationName("brandComplaintsAfter").variable("slug", brand).variable("first", 1)
+				.variable("after", cursor).execute();
+		next.path("brand.complaints.nodes[*].title").entityList(String.class).containsExactly("Older");
+		next.path("brand.complaints.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+		next.path("brand.complaints.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
+	}
+
+	@Test
+	void aBadCursorFailsOnlyTheBrandThatHasIt() {
+		String good = unique("good");
+		String bad = unique("bad");
+		registerBrand(unique("owner"), good);
+		registerBrand(unique("owner"), bad);
+		fileComplaint(unique("consumer"), good, "Readable", "One");
+
+		GraphQlTester.Response response = anonymous().documentName("brandComplaints")
+				.operationName("twoBrandsOneBadCursor").variable("good", good).variable("bad", bad)
+				.variable("cursor", "bm9uc2Vuc2U").execute();
+
+		response.errors().satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(error -> assertThat(error.getPath()).startsWith("bad")));
+		response.path("good.complaints.nodes[*].title").entityList(String.class).containsExactly("Readable");
+		response.path("bad.complaints.nodes").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
+	void theViewerSeesTheirOwnComplaintsWholeWithdrawnOnesIncluded() {
+		String consumer = unique("consumer");
+		String brand = unique("brand");
+		registerBrand(unique("owner"), brand);
+		fileComplaint(consumer, brand, "Kept", MAIL);
+		String withdrawn = fileComplaint(consumer, brand, "Taken back", "Gone");
+		Cases.act(as(consumer), "withdrawComplaint", withdrawn).path("withdrawComplaint.userErrors")
+				.entityList(Object.class).hasSize(0);
+
+		GraphQlTester.Response mine = as(consumer).documentName("brandComplaints").operationName("viewerComplaints")
+				.execute();
+
+		mine.path("viewer.complaints.nodes[*].title").entityList(String.class).containsExactly("Taken back", "Kept");
+		mine.path("viewer.complaints.nodes[1].description").entity(String.class).isEqualTo(MAIL);
+		mine.path("viewer.complaints.nodes[0].status").entity(String.class).isEqualTo("WITHDRAWN");
+	}
+
+	private GraphQlTester.Response brandsWithComplaints(GraphQlTester caller, String search, int perBrand,
+			String status) {
+		return caller.documentName("brandComplaints").operationName("brandsWithComplaints")
+				.variable("first", 10).variable("search", search).variable("perBrand", perBrand)
+				.variable("status", status).execute();
+	}
+}
