@@ -114,6 +114,20 @@ class ThreadRightsTests extends ApiTest {
 		assertThat(bodies(threads(as(bob)), bobsComplaint)).last().isEqualTo("Old one: ring 0207 946 0958");
 	}
 
+	@Test
+	void aCursorThisServerDidNotMakeRefusesOnlyItsOwnThreadOfTheBatch() {
+		anonymous().document("""
+				query($a: ID!, $b: ID!) {
+				  a: complaint(id: $a) { messages(after: "not-a-cursor") { nodes { body } } }
+				  b: complaint(id: $b) { messages(first: 1) { nodes { body } } }
+				}""").variable("a", alicesComplaint).variable("b", bobsComplaint).execute()
+				.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+					assertThat(error.getErrorType()).hasToString("BAD_REQUEST");
+					assertThat(error.getPath()).isEqualTo("a.messages");
+				}))
+				.path("b.messages.nodes[*].body").entityList(String.class).containsExactly("[hidden] is where I am");
+	}
+
 	private GraphQlTester.Response threads(GraphQlTester reader) {
 		return reader.document(BRAND_THREADS).variable("slug", slug).execute();
 	}
