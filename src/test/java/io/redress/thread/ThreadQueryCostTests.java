@@ -49,6 +49,8 @@ class ThreadQueryCostTests extends ApiTest {
 		assumeThat(statementsForQ2(20, token, "complaints")).as("Brand.complaints is batched")
 				.isEqualTo(statementsForQ2(2, token, "complaints"));
 
+		assertThat(statementsForQ2(20, token, "messages")).isEqualTo(1);
+
 		String[] everyTable = { "brands", "brand_members", "complaints", "messages", "profiles", "ratings",
 				"proposals" };
 		int two = statementsForQ2(2, token, everyTable);
