@@ -1,9 +1,10 @@
 package io.redress.thread;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.redress.complaint.Complaint;
 import io.redress.complaint.ComplaintAccess;
@@ -12,7 +13,6 @@ import io.redress.shared.Connection;
 import io.redress.shared.Cursors;
 import io.redress.shared.NodeLookup;
 import io.redress.shared.NotFoundException;
-import io.redress.shared.PageRequest;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -53,24 +53,29 @@ class MessageDirectory implements NodeLookup {
 				.map(complaint -> complaint.participant() ? message : message.masked()));
 	}
 
-	/** A complaint's thread, oldest first. */
-	public Mono<Connection<Message>> thread(Complaint complaint, PageRequest page) {
-		long afterId = page.after() == null ? 0 : Cursors.decode(page.after()).id();
-		return messages.page(complaint.id(), complaint.participant(), afterId, page.fetchSize())
-				.map(message -> complaint.participant() ? message : message.masked())
-				.collectList()
-				.map(rows -> Connection.of(rows, page, message -> Cursors.encode("m", message.id())));
+	/** A page of each thread asked for, oldest first: one statement however many threads a request reads. */
+	public Mono<Map<ThreadPage, Connection<Message>>> threads(Collection<ThreadPage> asked) {
+		List<ThreadPage> keys = List.copyOf(asked);
+		if (keys.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return messages.pages(keys).collectMultimap(Messages.KeyedMessage::keyIndex, Messages.KeyedMessage::message)
+				.map(byKey -> IntStream.range(0, keys.size()).boxed().collect(Collectors.toMap(keys::get,
+						index -> Connection.of(List.copyOf(byKey.getOrDefault(index, List.of())), keys.get(index).page(),
+								message -> Cursors.encode("m", message.id())),
+						(a, b) -> a)));
 	}
 
 	/** The latest few messages of each complaint of a page, in one statement. */
 	public Mono<Map<Complaint, List<Message>>> latest(List<Complaint> batch) {
-		Map<Long, Complaint> byId = batch.stream()
-				.collect(Collectors.toMap(Complaint::id, Function.identity(), (a, b) -> a));
-		List<Long> participantOf = batch.stream().filter(Complaint::participant).map(Complaint::id).toList();
-		return messages.latest(byId.keySet(), participantOf, LATEST_COUNT)
-				.map(message -> byId.get(message.complaintId()).participant() ? message : message.masked())
-				.collectMultimap(Message::complaintId)
-				.map(byComplaint -> batch.stream().collect(Collectors.toMap(Function.identity(),
-						complaint -> List.copyOf(byComplaint.getOrDefault(complaint.id(), List.of())), (a, b) -> a)));
+		if (batch.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		List<Messages.ThreadReader> threads = batch.stream()
+				.map(complaint -> new Messages.ThreadReader(complaint.id(), complaint.participant())).toList();
+		return messages.latest(threads, LATEST_COUNT)
+				.collectMultimap(Messages.KeyedMessage::keyIndex, Messages.KeyedMessage::message)
+				.map(byKey -> IntStream.range(0, batch.size()).boxed().collect(Collectors.toMap(batch::get,
+						index -> List.copyOf(byKey.getOrDefault(index, List.of())), (a, b) -> a)));
 	}
 }

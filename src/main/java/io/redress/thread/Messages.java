@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.r2dbc.spi.Readable;
 import io.redress.complaint.ModerationStatus;
+import io.redress.shared.TextMask;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,9 +32,9 @@ class Messages {
 
 	/** Empty when the author already posted under this idempotency key in this thread. */
 	private static final String INSERT = """
-			INSERT INTO messages (complaint_id, brand_id, author_kind, author_subject, visibility, body,
+			INSERT INTO messages (complaint_id, brand_id, author_kind, author_subject, visibility, body, public_body,
 			                      idempotency_key, request_hash)
-			VALUES (:complaintId, :brandId, :authorKind, :authorSubject, :visibility, :body, :key, :hash)
+			VALUES (:complaintId, :brandId, :authorKind, :authorSubject, :visibility, :body, :publicBody, :key, :hash)
 			ON CONFLICT (complaint_id, author_subject, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
 			RETURNING id""";
 
@@ -41,28 +42,64 @@ class Messages {
 			SELECT id, request_hash FROM messages
 			WHERE complaint_id = :complaintId AND author_subject = :authorSubject AND idempotency_key = :key""";
 
-	private static final String PAGE = """
-			SELECT %s %s
-			WHERE m.complaint_id = :complaintId AND (:all OR (m.visibility = 'PUBLIC' AND m.moderation IS NULL))
-			  AND m.id > :afterId
-			ORDER BY m.id LIMIT :limit""".formatted(COLUMNS, JOINS);
-
 	private static final String BY_ID = "SELECT %s %s WHERE m.id = :id".formatted(COLUMNS, JOINS);
 
-	/** The latest few messages of each complaint in one statement, for a whole page of complaints. */
+	/**
+	 * What a reader of a batch gets of a message: participants the text, everyone else the public text masked when it
+	 * was written; {@code unmasked} marks a row whose public text is not written yet, for the reader to mask.
+	 */
+	private static final String READER_COLUMNS = """
+			k.key_no, m.id, m.complaint_id, m.author_kind, m.visibility, m.created_at, m.moderation, m.redacted,
+			CASE WHEN k.participant THEN m.body ELSE coalesce(m.public_body, m.body) END AS body,
+			NOT k.participant AND m.public_body IS NULL AS unmasked,
+			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'SYSTEM' THEN 'Redress' ELSE a.author_name END AS author_name""";
+
+	/** The thread's rights: participants read every message; everyone else those public and not moderated away. */
+	private static final String READABLE = "(k.participant OR (m.visibility = 'PUBLIC' AND m.moderation IS NULL))";
+
+	/**
+	 * A page of each of many threads in one statement: each key (a complaint, whether the reader takes part in it,
+	 * where its page starts and how many rows it takes) reads its own page, its limit applied inside the join.
+	 */
+	private static final String PAGES = """
+			SELECT %s
+			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :afterIds::bigint[], :limits::int[])
+			     WITH ORDINALITY AS k(complaint_id, participant, after_id, row_limit, key_no)
+			CROSS JOIN LATERAL (
+			  SELECT * FROM messages m
+			  WHERE m.complaint_id = k.complaint_id AND m.id > k.after_id AND %s
+			  ORDER BY m.id LIMIT k.row_limit) m
+			JOIN brand_listing b ON b.brand_id = m.brand_id
+			JOIN complaint_authors a ON a.complaint_id = m.complaint_id
+			ORDER BY k.key_no, m.id""".formatted(READER_COLUMNS, READABLE);
+
+	/** The newest few messages of each of many threads in one statement, oldest first within each. */
 	private static final String LATEST = """
-			SELECT * FROM (
-			  SELECT %s, row_number() OVER (PARTITION BY m.complaint_id ORDER BY m.id DESC) AS position %s
-			  WHERE m.complaint_id = ANY(:complaintIds)
-			    AND ((m.visibility = 'PUBLIC' AND m.moderation IS NULL) OR m.complaint_id = ANY(:participantOf))) ranked
-			WHERE ranked.position <= :count
-			ORDER BY ranked.complaint_id, ranked.id""".formatted(COLUMNS, JOINS);
+			SELECT %s
+			FROM unnest(:complaintIds::bigint[], :participant::boolean[]) WITH ORDINALITY AS k(complaint_id, participant, key_no)
+			CROSS JOIN LATERAL (
+			  SELECT * FROM messages m
+			  WHERE m.complaint_id = k.complaint_id AND %s
+			  ORDER BY m.id DESC LIMIT :count) m
+			JOIN brand_listing b ON b.brand_id = m.brand_id
+			JOIN complaint_authors a ON a.complaint_id = m.complaint_id
+			ORDER BY k.key_no, m.id""".formatted(READER_COLUMNS, READABLE);
+
+	/** Messages whose public text is not written yet, locked so two nodes never mask the same ones. */
+	private static final String UNMASKED = """
+			SELECT id, body FROM messages WHERE public_body IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""";
+
+	private static final String SET_PUBLIC_BODIES = """
+			UPDATE messages m SET public_body = masked.public_body
+			FROM unnest(:ids::bigint[], :publicBodies::text[]) AS masked(id, public_body)
+			WHERE m.id = masked.id AND m.public_body IS NULL""";
 
 	/** The message's author as stored (a token subject), for moderation to tell them of a ruling. */
 	private static final String AUTHOR = "SELECT author_subject FROM messages WHERE id = :id";
 
 	private static final String MODERATE = """
-			UPDATE messages SET moderation = :moderation, body = :body, redacted = :redacted WHERE id = :id""";
+			UPDATE messages SET moderation = :moderation, body = :body, public_body = :publicBody, redacted = :redacted
+			WHERE id = :id""";
 
 	private final DatabaseClient db;
 
@@ -80,7 +117,7 @@ class Messages {
 			MessageVisibility visibility, String body, String idempotencyKey, String requestHash) {
 		return db.sql(INSERT).bind("complaintId", complaintId).bind("brandId", brandId).bind("authorKind", kind.name())
 				.bind("authorSubject", Parameter.fromOrEmpty(authorSubject, String.class))
-				.bind("visibility", visibility.name()).bind("body", body)
+				.bind("visibility", visibility.name()).bind("body", body).bind("publicBody", TextMask.mask(body))
 				.bind("key", Parameter.fromOrEmpty(idempotencyKey, String.class))
 				.bind("hash", Parameter.fromOrEmpty(requestHash, String.class))
 				.map(row -> row.get("id", Long.class)).one();
@@ -101,15 +138,49 @@ class Messages {
 		return db.sql(BY_ID).bind("id", id).map(Messages::message).one();
 	}
 
-	Flux<Message> page(long complaintId, boolean includePrivate, long afterId, int limit) {
-		return db.sql(PAGE).bind("complaintId", complaintId).bind("all", includePrivate).bind("afterId", afterId)
-				.bind("limit", limit).map(Messages::message).all();
+	/** A page of each thread {@code keys} name, in one statement; each row says which key it answers. */
+	Flux<KeyedMessage> pages(List<ThreadPage> keys) {
+		return db.sql(PAGES)
+				.bind("complaintIds", keys.stream().map(ThreadPage::complaintId).toArray(Long[]::new))
+				.bind("participant", keys.stream().map(ThreadPage::participant).toArray(Boolean[]::new))
+				.bind("afterIds", keys.stream().map(ThreadPage::afterId).toArray(Long[]::new))
+				.bind("limits", keys.stream().map(key -> key.page().fetchSize()).toArray(Integer[]::new))
+				.map(Messages::keyed).all();
 	}
 
-	Flux<Message> latest(Collection<Long> complaintIds, Collection<Long> participantOf, int count) {
-		return db.sql(LATEST).bind("complaintIds", complaintIds.toArray(Long[]::new))
-				.bind("participantOf", participantOf.toArray(Long[]::new)).bind("count", count)
-				.map(Messages::message).all();
+	/** The newest {@code count} messages each reader may read of each thread, in one statement. */
+	Flux<KeyedMessage> latest(List<ThreadReader> threads, int count) {
+		return db.sql(LATEST)
+				.bind("complaintIds", threads.stream().map(ThreadReader::complaintId).toArray(Long[]::new))
+				.bind("participant", threads.stream().map(ThreadReader::participant).toArray(Boolean[]::new))
+				.bind("count", count)
+				.map(Messages::keyed).all();
+	}
+
+	/** A thread and whether its reader takes part in it. */
+	record ThreadReader(long complaintId, boolean participant) {
+	}
+
+	/** A message read for the key at {@code keyIndex} (from 0) of a batch. */
+	record KeyedMessage(int keyIndex, Message message) {
+	}
+
+	/** Up to {@code limit} messages without a public text, as (id, body), locked for the caller's transaction. */
+	Flux<UnmaskedBody> unmaskedBodies(int limit) {
+		return db.sql(UNMASKED).bind("limit", limit)
+				.map(row -> new UnmaskedBody(row.get("id", Long.class), row.get("body", String.class))).all();
+	}
+
+	/** Writes the public text of each message: one statement for the batch; how many it wrote. */
+	Mono<Long> writePublicBodies(List<UnmaskedBody> batch) {
+		return db.sql(SET_PUBLIC_BODIES)
+				.bind("ids", batch.stream().map(UnmaskedBody::id).toArray(Long[]::new))
+				.bind("publicBodies", batch.stream().map(body -> TextMask.mask(body.body())).toArray(String[]::new))
+				.fetch().rowsUpdated();
+	}
+
+	/** A message's id and text, before its public text is written. */
+	record UnmaskedBody(long id, String body) {
 	}
 
 	/** Every message in the consumer's complaints, private ones included, by complaint and oldest first. */
@@ -134,11 +205,12 @@ class Messages {
 	 */
 	Mono<Void> erasePrivate(long consumerId, String replacement) {
 		return db.sql("""
-				UPDATE messages m SET body = :replacement, author_subject = NULL, idempotency_key = NULL,
-				                      request_hash = NULL
+				UPDATE messages m SET body = :replacement, public_body = :publicReplacement, author_subject = NULL,
+				                      idempotency_key = NULL, request_hash = NULL
 				FROM complaint_authors a
 				WHERE a.complaint_id = m.complaint_id AND a.consumer_id = :consumerId AND m.visibility = 'PRIVATE'""")
-				.bind("consumerId", consumerId).bind("replacement", replacement).then();
+				.bind("consumerId", consumerId).bind("replacement", replacement)
+				.bind("publicReplacement", TextMask.mask(replacement)).then();
 	}
 
 	/** The public messages in the consumer's complaints, locked until the transaction ends. */
@@ -155,10 +227,14 @@ class Messages {
 			return Mono.empty();
 		}
 		return db.sql("""
-				UPDATE messages m SET body = v.body, author_subject = NULL, idempotency_key = NULL, request_hash = NULL
-				FROM unnest(:ids::bigint[], :bodies::text[]) AS v(id, body) WHERE m.id = v.id""")
+				UPDATE messages m SET body = v.body, public_body = v.public_body, author_subject = NULL,
+				                      idempotency_key = NULL, request_hash = NULL
+				FROM unnest(:ids::bigint[], :bodies::text[], :publicBodies::text[]) AS v(id, body, public_body)
+				WHERE m.id = v.id""")
 				.bind("ids", rewritten.stream().map(Message::id).toArray(Long[]::new))
 				.bind("bodies", rewritten.stream().map(Message::body).toArray(String[]::new))
+				.bind("publicBodies", rewritten.stream().map(message -> TextMask.mask(message.body()))
+						.toArray(String[]::new))
 				.then();
 	}
 
@@ -175,7 +251,14 @@ class Messages {
 	Mono<Void> moderate(long id, ModerationStatus moderation, String body, boolean redacted) {
 		return db.sql(MODERATE).bind("id", id)
 				.bind("moderation", Parameter.fromOrEmpty(moderation == null ? null : moderation.name(), String.class))
-				.bind("body", body).bind("redacted", redacted).then();
+				.bind("body", body).bind("publicBody", TextMask.mask(body)).bind("redacted", redacted).then();
+	}
+
+	/** Rows whose public text is not written yet come back unmasked for a reader outside the case: masked here. */
+	private static KeyedMessage keyed(Readable row) {
+		Message message = message(row);
+		boolean unmasked = Boolean.TRUE.equals(row.get("unmasked", Boolean.class));
+		return new KeyedMessage(Math.toIntExact(row.get("key_no", Long.class)) - 1, unmasked ? message.masked() : message);
 	}
 
 	private static Message message(Readable row) {

@@ -2,35 +2,48 @@ package io.redress.thread;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.schema.DataFetchingEnvironment;
 
 import io.redress.complaint.Complaint;
 import io.redress.complaint.ComplaintEvent;
 import io.redress.shared.Connection;
 import io.redress.shared.GlobalId;
 import io.redress.shared.PageRequest;
+import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /** Maps the thread fields of {@code Complaint}, the {@code Message} type and {@code postMessage}. */
 @Controller
 class ThreadController {
 
+	private static final String THREAD_LOADER = "threadPages";
+
 	private final MessageDirectory directory;
 	private final ThreadManagement management;
 
-	ThreadController(MessageDirectory directory, ThreadManagement management) {
+	ThreadController(MessageDirectory directory, ThreadManagement management, BatchLoaderRegistry loaders) {
 		this.directory = directory;
 		this.management = management;
+		// messages takes arguments, which @BatchMapping cannot pass: a keyed loader batches it instead, one statement
+		// for every thread page of a request whatever their arguments, each key carrying its own.
+		loaders.<ThreadPage, Connection<Message>>forName(THREAD_LOADER)
+				.registerMappedBatchLoader((keys, env) -> directory.threads(keys));
 	}
 
 	@SchemaMapping(typeName = "Complaint")
-	Mono<Connection<Message>> messages(Complaint complaint, @Argument Integer first, @Argument String after) {
-		return Mono.defer(() -> directory.thread(complaint, PageRequest.of(first, after)));
+	CompletableFuture<Connection<Message>> messages(Complaint complaint, @Argument Integer first,
+			@Argument String after, DataFetchingEnvironment environment) {
+		DataLoader<ThreadPage, Connection<Message>> loader = environment.getDataLoader(THREAD_LOADER);
+		return loader.load(ThreadPage.of(complaint, PageRequest.of(first, after)));
 	}
 
 	// Batched: a page of complaints with their latest messages costs one statement.

@@ -41,7 +41,8 @@ public class StatementCounting {
 		 * in a count now and then.
 		 */
 		private static final List<String> SCHEDULED_JOB_MARKERS = List.of("proposed_at < now()",
-				"public_title IS NULL", "masked(id, public_title)");
+				"public_title IS NULL", "masked(id, public_title)", "WHERE public_body IS NULL",
+				"masked(id, public_body)");
 
 		private final AtomicInteger count = new AtomicInteger();
 		private volatile Pattern tables = Pattern.compile("(?!)");
