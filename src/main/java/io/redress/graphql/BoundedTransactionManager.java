@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import reactor.pool.InstrumentedPool;
 import reactor.pool.PoolAcquireTimeoutException;
@@ -29,6 +30,9 @@ class BoundedTransactionManager extends R2dbcTransactionManager {
 
 	BoundedTransactionManager(ConnectionFactory connectionFactory, DatabaseLimits limits) {
 		super(connectionFactory);
+		// Logs as Spring's own manager: what it logs under a database outage (a commit that could not reach the
+		// server) is a library's report, which the log filter keeps to one line per outage.
+		this.logger = LogFactory.getLog(R2dbcTransactionManager.class);
 		this.limits = limits;
 		this.slots = PoolBuilder.from(Mono.fromSupplier(Object::new))
 				.sizeBetween(0, limits.transactionSlots())

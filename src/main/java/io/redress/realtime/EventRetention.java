@@ -15,6 +15,9 @@ class EventRetention {
 
 	private static final Logger log = LoggerFactory.getLogger(EventRetention.class);
 
+	/** Events deleted per statement: each batch stays far inside the statement timeout. */
+	static final int BATCH = 5_000;
+
 	private final EventStore store;
 	private final RealtimeSettings settings;
 
@@ -25,7 +28,11 @@ class EventRetention {
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
 	Mono<Void> purge() {
-		return store.purgeBefore(OffsetDateTime.now().minus(settings.retention()))
+		OffsetDateTime before = OffsetDateTime.now().minus(settings.retention());
+		return store.purgeBefore(before, BATCH)
+				.expand(purged -> purged < BATCH ? Mono.empty() : store.purgeBefore(before, BATCH))
+				.reduce(0L, Long::sum)
+				.filter(purged -> purged > 0)
 				.doOnNext(purged -> log.info("Purged {} events older than {}", purged, settings.retention()))
 				.then()
 				.onErrorResume(ex -> {

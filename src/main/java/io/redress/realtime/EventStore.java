@@ -37,7 +37,11 @@ class EventStore {
 
 	private static final String EXISTS = "SELECT count(*) AS found FROM events WHERE id = :id";
 
-	private static final String PURGE = "DELETE FROM events WHERE occurred_at < :before";
+	// In batches: one DELETE of a long backlog would outlast the statement timeout every time and never finish.
+	private static final String PURGE = """
+			DELETE FROM events WHERE id IN (
+			    SELECT id FROM events WHERE occurred_at < :before ORDER BY occurred_at LIMIT :batch)
+			""";
 
 	private final DatabaseClient db;
 
@@ -70,7 +74,8 @@ class EventStore {
 		return db.sql(EXISTS).bind("id", cursor.id()).map(row -> row.get("found", Long.class) > 0).one();
 	}
 
-	Mono<Long> purgeBefore(OffsetDateTime before) {
-		return db.sql(PURGE).bind("before", before).fetch().rowsUpdated();
+	/** Deletes at most {@code batch} events older than {@code before}; returns how many it deleted. */
+	Mono<Long> purgeBefore(OffsetDateTime before, int batch) {
+		return db.sql(PURGE).bind("before", before).bind("batch", batch).fetch().rowsUpdated();
 	}
 }
