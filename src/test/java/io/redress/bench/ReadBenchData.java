@@ -3,6 +3,10 @@ package io.redress.bench;
 import java.util.List;
 import java.util.Map;
 
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.redress.testing.TestDatabase;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
@@ -171,6 +175,16 @@ final class ReadBenchData {
 	private static final String EPOCH = "2026-11-01T00:00:00Z";
 
 	private ReadBenchData() {
+	}
+
+	/**
+	 * A client of its own on {@code database}, a connection per statement, so writing hundreds of thousands of rows
+	 * is not held to the server's statement timeout.
+	 */
+	static DatabaseClient client(TestDatabase database) {
+		return DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions.parse(database.r2dbcUrl())
+				.mutate().option(ConnectionFactoryOptions.USER, database.username())
+				.option(ConnectionFactoryOptions.PASSWORD, database.password()).build()));
 	}
 
 	/** Writes the data into an empty, migrated database (brands and complaints must have no rows yet). */

@@ -68,7 +68,7 @@ public final class ReadBenchmark {
 		// statements with it); production has no proxy, so neither has the measured server.
 		BenchServer bench = BenchServer.start(Map.of("spring.autoconfigure.exclude",
 				"org.springframework.boot.r2dbc.autoconfigure.R2dbcProxyAutoConfiguration"), database);
-		DatabaseClient db = bench.db();
+		DatabaseClient db = ReadBenchData.client(database);
 
 		ReadBenchData.Volumes volumes = ReadBenchData.Volumes.scaled(scale);
 		long seedStart = System.nanoTime();
