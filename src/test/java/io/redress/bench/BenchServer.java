@@ -14,15 +14,23 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** One server node for a benchmark: an embedded PostgreSQL in a temporary folder, a throwaway issuer, quiet logs. */
+/**
+ * One server node for a benchmark: an embedded PostgreSQL in a temporary folder (or a database given), a throwaway
+ * issuer, quiet logs.
+ */
 record BenchServer(ConfigurableApplicationContext context, TestIssuer issuer) implements AutoCloseable {
 
 	static BenchServer start(Map<String, String> settings) throws IOException {
-		TestDatabase database = TestDatabase.embedded(Files.createTempDirectory("redress-bench"));
+		return start(settings, TestDatabase.embedded(Files.createTempDirectory("redress-bench")));
+	}
+
+	/** A node on {@code database}, which it migrates if need be. */
+	static BenchServer start(Map<String, String> settings, TestDatabase database) {
 		TestIssuer issuer = TestIssuer.start(0);
 		Map<String, String> all = new HashMap<>(Map.of("server.port", "0", "spring.r2dbc.url", database.r2dbcUrl(),
 				"spring.r2dbc.username", database.username(), "spring.r2dbc.password", database.password(),
-				"spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUri(), "logging.level.root",
+				"spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUri(),
+				"spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE, "logging.level.root",
 				"WARN"));
 		// A benchmark is one client on one address measuring the server, not the limits per caller.
 		all.putAll(Map.of("redress.limits.cost-per-minute", "1000000000",

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -67,14 +68,24 @@ public record TestDatabase(String host, int port, String database, String userna
 
 	/** An embedded PostgreSQL; with a data directory its data survives restarts (the dev-time server uses that). */
 	public static TestDatabase embedded(Path dataDirectory) {
-		EmbeddedPostgres postgres = startEmbedded(dataDirectory);
+		return embedded(dataDirectory, Map.of());
+	}
+
+	/** An embedded PostgreSQL with settings of its own (postgresql.conf), such as libraries to preload. */
+	public static TestDatabase embedded(Path dataDirectory, Map<String, String> serverConfig) {
+		EmbeddedPostgres postgres = startEmbedded(dataDirectory, serverConfig);
 		return new TestDatabase("localhost", postgres.getPort(), "postgres", "postgres", "");
 	}
 
 	/** The embedded server itself, for a caller that stops it. */
 	static EmbeddedPostgres startEmbedded(Path dataDirectory) {
+		return startEmbedded(dataDirectory, Map.of());
+	}
+
+	private static EmbeddedPostgres startEmbedded(Path dataDirectory, Map<String, String> serverConfig) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+			serverConfig.forEach(builder::setServerConfig);
 			if (dataDirectory != null) {
 				setAsideIfOtherMajor(dataDirectory);
 				builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
@@ -104,7 +115,8 @@ public record TestDatabase(String host, int port, String database, String userna
 		}
 	}
 
-	static TestDatabase fromUrl(String url) {
+	/** A database given as {@code postgresql://user:password@host:port/database}. */
+	public static TestDatabase fromUrl(String url) {
 		URI uri = URI.create(url);
 		String userInfo = uri.getUserInfo() == null ? "postgres" : uri.getUserInfo();
 		int colon = userInfo.indexOf(':');

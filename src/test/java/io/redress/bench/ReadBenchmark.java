@@ -1,0 +1,206 @@
+package io.redress.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.redress.testing.TestDatabase;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Read benchmark (not a test): issue 12's anonymous reads Q1, Q2 and Q3 against one server node on a database holding
+ * the issue's volumes, from a load generator in a process of its own ({@link ReadLoad}). Prints, for each query,
+ * requests per second, latency p50/p95/p99, errors and the SQL statements per request (from
+ * {@code pg_stat_statements}).
+ *
+ * <pre>
+ * ./mvnw -q spring-boot:test-run -Dspring-boot.run.main-class=io.redress.bench.ReadBenchmark \
+ *   -Dspring-boot.run.jvmArguments=-Xmx512m -Dspring-boot.run.arguments="20 32 1 12"
+ * </pre>
+ * Arguments: seconds per query, connections, scale of the issue's volumes, seed, and optionally the queries (Q1,Q3).
+ * {@code BENCH_DATABASE_URL=postgresql://user:password@host:port/database} uses that database instead of an embedded
+ * one: an empty one is migrated and seeded, one with complaints is read as it is.
+ */
+public final class ReadBenchmark {
+
+	/**
+	 * The statements run since the last reset, each with its calls, leaving out transaction control and the server's
+	 * background work (the event log, the score and signal feeds, expired proposals, public titles): no request's.
+	 */
+	private static final String STATEMENTS = """
+			SELECT calls, query FROM pg_stat_statements
+			WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND toplevel
+			  AND query !~* '^\\s*(begin|commit|rollback|start|set|show|select 1\\s*$)'
+			  AND query !~* '(pg_stat_statements|\\mevents\\M|score_feed|signal_feed|proposed_at < now|public_title IS NULL)'
+			ORDER BY calls DESC""";
+
+	private static final String UNSCORED_BRANDS = """
+			SELECT count(*) AS waiting FROM brands b
+			WHERE NOT EXISTS (SELECT FROM brand_scores s WHERE s.brand_id = b.id)
+			  AND EXISTS (SELECT FROM complaints c WHERE c.brand_id = b.id)""";
+
+	public static void main(String[] args) throws Exception {
+		int seconds = arg(args, 0, 20);
+		int connections = arg(args, 1, 32);
+		double scale = args.length > 2 ? Double.parseDouble(args[2]) : 1;
+		long seed = args.length > 3 ? Long.parseLong(args[3]) : 12;
+		List<ReadQuery> queries = args.length > 4
+				? Arrays.stream(args[4].split(",")).map(ReadQuery::valueOf).toList()
+				: List.of(ReadQuery.values());
+
+		String url = System.getenv("BENCH_DATABASE_URL");
+		TestDatabase database = url == null || url.isBlank()
+				? TestDatabase.embedded(Files.createTempDirectory("redress-read-bench"),
+						Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track_utility",
+								"off"))
+				: TestDatabase.fromUrl(url);
+		// Spring Boot wraps connections in r2dbc-proxy when it is on the classpath, as it is here (tests count
+		// statements with it); production has no proxy, so neither has the measured server.
+		BenchServer bench = BenchServer.start(Map.of("spring.autoconfigure.exclude",
+				"org.springframework.boot.r2dbc.autoconfigure.R2dbcProxyAutoConfiguration"), database);
+		DatabaseClient db = ReadBenchData.client(database);
+
+		ReadBenchData.Volumes volumes = ReadBenchData.Volumes.scaled(scale);
+		long seedStart = System.nanoTime();
+		boolean reused = ReadBenchData.seeded(db);
+		if (!reused) {
+			ReadBenchData.seed(db, volumes, seed);
+		}
+		ReadBenchData.Counts counts = ReadBenchData.counts(db);
+		double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+		double scoreSeconds = awaitScores(db);
+		boolean counting = statementsCounted(db);
+
+		String server = "http://localhost:" + bench.port();
+		List<String> lines = new ArrayList<>();
+		for (ReadQuery query : queries) {
+			load(server, query, connections, Math.max(3, seconds / 4), (int) counts.brands());
+			resetStatements(db, counting);
+			ReadLoad.Result result = load(server, query, connections, seconds, (int) counts.brands());
+			long statements = counting ? statements(db, query, result.requests()) : -1;
+			lines.add(String.format(Locale.ROOT,
+					"  %-3s %,9.0f req/s   p50 %8.1f   p95 %8.1f   p99 %8.1f ms   errors %d of %,d (%.2f %%)   %s   rows: %s",
+					query, result.perSecond(), result.p50(), result.p95(), result.p99(), result.errors(),
+					result.requests(), 100.0 * result.errors() / Math.max(1, result.requests()),
+					counting ? String.format(Locale.ROOT, "%.1f statements/request",
+							(double) statements / Math.max(1, result.requests())) : "statements: not counted",
+					result.rows()));
+		}
+
+		Runtime runtime = Runtime.getRuntime();
+		System.out.printf(Locale.ROOT, """
+				Redress read benchmark: one node, load generator in its own process, %d connections, %d s a query \
+				(after a %d s warm-up), anonymous
+				  data: %,d brands, %,d profiles, %,d complaints (%,d to %,d a brand), %,d messages (%,d public), \
+				%,d ratings; seed %d, %s in %.0f s, scored by the server in %.0f s more
+				  server: %d cores, max heap %d MB, resident %s
+				%s
+				""", connections, seconds, Math.max(3, seconds / 4), counts.brands(), counts.profiles(),
+				counts.complaints(), counts.smallestBrand(), counts.largestBrand(), counts.messages(),
+				counts.publicMessages(), counts.ratings(), seed, reused ? "reused" : "generated", seedSeconds, scoreSeconds,
+				runtime.availableProcessors(), runtime.maxMemory() / 1024 / 1024, residentMemory(),
+				String.join("\n", lines));
+		bench.close();
+		System.exit(0);
+	}
+
+	/**
+	 * Waits (at most ten minutes) until the server's score keeper has scored every brand with complaints, as a
+	 * running deployment has: generated data arrives unscored, and scoring 2,000 brands would load the measured runs.
+	 */
+	private static double awaitScores(DatabaseClient db) throws InterruptedException {
+		long start = System.nanoTime();
+		long deadline = start + Duration.ofMinutes(10).toNanos();
+		long waiting = unscoredBrands(db);
+		while (waiting > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(1000);
+			waiting = unscoredBrands(db);
+		}
+		if (waiting > 0) {
+			System.err.println(waiting + " brands are still unscored: the score keeper will load the runs");
+		}
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	private static long unscoredBrands(DatabaseClient db) {
+		return db.sql(UNSCORED_BRANDS).map(row -> row.get("waiting", Long.class)).one().block();
+	}
+
+	/** Runs {@link ReadLoad} in a JVM of its own, on this classpath, and reads its result line back. */
+	private static ReadLoad.Result load(String server, ReadQuery query, int connections, int seconds, int brands)
+			throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+				ReadLoad.class.getName(), server, query.name(), String.valueOf(connections), String.valueOf(seconds),
+				String.valueOf(brands)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		ReadLoad.Result result = null;
+		try (BufferedReader output = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = output.readLine(); line != null; line = output.readLine()) {
+				if (line.startsWith("RESULT ")) {
+					result = ReadLoad.Result.parse(line);
+				}
+			}
+		}
+		if (process.waitFor() != 0 || result == null) {
+			throw new IllegalStateException("The load generator failed for " + query);
+		}
+		return result;
+	}
+
+	/** Whether the database counts statements: it needs pg_stat_statements loaded at its start. */
+	private static boolean statementsCounted(DatabaseClient db) {
+		try {
+			db.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").then().block();
+			db.sql("SELECT count(*) FROM pg_stat_statements").then().block();
+			return true;
+		}
+		catch (RuntimeException ex) {
+			System.err.println("Statements are not counted: " + ex.getMessage());
+			return false;
+		}
+	}
+
+	private static void resetStatements(DatabaseClient db, boolean counting) {
+		if (counting) {
+			db.sql("SELECT pg_stat_statements_reset()").then().block();
+		}
+	}
+
+	/** The statements run since the reset; with {@code BENCH_STATEMENTS=true} each is printed with its calls. */
+	private static long statements(DatabaseClient db, ReadQuery query, long requests) {
+		List<Map.Entry<Long, String>> statements = db.sql(STATEMENTS)
+				.map(row -> Map.entry(row.get("calls", Long.class), row.get("query", String.class))).all()
+				.collectList().block();
+		if (Boolean.parseBoolean(System.getenv("BENCH_STATEMENTS"))) {
+			statements.forEach(statement -> System.out.printf(Locale.ROOT, "%s %8.2f per request: %s%n", query,
+					(double) statement.getKey() / Math.max(1, requests),
+					statement.getValue().replaceAll("\\s+", " ")));
+		}
+		return statements.stream().mapToLong(Map.Entry::getKey).sum();
+	}
+
+	private static String residentMemory() {
+		try {
+			return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmRSS"))
+					.map(line -> line.substring("VmRSS:".length()).strip()).findFirst().orElse("unknown");
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
+	private static int arg(String[] args, int index, int fallback) {
+		return args.length > index ? Integer.parseInt(args[index]) : fallback;
+	}
+}

@@ -1,0 +1,59 @@
+package io.redress.bench;
+
+/**
+ * The three anonymous reads of issue 12, as PostGraphile answered them on the same tables: one brand by slug; 20
+ * brands, 5 complaints each, 3 public messages each; the 100 latest complaints with brand, author and rating.
+ */
+enum ReadQuery {
+
+	/** One brand by slug (id, name, slug); each request asks for the next brand, so no one row stays hot. */
+	Q1("query Q1($slug: String!) { brand(slug: $slug) { id name slug } }", "brand", "slug"),
+
+	/** 20 brands, 5 complaints each (title, status), 3 messages each (body): the public ones, for an anonymous caller. */
+	Q2("query Q2 { brands(first: 20) { nodes { name complaints(first: 5) { nodes { title status "
+			+ "messages(first: 3) { nodes { body } } } } } } }", "brands", "name", "complaints", "title", "messages",
+			"body"),
+
+	/** The 100 latest complaints with their brand, the author's public name and the rating (null when unrated). */
+	Q3("query Q3 { complaints(first: 100) { nodes { title brand { name } author { publicName } rating { stars } } } }",
+			"complaints", "title", "authors", "publicName", "ratings", "stars");
+
+	private final String document;
+
+	/** Pairs of what to call a row and the field that occurs once per row in the answer. */
+	private final String[] rows;
+
+	ReadQuery(String document, String... rows) {
+		this.document = document;
+		this.rows = rows;
+	}
+
+	String document() {
+		return document;
+	}
+
+	/** The POST body of request number {@code sequence}; the document holds no quote, so it needs no escaping. */
+	String requestBody(long sequence, int brands) {
+		String variables = this == Q1 ? "{\"slug\": \"" + ReadBenchData.slug(1 + (int) (sequence % brands)) + "\"}"
+				: "{}";
+		return "{\"query\": \"" + document + "\", \"variables\": " + variables + "}";
+	}
+
+	/** What one answer held, such as "20 brands, 100 complaints, 300 messages". */
+	String rows(String answer) {
+		StringBuilder counted = new StringBuilder();
+		for (int i = 0; i < rows.length; i += 2) {
+			counted.append(i == 0 ? "" : ", ").append(occurrences(answer, "\"" + rows[i + 1] + "\":")).append(' ')
+					.append(rows[i]);
+		}
+		return counted.toString();
+	}
+
+	private static int occurrences(String text, String key) {
+		int count = 0;
+		for (int at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length())) {
+			count++;
+		}
+		return count;
+	}
+}
