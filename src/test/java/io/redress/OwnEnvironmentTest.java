@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.redress.testing.TestDatabase;
+import io.redress.testing.TestEnvironment;
 import io.redress.testing.TestIssuer;
 import reactor.core.publisher.Mono;
 
@@ -39,6 +40,7 @@ abstract class OwnEnvironmentTest {
 		registry.add("spring.flyway.password", database::password);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuerUri);
 		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestIssuer.AUDIENCE);
+		registry.add("server.shutdown", () -> TestEnvironment.IMMEDIATE_SHUTDOWN);
 	}
 
 	protected WebTestClient http() {

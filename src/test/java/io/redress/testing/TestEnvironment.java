@@ -27,5 +27,12 @@ public final class TestEnvironment {
 		registry.add("spring.flyway.password", database::password);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> issuer().issuerUri());
 		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestIssuer.AUDIENCE);
+		registry.add("server.shutdown", () -> IMMEDIATE_SHUTDOWN);
 	}
+
+	/**
+	 * The test JVM closes every cached context at exit; a graceful shutdown would wait out each one's open sockets
+	 * and streams in turn, and the build would kill the JVM after 30 s of it.
+	 */
+	public static final String IMMEDIATE_SHUTDOWN = "immediate";
 }
