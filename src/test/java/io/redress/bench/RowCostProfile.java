@@ -1,6 +1,8 @@
 package io.redress.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,13 +26,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
  *
  * <pre>
  * ./mvnw -q spring-boot:test-run -Dspring-boot.run.main-class=io.redress.bench.RowCostProfile \
- *   -Dspring-boot.run.arguments="16 20" \
+ *   -Dspring-boot.run.arguments="16 3000 3000" \
  *   -Dspring-boot.run.jvmArguments="-XX:StartFlightRecording=filename=q3.jfr,settings=profile"
  * jfr print --events jdk.ExecutionSample q3.jfr
  * </pre>
- * Arguments: concurrent connections, seconds measured (after as many seconds of warm-up). It prints requests per
- * second and the JVM's CPU time per request (client and server together: the machine's other load, and the database
- * in its own process, move the first much more than the second).
+ * Arguments: concurrent connections, requests to warm up, requests measured. It prints requests per second and the
+ * event loops' CPU time per request (client and server together); on a shared machine the first moves with the other
+ * load, the second much less.
  */
 public final class RowCostProfile {
 
@@ -71,7 +72,8 @@ public final class RowCostProfile {
 
 	public static void main(String[] args) throws Exception {
 		int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 16;
-		int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+		int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
+		int requests = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
 
 		BenchServer bench = BenchServer.start(Map.of("redress.security.accept-any-audience", "true"));
 		seed(bench.db());
@@ -82,13 +84,12 @@ public final class RowCostProfile {
 		String sample = client.post().uri("/graphql").send(ByteBufFlux.fromString(Mono.just(Q3)))
 				.responseSingle((response, body) -> body.asString()).block(Duration.ofSeconds(30));
 		System.out.println("One answer begins: " + sample.substring(0, Math.min(400, sample.length())));
-		load(client, concurrency, seconds);
-		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-		long cpuBefore = os.getProcessCpuTime();
-		Run run = load(client, concurrency, seconds);
-		double cpuPerRequest = (os.getProcessCpuTime() - cpuBefore) / 1e6 / run.sorted.size();
-		System.out.printf("Q3, %d connections, %d s: %,.0f requests/s  p50 %.1f ms  p95 %.1f ms  non-200 %d  "
-				+ "JVM CPU %.2f ms a request%n", concurrency, seconds, run.perSecond(), run.percentile(50),
+		load(client, concurrency, warmUp);
+		long cpuBefore = eventLoopCpu();
+		Run run = load(client, concurrency, requests);
+		double cpuPerRequest = (eventLoopCpu() - cpuBefore) / 1e6 / requests;
+		System.out.printf("Q3, %d connections, %,d requests: %,.0f requests/s  p50 %.1f ms  p95 %.1f ms  non-200 %d  "
+				+ "event-loop CPU %.2f ms a request%n", concurrency, requests, run.perSecond(), run.percentile(50),
 				run.percentile(95), run.failures.sum(), cpuPerRequest);
 		bench.close();
 		System.exit(0);
@@ -100,16 +101,30 @@ public final class RowCostProfile {
 		}
 	}
 
-	private static Run load(HttpClient client, int concurrency, int seconds) {
-		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+	/**
+	 * CPU time of the threads that run requests (Netty's and R2DBC's event loops, client and server): unlike
+	 * requests per second, it does not move with the machine's other load, the database's, the JIT or the GC.
+	 */
+	private static long eventLoopCpu() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long total = 0;
+		for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (thread != null && thread.getThreadName().startsWith("reactor-")) {
+				total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+			}
+		}
+		return total;
+	}
+
+	private static Run load(HttpClient client, int concurrency, int requests) {
 		Run run = new Run(System.nanoTime());
-		Flux.range(0, concurrency).flatMap(worker -> Mono.defer(() -> {
+		Flux.range(0, requests).flatMap(request -> Mono.defer(() -> {
 			long start = System.nanoTime();
 			return client.post().uri("/graphql").send(ByteBufFlux.fromString(Mono.just(Q3)))
 					.responseSingle((response, body) -> body.asString().defaultIfEmpty("")
 							.map(text -> response.status().code() == 200 && !text.contains("\"errors\"")))
 					.doOnNext(ok -> run.record(ok, System.nanoTime() - start));
-		}).repeat(() -> System.nanoTime() < end), concurrency).blockLast();
+		}), concurrency).blockLast();
 		run.finish();
 		return run;
 	}
