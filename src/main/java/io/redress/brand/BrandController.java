@@ -35,11 +35,6 @@ class BrandController {
 		return Mono.defer(() -> directory.page(PageRequest.of(first, after), search));
 	}
 
-	@SchemaMapping(typeName = "Brand")
-	String id(Brand brand) {
-		return GlobalId.encode(Brand.TYPE, brand.id());
-	}
-
 	// Relations are batched: a page of brands costs one statement per relation, not one per brand.
 	@BatchMapping(typeName = "Brand")
 	Mono<Map<Brand, List<BrandMember>>> members(List<Brand> brands) {

@@ -7,12 +7,14 @@ import io.redress.shared.TextMask;
 
 /**
  * A complaint as one viewer may see it. {@link #participant()} says whether the viewer is the consumer, a member of
- * the brand or a moderator; for everyone else the private parts are absent and the text is masked.
+ * the brand or a moderator; for everyone else the private parts are absent and the text is masked: the title at
+ * once, the description only when it is read ({@link #shownDescription()}), as most reads never ask for it.
  */
 public record Complaint(long id, long brandId, long consumerId, String consumerSubject, String authorName,
-		String title, String description, ComplaintCategory category, String orderReference, ComplaintStatus status,
-		String assignee, OffsetDateTime createdAt, OffsetDateTime firstResponseAt, OffsetDateTime firstResponseDueAt,
-		OffsetDateTime resolvedAt, ModerationStatus moderation, boolean redacted, boolean participant) {
+		String title, String writtenDescription, ComplaintCategory category, String orderReference,
+		ComplaintStatus status, String assignee, OffsetDateTime createdAt, OffsetDateTime firstResponseAt,
+		OffsetDateTime firstResponseDueAt, OffsetDateTime resolvedAt, ModerationStatus moderation, boolean redacted,
+		boolean participant) {
 
 	public static final String TYPE = "Complaint";
 
@@ -29,22 +31,36 @@ public record Complaint(long id, long brandId, long consumerId, String consumerS
 		return firstResponseAt == null && status.isActive() && OffsetDateTime.now().isAfter(firstResponseDueAt);
 	}
 
+	/** The description as this viewer may read it: masked for everyone but the participants. */
+	public String shownDescription() {
+		return participant ? writtenDescription : TextMask.mask(writtenDescription);
+	}
+
+	/**
+	 * The row's id alone: a batch of complaints is a map keyed by them, and hashing every field (the long
+	 * description included) cost more than the rest of the lookup. Equal complaints have equal ids, as before.
+	 */
+	@Override
+	public int hashCode() {
+		return Long.hashCode(id);
+	}
+
 	public boolean filedBy(String subject) {
 		return consumerSubject != null && consumerSubject.equals(subject);
 	}
 
 	/**
-	 * This complaint as {@code party} sees it: non-participants get masked text and no private parts, and only the
-	 * brand's side and moderators see who the case is assigned to.
+	 * This complaint as {@code party} sees it: non-participants get a masked title, a description masked when read,
+	 * and no private parts; only the brand's side and moderators see who the case is assigned to.
 	 */
 	Complaint seenBy(Party party) {
 		if (party.isParticipant()) {
-			return new Complaint(id, brandId, consumerId, consumerSubject, authorName, title, description, category,
-					orderReference, status, party == Party.CONSUMER ? null : assignee, createdAt, firstResponseAt,
-					firstResponseDueAt, resolvedAt, moderation, redacted, true);
+			return new Complaint(id, brandId, consumerId, consumerSubject, authorName, title, writtenDescription,
+					category, orderReference, status, party == Party.CONSUMER ? null : assignee, createdAt,
+					firstResponseAt, firstResponseDueAt, resolvedAt, moderation, redacted, true);
 		}
 		return new Complaint(id, brandId, consumerId, null, authorName, TextMask.mask(title),
-				TextMask.mask(description), category, null, status, null, createdAt, firstResponseAt,
+				writtenDescription, category, null, status, null, createdAt, firstResponseAt,
 				firstResponseDueAt, resolvedAt, moderation, redacted, false);
 	}
 }

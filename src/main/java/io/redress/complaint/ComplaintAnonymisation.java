@@ -72,7 +72,7 @@ public class ComplaintAnonymisation {
 	private static Complaint masked(Complaint complaint) {
 		return new Complaint(complaint.id(), complaint.brandId(), complaint.consumerId(), null, complaint.authorName(),
 				TextMask.maskToStore(complaint.title(), ComplaintFiling.MAX_TITLE),
-				TextMask.maskToStore(complaint.description(), ComplaintFiling.MAX_DESCRIPTION), complaint.category(),
+				TextMask.maskToStore(complaint.writtenDescription(), ComplaintFiling.MAX_DESCRIPTION), complaint.category(),
 				null, complaint.status(), null, complaint.createdAt(), complaint.firstResponseAt(),
 				complaint.firstResponseDueAt(), complaint.resolvedAt(), complaint.moderation(), complaint.redacted(),
 				false);

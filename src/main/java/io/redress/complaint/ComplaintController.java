@@ -71,15 +71,7 @@ class ComplaintController {
 		return Mono.defer(() -> directory.ofViewer(viewer, PageRequest.of(first, after)));
 	}
 
-	@SchemaMapping(typeName = "Complaint")
-	String id(Complaint complaint) {
-		return GlobalId.encode(Complaint.TYPE, complaint.id());
-	}
-
-	@SchemaMapping(typeName = "Complaint")
-	ComplaintAuthor author(Complaint complaint) {
-		return new ComplaintAuthor(complaint.authorName());
-	}
+	// Complaint's id, author and description are plain fields: ComplaintFields.
 
 	// Relations are batched: a page of complaints costs one statement per relation, not one per complaint.
 	@BatchMapping(typeName = "Complaint")

@@ -36,7 +36,7 @@ public class ComplaintModeration {
 			if (!(decision instanceof Transition) || before.moderation() != null) {
 				return Mono.just(before);
 			}
-			return complaints.moderate(complaintId, ModerationStatus.HELD, before.description(), before.redacted())
+			return complaints.moderate(complaintId, ModerationStatus.HELD, before.writtenDescription(), before.redacted())
 					.then(changes.event(ComplaintEventType.COMPLAINT_MODERATED, before))
 					.thenReturn(before);
 		});
@@ -45,7 +45,7 @@ public class ComplaintModeration {
 	/** Out of public view and out of the score while a moderator reviews it; a removed complaint stays removed. */
 	public Mono<Complaint> hide(long complaintId) {
 		return change(complaintId, before -> new Change(before.moderation() == ModerationStatus.REMOVED
-				? ModerationStatus.REMOVED : ModerationStatus.HIDDEN, before.description(), before.redacted()));
+				? ModerationStatus.REMOVED : ModerationStatus.HIDDEN, before.writtenDescription(), before.redacted()));
 	}
 
 	/**
@@ -54,7 +54,7 @@ public class ComplaintModeration {
 	 */
 	public Mono<Complaint> release(long complaintId) {
 		return change(complaintId, before -> new Change(before.moderation() == ModerationStatus.REMOVED
-				? ModerationStatus.REMOVED : null, before.description(), before.redacted()));
+				? ModerationStatus.REMOVED : null, before.writtenDescription(), before.redacted()));
 	}
 
 	/**
@@ -63,18 +63,19 @@ public class ComplaintModeration {
 	 */
 	public Mono<Complaint> endHold(long complaintId) {
 		return change(complaintId, before -> new Change(before.moderation() == ModerationStatus.HELD ? null
-				: before.moderation(), before.description(), before.redacted()));
+				: before.moderation(), before.writtenDescription(), before.redacted()));
 	}
 
 	/** Out of public view and out of the score for good (unless an appeal reinstates it). */
 	public Mono<Complaint> remove(long complaintId) {
-		return change(complaintId, before -> new Change(ModerationStatus.REMOVED, before.description(), before.redacted()));
+		return change(complaintId,
+				before -> new Change(ModerationStatus.REMOVED, before.writtenDescription(), before.redacted()));
 	}
 
 	/** Back in public view and the score, its original description restored when it had been redacted. */
 	public Mono<Complaint> reinstate(long complaintId, String originalDescription) {
 		return change(complaintId, before -> new Change(null,
-				originalDescription == null ? before.description() : originalDescription,
+				originalDescription == null ? before.writtenDescription() : originalDescription,
 				originalDescription == null && before.redacted()));
 	}
 

@@ -244,7 +244,7 @@ class Complaints {
 				WHERE c.id = v.id""")
 				.bind("ids", complaints.stream().map(Complaint::id).toArray(Long[]::new))
 				.bind("titles", complaints.stream().map(Complaint::title).toArray(String[]::new))
-				.bind("descriptions", complaints.stream().map(Complaint::description).toArray(String[]::new))
+				.bind("descriptions", complaints.stream().map(Complaint::writtenDescription).toArray(String[]::new))
 				.then();
 	}
 

@@ -25,6 +25,7 @@ final class OperationCharge implements PreparsedDocumentProvider {
 	private final Supplier<GraphQLSchema> schema;
 	private final long baseCost;
 	private final Set<String> contentMutations;
+	private final ParsedDocuments documents = new ParsedDocuments();
 
 	OperationCharge(CallerBudgets budgets, Supplier<GraphQLSchema> schema, LimitSettings settings) {
 		this.budgets = budgets;
@@ -36,7 +37,7 @@ final class OperationCharge implements PreparsedDocumentProvider {
 	@Override
 	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-		PreparsedDocumentEntry entry = parseAndValidate.apply(input);
+		PreparsedDocumentEntry entry = documents.get(input, parseAndValidate);
 		Caller caller = input.getGraphQLContext().get(CALLER);
 		if (caller == null) {
 			return CompletableFuture.completedFuture(entry);

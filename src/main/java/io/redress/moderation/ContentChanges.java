@@ -65,7 +65,7 @@ class ContentChanges {
 		}
 		return complaints.redact(flag.targetId(), text)
 				.flatMap(before -> released(flag, before, reason).then(stillSignalled(flag))
-						.thenReturn(before.description()));
+						.thenReturn(before.writtenDescription()));
 	}
 
 	Mono<String> remove(Flag flag, String reason) {

@@ -47,26 +47,94 @@ public final class TextMask {
 		if (text == null || text.isEmpty()) {
 			return text;
 		}
-		String normal = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+		String normal = isAscii(text) || Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
 				: Normalizer.normalize(text, Normalizer.Form.NFKC);
-		if (!mayHoldContactDetails(normal)) {
+		Shape shape = Shape.of(normal);
+		if (!shape.mayHoldContactDetails()) {
 			return normal;
 		}
+		// Each pattern runs only when the text has what any of its matches needs. "[hidden]" holds letters, which
+		// end every run of digits, so a replacement never makes a longer run than the text had.
+		String masked = shape.hasAt() ? EMAIL.matcher(normal).replaceAll(HIDDEN) : normal;
+		masked = shape.spelledAt() ? SPELLED_EMAIL.matcher(masked).replaceAll(HIDDEN) : masked;
+		masked = shape.longestNumber() >= CARD_DIGITS ? CARD.matcher(masked).replaceAll(HIDDEN) : masked;
+		return shape.longestNumber() >= PHONE_DIGITS ? PHONE.matcher(masked).replaceAll(HIDDEN) : masked;
+	}
+
+	/** The same masking with every pattern run on every text: what {@link #mask} must always equal. */
+	static String maskWithEveryPattern(String text) {
+		if (text == null || text.isEmpty()) {
+			return text;
+		}
+		String normal = Normalizer.normalize(text, Normalizer.Form.NFKC);
 		String masked = EMAIL.matcher(normal).replaceAll(HIDDEN);
 		masked = SPELLED_EMAIL.matcher(masked).replaceAll(HIDDEN);
 		masked = CARD.matcher(masked).replaceAll(HIDDEN);
 		return PHONE.matcher(masked).replaceAll(HIDDEN);
 	}
 
-	/** Most text holds no digit, no "@" and no spelled "(at)": it is returned at once, with no other pattern run. */
-	private static boolean mayHoldContactDetails(String text) {
+	/** ASCII text is in every Unicode normal form already; most text is, and needs no normaliser. */
+	private static boolean isAscii(String text) {
 		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '@' || Character.isDigit(c)) {
-				return true;
+			if (text.charAt(i) >= 0x80) {
+				return false;
 			}
 		}
-		return SPELLED_AT.matcher(text).find();
+		return true;
+	}
+
+	/** The fewest digits a phone number match holds. */
+	private static final int PHONE_DIGITS = 7;
+
+	/** The fewest digits a card number match holds. */
+	private static final int CARD_DIGITS = 13;
+
+	/**
+	 * What one pass over the text finds: an "@", a spelled "(at)", and the longest number, counted as the patterns
+	 * count it (digits with at most three separators between each two). Most text has no "@", no bracket and no
+	 * number of seven digits, and is returned with no pattern run at all.
+	 */
+	private record Shape(boolean hasAt, boolean spelledAt, int longestNumber) {
+
+		static Shape of(String text) {
+			boolean at = false;
+			boolean bracket = false;
+			int longest = 0;
+			int digits = 0;
+			int separators = 0;
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (c >= '0' && c <= '9') {
+					digits = separators <= 3 ? digits + 1 : 1;
+					separators = 0;
+					longest = Math.max(longest, digits);
+					continue;
+				}
+				if (isSeparator(c)) {
+					separators++;
+				}
+				else {
+					digits = 0;
+					separators = 0;
+				}
+				at |= c == '@';
+				bracket |= c == '(' || c == '[' || c == '{';
+			}
+			return new Shape(at, bracket && SPELLED_AT.matcher(text).find(), longest);
+		}
+
+		boolean mayHoldContactDetails() {
+			return hasAt || spelledAt || longestNumber >= PHONE_DIGITS;
+		}
+
+		/** The characters of {@link #SEPARATOR}, one by one. */
+		private static boolean isSeparator(char c) {
+			return switch (c) {
+				case ' ', '\t', '\n', '\u000B', '\f', '\r', '.', '/', '\\', '-', '\u2212', '_', '(', ')', '[', ']', '\u00B7',
+						'\u2022', '*', '~', '|' -> true;
+				default -> c >= '\u2010' && c <= '\u2015';
+			};
+		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.redress.shared;
 
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,16 @@ class TextMaskTests {
 			A 6-digit code 123456 is fine ⟶ A 6-digit code 123456 is fine
 			Tracking 1Z999AA10123456784 ⟶ Tracking 1Z999AA[hidden]
 			ﬁne print ⟶ fine print
+			Order 123456 on 12.03.2024 at 14:30 ⟶ Order 123456 on [hidden] at 14:30
+			Paid 59.90 for order 100001, 2 of 3 items broken ⟶ Paid 59.90 for order 100001, 2 of 3 items broken
+			555 12 4 ⟶ 555 12 4
+			555 1234 ⟶ [hidden]
+			555    1234 ⟶ 555    1234
+			123456 (at) 7 ⟶ 123456 (at) 7
+			Call 555-1234 or write to jane@example.com ⟶ Call [hidden] or write to [hidden]
+			a@b.co5551234 ⟶ [hidden][hidden]
+			ｊａｎｅ (ａｔ) ｅｘａｍｐｌｅ (ｄｏｔ) ｃｏｍ ⟶ [hidden]
+			4111 1111 1111 111 ⟶ [hidden]
 			""";
 
 	@Test
@@ -62,6 +73,27 @@ class TextMaskTests {
 
 		assertThat(rows).hasSizeGreaterThanOrEqualTo(40);
 		assertThat(rows).allSatisfy(row -> assertThat(TextMask.mask(row[0])).as(row[0]).isEqualTo(row[1]));
+	}
+
+	/**
+	 * Masking skips the patterns a text cannot match (no "@", no bracket, no number of seven digits): whatever it
+	 * skips, the answer is the one every pattern run in full gives.
+	 */
+	@Test
+	void skippingPatternsNeverChangesTheAnswer() {
+		String[] pieces = { "1", "2", "5", "0", "1", "9", " ", " ", "-", ".", "/", "(", ")", "[", "]", "{", "}", "·",
+				"–", "+", "@", "at", "AT", "dot", "a", "x", "co", "de", "com", "\t", "_", "*", "#", ",", ":", "é",
+				"５", "＠", "，", "\u00A0" };
+		Random random = new Random(12);
+		for (int i = 0; i < 20_000; i++) {
+			StringBuilder text = new StringBuilder();
+			int length = 1 + random.nextInt(30);
+			for (int j = 0; j < length; j++) {
+				text.append(pieces[random.nextInt(pieces.length)]);
+			}
+			String written = text.toString();
+			assertThat(TextMask.mask(written)).as(written).isEqualTo(TextMask.maskWithEveryPattern(written));
+		}
 	}
 
 	/** Text of the longest allowed length built to make a regular expression backtrack or recurse without end. */

@@ -1,0 +1,25 @@
+package io.redress.complaint;
+
+import graphql.schema.idl.RuntimeWiring;
+import io.redress.complaint.ComplaintController.ComplaintAuthor;
+import io.redress.shared.GlobalId;
+import io.redress.shared.PlainField;
+
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The fields of {@code Complaint} computed from the row alone, once per row of every page: plain fields, not
+ * {@code @SchemaMapping} methods. The description is masked here, only when a query asks for it.
+ */
+@Component
+class ComplaintFields implements RuntimeWiringConfigurer {
+
+	@Override
+	public void configure(RuntimeWiring.Builder wiring) {
+		wiring.type("Complaint", type -> type
+				.dataFetcher("id", PlainField.<Complaint>of(complaint -> GlobalId.encode(Complaint.TYPE, complaint.id())))
+				.dataFetcher("author", PlainField.<Complaint>of(complaint -> new ComplaintAuthor(complaint.authorName())))
+				.dataFetcher("description", PlainField.of(Complaint::shownDescription)));
+	}
+}
