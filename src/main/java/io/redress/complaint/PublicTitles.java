@@ -1,9 +1,6 @@
 package io.redress.complaint;
 
-import java.time.Duration;
-
-import io.redress.shared.ContinuousFlow;
-import reactor.core.publisher.Flux;
+import io.redress.shared.Backfill;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -15,32 +12,19 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * at a time; filing writes the public title itself, so there is usually nothing to do.
  */
 @Component
-class PublicTitles extends ContinuousFlow {
-
-	private static final int BATCH = 500;
+class PublicTitles extends Backfill {
 
 	private final Complaints complaints;
-	private final TransactionalOperator tx;
 
 	PublicTitles(Complaints complaints, TransactionalOperator tx) {
+		super(tx, 500);
 		this.complaints = complaints;
-		this.tx = tx;
 	}
 
 	@Override
-	protected Flux<?> flow() {
-		return Flux.interval(Duration.ofSeconds(1), Duration.ofMinutes(1)).onBackpressureDrop()
-				.concatMap(tick -> maskWaiting());
-	}
-
-	/** Masks every complaint still waiting, a batch per transaction; how many it masked. */
-	Mono<Long> maskWaiting() {
-		return batch().expand(written -> written == BATCH ? batch() : Mono.empty()).reduce(0L, Long::sum);
-	}
-
-	private Mono<Long> batch() {
-		return tx.transactional(complaints.unmaskedTitles(BATCH).collectList()
-				.flatMap(batch -> batch.isEmpty() ? Mono.just(0L) : complaints.writePublicTitles(batch)));
+	protected Mono<Long> fill(int limit) {
+		return complaints.unmaskedTitles(limit).collectList()
+				.flatMap(batch -> batch.isEmpty() ? Mono.just(0L) : complaints.writePublicTitles(batch));
 	}
 
 	@Override

@@ -1,9 +1,6 @@
 package io.redress.thread;
 
-import java.time.Duration;
-
-import io.redress.shared.ContinuousFlow;
-import reactor.core.publisher.Flux;
+import io.redress.shared.Backfill;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -16,32 +13,19 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * do. Until a message's turn comes, readers outside the case get it masked by the reader instead.
  */
 @Component
-class PublicBodies extends ContinuousFlow {
-
-	private static final int BATCH = 500;
+class PublicBodies extends Backfill {
 
 	private final Messages messages;
-	private final TransactionalOperator tx;
 
 	PublicBodies(Messages messages, TransactionalOperator tx) {
+		super(tx, 500);
 		this.messages = messages;
-		this.tx = tx;
 	}
 
 	@Override
-	protected Flux<?> flow() {
-		return Flux.interval(Duration.ofSeconds(1), Duration.ofMinutes(1)).onBackpressureDrop()
-				.concatMap(tick -> maskWaiting());
-	}
-
-	/** Masks every message still waiting, a batch per transaction; how many it masked. */
-	Mono<Long> maskWaiting() {
-		return batch().expand(written -> written == BATCH ? batch() : Mono.empty()).reduce(0L, Long::sum);
-	}
-
-	private Mono<Long> batch() {
-		return tx.transactional(messages.unmaskedBodies(BATCH).collectList()
-				.flatMap(batch -> batch.isEmpty() ? Mono.just(0L) : messages.writePublicBodies(batch)));
+	protected Mono<Long> fill(int limit) {
+		return messages.unmaskedBodies(limit).collectList()
+				.flatMap(batch -> batch.isEmpty() ? Mono.just(0L) : messages.writePublicBodies(batch));
 	}
 
 	@Override

@@ -50,7 +50,7 @@ class ComplaintSearchTests extends ApiTest {
 				FROM complaints WHERE title = :first""")
 				.bind("title", token + " write to jane@example.com").bind("first", token + " first").then().block();
 
-		publicTitles.maskWaiting().block();
+		publicTitles.fillWaiting().block();
 
 		assertThat(titlesFound(anonymous(), token)).containsExactlyInAnyOrder(token + " first",
 				token + " write to [hidden]");

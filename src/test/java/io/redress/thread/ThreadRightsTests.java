@@ -106,7 +106,7 @@ class ThreadRightsTests extends ApiTest {
 				.map(row -> row.get("id", Long.class)).one().block();
 
 		assertThat(bodies(threads(anonymous()), bobsComplaint)).last().isEqualTo("Old one: ring [hidden]");
-		publicBodies.maskWaiting().block();
+		publicBodies.fillWaiting().block();
 
 		assertThat(db.sql("SELECT public_body FROM messages WHERE id = :id").bind("id", old)
 				.map(row -> row.get("public_body", String.class)).one().block()).isEqualTo("Old one: ring [hidden]");
