@@ -1,0 +1,41 @@
+-- Events get a gapless position, in the order they became visible, from the sequencer (one node at a time, under an
+-- advisory lock): readers follow that position and no longer wait for the oldest transaction on the whole cluster.
+ALTER TABLE events ADD COLUMN position bigint;
+
+-- The oldest transaction running now: every event below it is one a reader of the old (xid, id) order may already
+-- have seen. Those are numbered here in that order, so a cursor handed out before the upgrade maps to its event's
+-- position exactly; later ones are numbered by the sequencer as they commit. Kept to recognise the old cursors.
+CREATE TABLE event_sequence (
+    singleton      boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    legacy_horizon bigint  NOT NULL
+);
+INSERT INTO event_sequence (legacy_horizon) SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint;
+
+UPDATE events e SET position = numbered.position
+FROM (SELECT id, row_number() OVER (ORDER BY xid, id) AS position FROM events
+      WHERE xid < (SELECT legacy_horizon FROM event_sequence)::text::xid8) numbered
+WHERE e.id = numbered.id;
+
+CREATE UNIQUE INDEX events_position_idx ON events (position);
+-- What the sequencer numbers next: a small index, since an event leaves it once numbered.
+CREATE INDEX events_unnumbered_idx ON events (id) WHERE position IS NULL;
+CREATE INDEX events_brand_position_idx ON events (brand_id, position);
+CREATE INDEX events_complaint_position_idx ON events (complaint_id, position);
+CREATE INDEX events_consumer_position_idx ON events (consumer_id, position);
+
+-- The log's followers go on from just before the first numbered event after their old cursor (events were numbered
+-- in that order, so that is the last one they applied; those after the horizon get larger positions anyway).
+ALTER TABLE score_feed ADD COLUMN position bigint;
+UPDATE score_feed f SET position = coalesce(
+    (SELECT min(e.position) - 1 FROM events e
+     WHERE e.position IS NOT NULL AND (e.xid::text::bigint, e.id) > (f.xid, f.event_id)),
+    (SELECT coalesce(max(e.position), 0) FROM events e));
+ALTER TABLE score_feed ALTER COLUMN position SET NOT NULL;
+
+ALTER TABLE signal_feed ADD COLUMN position bigint;
+-- A watch that never applied a batch (0, 0) starts from the log's present, as before: it stays at 0.
+UPDATE signal_feed f SET position = CASE WHEN f.xid = 0 AND f.event_id = 0 THEN 0 ELSE coalesce(
+    (SELECT min(e.position) - 1 FROM events e
+     WHERE e.position IS NOT NULL AND (e.xid::text::bigint, e.id) > (f.xid, f.event_id)),
+    (SELECT coalesce(max(e.position), 0) FROM events e)) END;
+ALTER TABLE signal_feed ALTER COLUMN position SET NOT NULL;
