@@ -2,19 +2,24 @@
 -- advisory lock): readers follow that position and no longer wait for the oldest transaction on the whole cluster.
 ALTER TABLE events ADD COLUMN position bigint;
 
--- The oldest transaction running now: every event below it is one a reader of the old (xid, id) order may already
--- have seen. Those are numbered here in that order, so a cursor handed out before the upgrade maps to its event's
--- position exactly; later ones are numbered by the sequencer as they commit. Kept to recognise the old cursors.
+-- last_position: the largest position given, which the next batch continues (kept here, not read from the events,
+-- so purging old events never makes a position come round again).
+-- legacy_horizon: the oldest transaction running now. Every event below it is one a reader of the old (xid, id) order
+-- may already have seen; those are numbered here in that order, so a cursor handed out before the upgrade maps to its
+-- event's position exactly. Later ones are numbered by the sequencer as they commit.
 CREATE TABLE event_sequence (
     singleton      boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    last_position  bigint  NOT NULL,
     legacy_horizon bigint  NOT NULL
 );
-INSERT INTO event_sequence (legacy_horizon) SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint;
+INSERT INTO event_sequence (last_position, legacy_horizon)
+SELECT 0, pg_snapshot_xmin(pg_current_snapshot())::text::bigint;
 
 UPDATE events e SET position = numbered.position
 FROM (SELECT id, row_number() OVER (ORDER BY xid, id) AS position FROM events
       WHERE xid < (SELECT legacy_horizon FROM event_sequence)::text::xid8) numbered
 WHERE e.id = numbered.id;
+UPDATE event_sequence SET last_position = (SELECT coalesce(max(position), 0) FROM events);
 
 CREATE UNIQUE INDEX events_position_idx ON events (position);
 -- What the sequencer numbers next: a small index, since an event leaves it once numbered.

@@ -9,6 +9,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
@@ -30,17 +33,21 @@ class EventSequencer extends ContinuousFlow {
 	private static final String LEASE = "SELECT pg_try_advisory_xact_lock(1504, 0) AS held";
 
 	/**
-	 * Runs after the lease was taken, so its snapshot sees every position the previous holder gave. Numbered in id
-	 * order within a batch; the batch becomes visible whole, after every earlier one.
+	 * Runs after the lease was taken (a statement of its own, so under READ COMMITTED its snapshot sees every position
+	 * the previous holder gave). Numbered in id order within a batch, after the last position given; the batch
+	 * becomes visible whole, after every earlier one.
 	 */
 	private static final String NUMBER = """
 			WITH pending AS (
 			  SELECT id, row_number() OVER (ORDER BY id) AS n
 			  FROM (SELECT id FROM events WHERE position IS NULL ORDER BY id LIMIT :batch) unnumbered),
 			numbered AS (
-			  UPDATE events e SET position = (SELECT coalesce(max(position), 0) FROM events) + pending.n
-			  FROM pending WHERE e.id = pending.id
-			  RETURNING e.position)
+			  UPDATE events e SET position = s.last_position + pending.n
+			  FROM pending, event_sequence s WHERE e.id = pending.id
+			  RETURNING e.position),
+			advanced AS (
+			  UPDATE event_sequence SET last_position = (SELECT max(position) FROM numbered)
+			  WHERE EXISTS (SELECT FROM numbered))
 			SELECT count(*) AS numbered, coalesce(max(position), 0) AS last FROM numbered""";
 
 	private static final String WAKE_READERS = "SELECT pg_notify('%s', :last)".formatted(EventWakeUps.NUMBERED);
@@ -51,10 +58,13 @@ class EventSequencer extends ContinuousFlow {
 	private final RealtimeSettings settings;
 	private final DatabaseOutage database;
 
-	EventSequencer(DatabaseClient db, TransactionalOperator tx, EventWakeUps wakeUps, RealtimeSettings settings,
-			DatabaseOutage database) {
+	EventSequencer(DatabaseClient db, ReactiveTransactionManager transactions, EventWakeUps wakeUps,
+			RealtimeSettings settings, DatabaseOutage database) {
 		this.db = db;
-		this.tx = tx;
+		// Stated, not left to the server's default: under REPEATABLE READ the snapshot would predate the lease.
+		DefaultTransactionDefinition readCommitted = new DefaultTransactionDefinition();
+		readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		this.tx = TransactionalOperator.create(transactions, readCommitted);
 		this.wakeUps = wakeUps;
 		this.settings = settings;
 		this.database = database;

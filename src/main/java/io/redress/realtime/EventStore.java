@@ -29,14 +29,15 @@ class EventStore {
 			ORDER BY position
 			LIMIT :limit""".formatted(COLUMNS);
 
-	private static final String HEAD = "SELECT coalesce(max(position), 0) AS position FROM events";
+	private static final String HEAD = "SELECT last_position AS position FROM event_sequence";
 
 	private static final String EXISTS = "SELECT count(*) AS found FROM events WHERE position = :position";
 
 	/** Only an event the upgrade numbered (below its horizon) has a position that an old cursor can map to. */
 	private static final String LEGACY = """
 			SELECT e.position FROM events e, event_sequence s
-			WHERE e.id = :id AND e.xid = :xid::text::xid8 AND e.xid < s.legacy_horizon::text::xid8""";
+			WHERE e.id = :id AND e.xid = :xid::text::xid8 AND e.xid < s.legacy_horizon::text::xid8
+			  AND e.position IS NOT NULL""";
 
 	/** An event not numbered yet is kept: its position, and so its readers, are still to come. */
 	private static final String PURGE = "DELETE FROM events WHERE occurred_at < :before AND position IS NOT NULL";

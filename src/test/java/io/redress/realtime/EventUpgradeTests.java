@@ -45,6 +45,7 @@ class EventUpgradeTests {
 			assertThat(rows(later, "SELECT type || ':' || coalesce(position::text, '-') FROM events ORDER BY id"))
 					.containsExactly("SECOND:2", "FIRST:1", "THIRD:-");
 			assertThat(single(later, "SELECT legacy_horizon FROM event_sequence")).isEqualTo(openXid);
+			assertThat(single(later, "SELECT last_position FROM event_sequence")).isEqualTo(2);
 			assertThat(single(later, "SELECT position FROM score_feed")).isEqualTo(1);
 			assertThat(single(later, "SELECT position FROM signal_feed")).isZero();
 			open.rollback();

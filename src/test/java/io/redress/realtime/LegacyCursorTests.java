@@ -39,6 +39,10 @@ class LegacyCursorTests extends ApiTest {
 		List<Long> first = db.sql("SELECT xid::text::bigint AS xid, id FROM events WHERE brand_id = :stream ORDER BY id LIMIT 1")
 				.bind("stream", stream).map(row -> List.of(row.get("xid", Long.class), row.get("id", Long.class)))
 				.one().block(Duration.ofSeconds(10));
+		// The upgrade numbers such events itself; here the sequencer does, soon after each commit.
+		eventually(() -> db.sql("SELECT count(*) FROM events WHERE brand_id = :stream AND position IS NULL")
+				.bind("stream", stream).map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10)),
+				unnumbered -> unnumbered == 0);
 		long horizon = legacyHorizon();
 		try {
 			// As if the upgrade had run after both events: they are then below its horizon, numbered in (xid, id) order.
