@@ -1,5 +1,7 @@
 -- Events get a gapless position, in the order they became visible, from the sequencer (one node at a time, under an
 -- advisory lock): readers follow that position and no longer wait for the oldest transaction on the whole cluster.
+-- Nothing here blocks writing events (a nullable column is only a catalogue change; the numbering UPDATE locks rows
+-- nobody else updates); the indexes are built by the next migration without a lock on writes.
 ALTER TABLE events ADD COLUMN position bigint;
 
 -- last_position: the largest position given, which the next batch continues (kept here, not read from the events,
@@ -20,13 +22,6 @@ FROM (SELECT id, row_number() OVER (ORDER BY xid, id) AS position FROM events
       WHERE xid < (SELECT legacy_horizon FROM event_sequence)::text::xid8) numbered
 WHERE e.id = numbered.id;
 UPDATE event_sequence SET last_position = (SELECT coalesce(max(position), 0) FROM events);
-
-CREATE UNIQUE INDEX events_position_idx ON events (position);
--- What the sequencer numbers next: a small index, since an event leaves it once numbered.
-CREATE INDEX events_unnumbered_idx ON events (id) WHERE position IS NULL;
-CREATE INDEX events_brand_position_idx ON events (brand_id, position);
-CREATE INDEX events_complaint_position_idx ON events (complaint_id, position);
-CREATE INDEX events_consumer_position_idx ON events (consumer_id, position);
 
 -- The log's followers go on from just before the first numbered event after their old cursor (events were numbered
 -- in that order, so that is the last one they applied; those after the horizon get larger positions anyway).
