@@ -27,7 +27,7 @@ class EventSequencer extends ContinuousFlow {
 	private static final Logger log = LoggerFactory.getLogger(EventSequencer.class);
 
 	/** Events numbered per statement; more wait for the next statement of the same wake-up. */
-	static final int BATCH = 1000;
+	private static final int BATCH = 1000;
 
 	/** The advisory-lock key space of the sequencer (Scores uses another), and its one key. */
 	private static final String LEASE = "SELECT pg_try_advisory_xact_lock(1504, 0) AS held";
