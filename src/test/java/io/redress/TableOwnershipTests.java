@@ -32,7 +32,7 @@ class TableOwnershipTests {
 			"brand", Set.of("brands", "brand_members", "brand_claims", "brand_invitations"),
 			"complaint", Set.of("complaints", "proposals", "ratings"),
 			"thread", Set.of("messages"),
-			"realtime", Set.of("events"),
+			"realtime", Set.of("events", "event_sequence"),
 			"score", Set.of("brand_scores", "score_snapshots", "score_feed"),
 			"moderation", Set.of("flags", "flag_history", "moderation_ledger", "signal_feed"));
 

@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * This node's tail of the event log. A wake-up (NOTIFY) or the poll makes it read what committed since its last
- * position, once for all local subscribers, and hand each event to every subscriber whose filter matches. A
+ * This node's tail of the event log. A wake-up (the sequencer's NOTIFY) or the poll makes it read what was numbered
+ * since its last position, once for all local subscribers, and hand each event to every subscriber whose filter matches. A
  * subscriber that cannot keep up is closed on its own; nobody else waits for it.
  */
 @Component
@@ -61,7 +61,7 @@ class EventHub extends ContinuousFlow {
 			position = cursor;
 			started = true;
 		}).then();
-		return head.thenMany(Flux.merge(wakeUps.wakeUps(), Flux.interval(settings.pollInterval()).map(tick -> "poll")))
+		return head.thenMany(Flux.merge(wakeUps.wakeUps(EventWakeUps.NUMBERED), Flux.interval(settings.pollInterval()).map(tick -> "poll")))
 				.onBackpressureLatest()
 				.concatMap(reason -> drain(), 1);
 	}

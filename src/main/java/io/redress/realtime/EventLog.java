@@ -10,18 +10,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Appends events to the log. Call it inside the transaction of the change it records (transactional outbox): the
- * row then commits or rolls back with the change, and the writing transaction's xid8 orders it for readers.
+ * row then commits or rolls back with the change, and {@link EventSequencer} gives it its position once committed.
  */
 @Component
 public class EventLog {
 
-	/** The row and a wake-up for every node's tail; PostgreSQL delivers the NOTIFY only if the transaction commits. */
+	/** The row and a wake-up for the sequencer; PostgreSQL delivers the NOTIFY only if the transaction commits. */
 	private static final String APPEND = """
 			WITH appended AS (
 			  INSERT INTO events (brand_id, complaint_id, consumer_id, type, visibility, payload)
 			  VALUES (:brandId, :complaintId, :consumerId, :type, :visibility, :payload)
 			  RETURNING id)
-			SELECT pg_notify('%s', appended.id::text) FROM appended""".formatted(EventWakeUps.CHANNEL);
+			SELECT pg_notify('%s', appended.id::text) FROM appended""".formatted(EventWakeUps.APPENDED);
 
 	private final DatabaseClient db;
 	private final JsonMapper json;

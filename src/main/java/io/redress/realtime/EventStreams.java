@@ -33,12 +33,28 @@ public class EventStreams {
 		if (after == null) {
 			return live(filter, EventCursor.START, Flux.empty());
 		}
-		EventCursor cursor = EventCursor.decode(after)
+		return resumable(after).flatMapMany(cursor -> live(filter, cursor, replay(filter, cursor)));
+	}
+
+	/**
+	 * Where a client's cursor resumes: its position while its event is kept. A cursor from before the upgrade
+	 * resumes at its event's position when the upgrade numbered that event; any other is refused as expired, as
+	 * one past retention is: it cannot resume without a possible gap, and the client reloads instead.
+	 */
+	private Mono<EventCursor> resumable(String after) {
+		EventCursor cursor = EventCursor.decode(after).orElse(null);
+		if (cursor != null) {
+			return cursor.equals(EventCursor.START) ? Mono.just(cursor)
+					: store.contains(cursor).flatMap(kept -> kept ? Mono.just(cursor) : expired());
+		}
+		LegacyCursor legacy = LegacyCursor.decode(after)
 				.orElseThrow(() -> new BadRequestException("after is not an event cursor"));
-		return store.contains(cursor)
-				.flatMapMany(kept -> kept || cursor.equals(EventCursor.START)
-						? live(filter, cursor, replay(filter, cursor))
-						: Flux.error(new ExpiredCursorException()));
+		return legacy.isStart() ? Mono.just(EventCursor.START)
+				: store.positionOf(legacy).switchIfEmpty(expired());
+	}
+
+	private static Mono<EventCursor> expired() {
+		return Mono.error(new ExpiredCursorException());
 	}
 
 	private Flux<StoredEvent> live(EventFilter filter, EventCursor from, Flux<StoredEvent> replay) {

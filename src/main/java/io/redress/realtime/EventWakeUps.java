@@ -16,14 +16,18 @@ import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Wake-ups from PostgreSQL: {@code LISTEN} on a dedicated connection (outside the pool, which would hand it to
+ * Wake-ups from PostgreSQL: {@code LISTEN} on a dedicated connection per channel (outside the pool, which would hand it to
  * others). It emits once on every (re)connect too, so a reader catches up on whatever committed while it was away;
  * a dropped connection is re-established with back-off.
  */
 @Component
 class EventWakeUps {
 
-	static final String CHANNEL = "redress_events";
+	/** Notified by every append (the name is the one nodes before the sequencer listen on too). */
+	static final String APPENDED = "redress_events";
+
+	/** Notified when the sequencer has given events their positions: what every node's tail waits for. */
+	static final String NUMBERED = "redress_events_numbered";
 
 	private static final Logger log = LoggerFactory.getLogger(EventWakeUps.class);
 
@@ -42,9 +46,10 @@ class EventWakeUps {
 		this.options = builder.build();
 	}
 
-	Flux<String> wakeUps() {
+	/** Wake-ups on one channel, each of its own dedicated connection. */
+	Flux<String> wakeUps(String channel) {
 		return Flux.usingWhen(Mono.from(ConnectionFactories.get(options).create()).cast(PostgresqlConnection.class),
-				connection -> connection.createStatement("LISTEN " + CHANNEL).execute()
+				connection -> connection.createStatement("LISTEN " + channel).execute()
 						.flatMap(result -> result.getRowsUpdated()).then()
 						.thenMany(Flux.concat(Flux.just("connected"),
 								connection.getNotifications().map(notification -> "notified"))),

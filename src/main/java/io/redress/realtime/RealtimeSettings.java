@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the event log and its subscribers.
  *
- * @param pollInterval how often each node reads the log without a wake-up, in case a NOTIFY was lost
+ * @param pollInterval how often each node numbers and reads the log without a wake-up, in case a NOTIFY was lost
  * @param subscriberBuffer events held for one subscriber; one that falls further behind is closed and resumes
  * @param replayPage events read per statement while a subscriber catches up from its cursor
  * @param retention how long events are kept; older cursors cannot resume

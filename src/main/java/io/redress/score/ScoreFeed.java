@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ScoreFeed {
 
-	private static final String POSITION = "SELECT xid, event_id FROM score_feed";
+	private static final String POSITION = "SELECT position FROM score_feed";
 
 	private final DatabaseClient db;
 
@@ -33,11 +33,10 @@ class ScoreFeed {
 	}
 
 	Mono<Void> advance(EventCursor applied) {
-		return db.sql("UPDATE score_feed SET xid = :xid, event_id = :eventId")
-				.bind("xid", applied.xid()).bind("eventId", applied.id()).then();
+		return db.sql("UPDATE score_feed SET position = :position").bind("position", applied.position()).then();
 	}
 
 	private static EventCursor cursor(Readable row) {
-		return new EventCursor(row.get("xid", Long.class), row.get("event_id", Long.class));
+		return new EventCursor(row.get("position", Long.class));
 	}
 }

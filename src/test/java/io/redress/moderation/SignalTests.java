@@ -386,7 +386,7 @@ class SignalTests extends ApiTest {
 		eventually(() -> db.sql("""
 				SELECT count(*) AS n FROM events e, signal_feed f
 				WHERE e.complaint_id = ANY(:ids) AND e.type IN ('COMPLAINT_FILED', 'RESOLUTION_RATED')
-				  AND (e.xid::text::bigint, e.id) > (f.xid, f.event_id)""").bind("ids", ids)
+				  AND (e.position IS NULL OR e.position > f.position)""").bind("ids", ids)
 				.map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10)), pending -> pending == 0);
 	}
 

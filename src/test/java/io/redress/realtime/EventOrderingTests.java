@@ -62,9 +62,10 @@ class EventOrderingTests extends ApiTest {
 		}
 
 		List<Long> committedInOrder = db.sql("""
-				SELECT id FROM events WHERE brand_id = :stream ORDER BY xid, id""")
-				.bind("stream", stream).map(row -> row.get("id", Long.class)).all().collectList().block();
-		assertThat(received).extracting(event -> event.cursor().id()).containsExactlyElementsOf(committedInOrder);
+				SELECT position FROM events WHERE brand_id = :stream ORDER BY position""")
+				.bind("stream", stream).map(row -> row.get("position", Long.class)).all().collectList().block();
+		assertThat(committedInOrder).doesNotContainNull().doesNotHaveDuplicates();
+		assertThat(received).extracting(event -> event.cursor().position()).containsExactlyElementsOf(committedInOrder);
 		assertThat(received).noneMatch(event -> event.is(TestEvent.ROLLED_BACK));
 	}
 
