@@ -44,7 +44,7 @@ public class ComplaintAccess {
 	 * Each row of a page as the viewer may see it, in order, judged by the role in its brand that the page's own
 	 * statement read with it; rows the viewer may not read are left out.
 	 */
-	List<Complaint> seenBy(Viewer viewer, List<Complaints.Listed> rows) {
+	List<Complaint> seenBy(Viewer viewer, List<ComplaintPages.Listed> rows) {
 		return rows.stream()
 				.map(row -> row.complaint().seenBy(party(viewer, row.complaint(), row.viewerRole())))
 				.filter(ComplaintAccess::readable)

@@ -31,14 +31,16 @@ class ComplaintDirectory implements NodeLookup {
 	static final int MAX_SEARCH = 100;
 
 	private final Complaints complaints;
+	private final ComplaintPages pages;
 	private final Proposals proposals;
 	private final Ratings ratings;
 	private final ComplaintAccess access;
 	private final BrandDirectory brands;
 
-	ComplaintDirectory(Complaints complaints, Proposals proposals, Ratings ratings, ComplaintAccess access,
-			BrandDirectory brands) {
+	ComplaintDirectory(Complaints complaints, ComplaintPages pages, Proposals proposals, Ratings ratings,
+			ComplaintAccess access, BrandDirectory brands) {
 		this.complaints = complaints;
+		this.pages = pages;
 		this.proposals = proposals;
 		this.ratings = ratings;
 		this.access = access;
@@ -76,7 +78,7 @@ class ComplaintDirectory implements NodeLookup {
 	 * whole. {@code query} is what {@link #brandQuery} made of the arguments.
 	 */
 	public Mono<Map<Long, Connection<Complaint>>> ofBrands(Set<Long> brandIds, ComplaintQuery query, PageRequest page) {
-		return CurrentViewer.get().flatMap(viewer -> complaints
+		return CurrentViewer.get().flatMap(viewer -> pages
 				.brandPages(brandIds, query, viewer.subject(), page.fetchSize()).collectList()
 				.map(rows -> access.seenBy(viewer, rows).stream().collect(Collectors.groupingBy(Complaint::brandId)))
 				.map(byBrand -> brandIds.stream().collect(Collectors.toMap(Function.identity(),
@@ -112,7 +114,7 @@ class ComplaintDirectory implements NodeLookup {
 
 	private Mono<Connection<Complaint>> page(ComplaintQuery query, PageRequest page) {
 		ComplaintQuery positioned = positioned(query, page);
-		return CurrentViewer.get().flatMap(viewer -> complaints.page(positioned, viewer.subject(), page.fetchSize())
+		return CurrentViewer.get().flatMap(viewer -> pages.page(positioned, viewer.subject(), page.fetchSize())
 				.collectList()
 				.map(rows -> Connection.of(access.seenBy(viewer, rows), page, Complaints.CURSOR)));
 	}

@@ -1,12 +1,10 @@
 package io.redress.complaint;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
 import io.r2dbc.spi.Readable;
-import io.redress.brand.BrandRole;
 import io.redress.shared.Cursors;
 import io.redress.shared.TextMask;
 import io.redress.shared.GlobalId;
@@ -21,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Complaints {
 
-	private static final String COLUMNS = """
+	static final String COLUMNS = """
 			c.id, c.brand_id, c.consumer_id, p.subject AS consumer_subject, p.public_name, c.title, c.description,
 			c.category, c.order_reference, c.status, c.assignee, c.created_at, c.first_response_at,
 			c.first_response_due_at, c.resolved_at, c.moderation, c.redacted""";
@@ -36,49 +34,6 @@ class Complaints {
 	private static final String BY_IDEMPOTENCY_KEY = """
 			SELECT %s, c.request_hash FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id
 			WHERE c.consumer_id = :consumerId AND c.idempotency_key = :key""".formatted(COLUMNS);
-
-	/**
-	 * Read with each row of a page: the role the viewer holds in the row's brand, so rights come with the rows. A probe
-	 * of the (brand_id, subject) key per row, whatever the viewer's other memberships.
-	 */
-	private static final String VIEWER_ROLE = """
-			(SELECT r.role FROM brand_roles r WHERE r.brand_id = c.brand_id AND r.subject = :viewer) AS viewer_role""";
-
-	/** What the public may never see in a list: withdrawn complaints, and those a moderator hid or removed. */
-	private static final String PUBLIC_ONLY = """
-			c.status <> 'WITHDRAWN' AND c.moderation IS DISTINCT FROM 'HIDDEN'
-			AND c.moderation IS DISTINCT FROM 'REMOVED'""";
-
-	/** One keyset page of a feed, newest first; every filter is optional. */
-	private static final String PAGE = """
-			SELECT %s, %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id
-			WHERE (:brandId::bigint IS NULL OR c.brand_id = :brandId)
-			  AND (:consumerId::bigint IS NULL OR c.consumer_id = :consumerId)
-			  AND (:status::text IS NULL OR c.status = :status)
-			  AND (:category::text IS NULL OR c.category = :category)
-			  AND (:pattern::text IS NULL OR lower(c.public_title) LIKE :pattern ESCAPE '\\')
-			  AND (:publicOnly = false OR (%s))
-			  AND (:afterTime::timestamptz IS NULL OR (c.created_at, c.id) < (:afterTime, :afterId))
-			ORDER BY c.created_at DESC, c.id DESC
-			LIMIT :limit""".formatted(COLUMNS, VIEWER_ROLE, PUBLIC_ONLY);
-
-	/**
-	 * The same keyset page of several brands' public complaints in one statement: a lateral join takes each brand's
-	 * newest {@code :limit} through its (brand_id, created_at, id) index, however many brands the page holds.
-	 */
-	private static final String BRAND_PAGES = """
-			SELECT %s, %s
-			FROM unnest(:brandIds::bigint[]) AS wanted(brand_id)
-			CROSS JOIN LATERAL (
-			  SELECT * FROM complaints c
-			  WHERE c.brand_id = wanted.brand_id
-			    AND (:status::text IS NULL OR c.status = :status)
-			    AND %s
-			    AND (:afterTime::timestamptz IS NULL OR (c.created_at, c.id) < (:afterTime, :afterId))
-			  ORDER BY c.created_at DESC, c.id DESC
-			  LIMIT :limit) c
-			JOIN account_profiles p ON p.profile_id = c.consumer_id
-			ORDER BY c.brand_id, c.created_at DESC, c.id DESC""".formatted(COLUMNS, VIEWER_ROLE, PUBLIC_ONLY);
 
 	private static final String INSERT = """
 			INSERT INTO complaints (brand_id, consumer_id, title, public_title, description, category, order_reference,
@@ -127,47 +82,6 @@ class Complaints {
 	/** The complaint, locked until the transaction ends: lifecycle changes to one complaint happen one at a time. */
 	Mono<Complaint> lock(long id) {
 		return db.sql(LOCK).bind("id", id).map(Complaints::complaint).one();
-	}
-
-	/** One page of a feed, each row with the role {@code viewerSubject} holds in its brand (none for "" or anonymous). */
-	Flux<Listed> page(ComplaintQuery query, String viewerSubject, int limit) {
-		return db.sql(PAGE)
-				.bind("brandId", Parameter.fromOrEmpty(query.brandId(), Long.class))
-				.bind("consumerId", Parameter.fromOrEmpty(query.consumerId(), Long.class))
-				.bind("status", Parameter.fromOrEmpty(query.status() == null ? null : query.status().name(), String.class))
-				.bind("category",
-						Parameter.fromOrEmpty(query.category() == null ? null : query.category().name(), String.class))
-				.bind("pattern", Parameter.fromOrEmpty(query.titlePattern(), String.class))
-				.bind("publicOnly", query.consumerId() == null)
-				.bind("afterTime", Parameter.fromOrEmpty(query.afterTime(), OffsetDateTime.class))
-				.bind("afterId", query.afterId())
-				.bind("viewer", viewerSubject == null ? "" : viewerSubject)
-				.bind("limit", limit)
-				.map(Complaints::listed).all();
-	}
-
-	/**
-	 * Up to {@code limit} public complaints of each brand from the position {@code query} gives (its status filter and
-	 * keyset position; its other fields are ignored), each row with the viewer's role in its brand: one statement.
-	 */
-	Flux<Listed> brandPages(Collection<Long> brandIds, ComplaintQuery query, String viewerSubject, int limit) {
-		return db.sql(BRAND_PAGES)
-				.bind("brandIds", brandIds.toArray(Long[]::new))
-				.bind("status", Parameter.fromOrEmpty(query.status() == null ? null : query.status().name(), String.class))
-				.bind("afterTime", Parameter.fromOrEmpty(query.afterTime(), OffsetDateTime.class))
-				.bind("afterId", query.afterId())
-				.bind("viewer", viewerSubject == null ? "" : viewerSubject)
-				.bind("limit", limit)
-				.map(Complaints::listed).all();
-	}
-
-	private static Listed listed(Readable row) {
-		String role = row.get("viewer_role", String.class);
-		return new Listed(complaint(row), role == null ? null : BrandRole.valueOf(role));
-	}
-
-	/** A row of a page as stored, with the role the viewer holds in its brand (null when none). */
-	record Listed(Complaint complaint, BrandRole viewerRole) {
 	}
 
 	/** Inserts, or returns empty when the consumer already filed with this idempotency key. */

@@ -27,10 +27,12 @@ class MessageDirectory implements NodeLookup {
 	static final int LATEST_COUNT = 3;
 
 	private final Messages messages;
+	private final ThreadPages threads;
 	private final ComplaintAccess access;
 
-	MessageDirectory(Messages messages, ComplaintAccess access) {
+	MessageDirectory(Messages messages, ThreadPages threads, ComplaintAccess access) {
 		this.messages = messages;
+		this.threads = threads;
 		this.access = access;
 	}
 
@@ -59,7 +61,7 @@ class MessageDirectory implements NodeLookup {
 		if (keys.isEmpty()) {
 			return Mono.just(Map.of());
 		}
-		return messages.pages(keys).collectMultimap(Messages.KeyedMessage::keyIndex, Messages.KeyedMessage::message)
+		return threads.pages(keys).collectMultimap(ThreadPages.KeyedMessage::keyIndex, ThreadPages.KeyedMessage::message)
 				.map(byKey -> IntStream.range(0, keys.size()).boxed().collect(Collectors.toMap(keys::get,
 						index -> Connection.of(List.copyOf(byKey.getOrDefault(index, List.of())), keys.get(index).page(),
 								message -> Cursors.encode("m", message.id())),
@@ -71,10 +73,10 @@ class MessageDirectory implements NodeLookup {
 		if (batch.isEmpty()) {
 			return Mono.just(Map.of());
 		}
-		List<Messages.ThreadReader> threads = batch.stream()
-				.map(complaint -> new Messages.ThreadReader(complaint.id(), complaint.participant())).toList();
-		return messages.latest(threads, LATEST_COUNT)
-				.collectMultimap(Messages.KeyedMessage::keyIndex, Messages.KeyedMessage::message)
+		List<ThreadPages.ThreadReader> readers = batch.stream()
+				.map(complaint -> new ThreadPages.ThreadReader(complaint.id(), complaint.participant())).toList();
+		return threads.latest(readers, LATEST_COUNT)
+				.collectMultimap(ThreadPages.KeyedMessage::keyIndex, ThreadPages.KeyedMessage::message)
 				.map(byKey -> IntStream.range(0, batch.size()).boxed().collect(Collectors.toMap(batch::get,
 						index -> List.copyOf(byKey.getOrDefault(index, List.of())), (a, b) -> a)));
 	}

@@ -1,7 +1,6 @@
 package io.redress.thread;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
 
 import io.r2dbc.spi.Readable;
@@ -43,48 +42,6 @@ class Messages {
 			WHERE complaint_id = :complaintId AND author_subject = :authorSubject AND idempotency_key = :key""";
 
 	private static final String BY_ID = "SELECT %s %s WHERE m.id = :id".formatted(COLUMNS, JOINS);
-
-	/**
-	 * What a reader of a batch gets of a message: participants the text, everyone else the public text masked when it
-	 * was written; {@code unmasked} marks a row whose public text is not written yet, for the reader to mask.
-	 */
-	private static final String READER_COLUMNS = """
-			k.key_no, m.id, m.complaint_id, m.author_kind, m.visibility, m.created_at, m.moderation, m.redacted,
-			CASE WHEN k.participant THEN m.body ELSE coalesce(m.public_body, m.body) END AS body,
-			NOT k.participant AND m.public_body IS NULL AS unmasked,
-			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'SYSTEM' THEN 'Redress' ELSE a.author_name END AS author_name""";
-
-	/** The thread's rights: participants read every message; everyone else those public and not moderated away. */
-	private static final String READABLE = "(k.participant OR (m.visibility = 'PUBLIC' AND m.moderation IS NULL))";
-
-	/**
-	 * A page of each of many threads in one statement: each key (a complaint, whether the reader takes part in it,
-	 * where its page starts and how many rows it takes) reads its own page, its limit applied inside the join.
-	 */
-	private static final String PAGES = """
-			SELECT %s
-			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :afterIds::bigint[], :limits::int[])
-			     WITH ORDINALITY AS k(complaint_id, participant, after_id, row_limit, key_no)
-			CROSS JOIN LATERAL (
-			  SELECT * FROM messages m
-			  WHERE m.complaint_id = k.complaint_id AND m.id > k.after_id AND %s
-			  ORDER BY m.id LIMIT k.row_limit) m
-			JOIN brand_listing b ON b.brand_id = m.brand_id
-			JOIN complaint_authors a ON a.complaint_id = m.complaint_id
-			ORDER BY k.key_no, m.id""".formatted(READER_COLUMNS, READABLE);
-
-	/** The newest few messages of each of many threads in one statement, oldest first within each. */
-	private static final String LATEST = """
-			SELECT %s
-			FROM unnest(:complaintIds::bigint[], :participant::boolean[]) WITH ORDINALITY AS k(complaint_id, participant, key_no)
-			CROSS JOIN LATERAL (
-			  SELECT * FROM messages m
-			  WHERE m.complaint_id = k.complaint_id AND %s
-			  ORDER BY m.id DESC LIMIT :count) m
-			JOIN brand_listing b ON b.brand_id = m.brand_id
-			JOIN complaint_authors a ON a.complaint_id = m.complaint_id
-			ORDER BY k.key_no, m.id""".formatted(READER_COLUMNS, READABLE);
-
 	/** Messages whose public text is not written yet, locked so two nodes never mask the same ones. */
 	private static final String UNMASKED = """
 			SELECT id, body FROM messages WHERE public_body IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""";
@@ -136,33 +93,6 @@ class Messages {
 
 	Mono<Message> findById(long id) {
 		return db.sql(BY_ID).bind("id", id).map(Messages::message).one();
-	}
-
-	/** A page of each thread {@code keys} name, in one statement; each row says which key it answers. */
-	Flux<KeyedMessage> pages(List<ThreadPage> keys) {
-		return db.sql(PAGES)
-				.bind("complaintIds", keys.stream().map(ThreadPage::complaintId).toArray(Long[]::new))
-				.bind("participant", keys.stream().map(ThreadPage::participant).toArray(Boolean[]::new))
-				.bind("afterIds", keys.stream().map(ThreadPage::afterId).toArray(Long[]::new))
-				.bind("limits", keys.stream().map(key -> key.page().fetchSize()).toArray(Integer[]::new))
-				.map(Messages::keyed).all();
-	}
-
-	/** The newest {@code count} messages each reader may read of each thread, in one statement. */
-	Flux<KeyedMessage> latest(List<ThreadReader> threads, int count) {
-		return db.sql(LATEST)
-				.bind("complaintIds", threads.stream().map(ThreadReader::complaintId).toArray(Long[]::new))
-				.bind("participant", threads.stream().map(ThreadReader::participant).toArray(Boolean[]::new))
-				.bind("count", count)
-				.map(Messages::keyed).all();
-	}
-
-	/** A thread and whether its reader takes part in it. */
-	record ThreadReader(long complaintId, boolean participant) {
-	}
-
-	/** A message read for the key at {@code keyIndex} (from 0) of a batch. */
-	record KeyedMessage(int keyIndex, Message message) {
 	}
 
 	/** Up to {@code limit} messages without a public text, as (id, body), locked for the caller's transaction. */
@@ -254,14 +184,7 @@ class Messages {
 				.bind("body", body).bind("publicBody", TextMask.mask(body)).bind("redacted", redacted).then();
 	}
 
-	/** Rows whose public text is not written yet come back unmasked for a reader outside the case: masked here. */
-	private static KeyedMessage keyed(Readable row) {
-		Message message = message(row);
-		boolean unmasked = Boolean.TRUE.equals(row.get("unmasked", Boolean.class));
-		return new KeyedMessage(Math.toIntExact(row.get("key_no", Long.class)) - 1, unmasked ? message.masked() : message);
-	}
-
-	private static Message message(Readable row) {
+	static Message message(Readable row) {
 		return new Message(row.get("id", Long.class), row.get("complaint_id", Long.class),
 				Message.AuthorKind.valueOf(row.get("author_kind", String.class)), row.get("author_name", String.class),
 				MessageVisibility.valueOf(row.get("visibility", String.class)), row.get("body", String.class),

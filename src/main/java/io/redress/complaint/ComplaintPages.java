@@ -1,0 +1,107 @@
+package io.redress.complaint;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+
+import io.r2dbc.spi.Readable;
+import io.redress.brand.BrandRole;
+import reactor.core.publisher.Flux;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+
+/** Pages of complaints for feeds and brand pages, each row with the viewer's role in its brand, one statement a page. */
+@Repository
+class ComplaintPages {
+
+	/**
+	 * Read with each row of a page: the role the viewer holds in the row's brand, so rights come with the rows. A probe
+	 * of the (brand_id, subject) key per row, whatever the viewer's other memberships.
+	 */
+	private static final String VIEWER_ROLE = """
+			(SELECT r.role FROM brand_roles r WHERE r.brand_id = c.brand_id AND r.subject = :viewer) AS viewer_role""";
+
+	/** What the public may never see in a list: withdrawn complaints, and those a moderator hid or removed. */
+	private static final String PUBLIC_ONLY = """
+			c.status <> 'WITHDRAWN' AND c.moderation IS DISTINCT FROM 'HIDDEN'
+			AND c.moderation IS DISTINCT FROM 'REMOVED'""";
+
+	/** One keyset page of a feed, newest first; every filter is optional. */
+	private static final String PAGE = """
+			SELECT %s, %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id
+			WHERE (:brandId::bigint IS NULL OR c.brand_id = :brandId)
+			  AND (:consumerId::bigint IS NULL OR c.consumer_id = :consumerId)
+			  AND (:status::text IS NULL OR c.status = :status)
+			  AND (:category::text IS NULL OR c.category = :category)
+			  AND (:pattern::text IS NULL OR lower(c.public_title) LIKE :pattern ESCAPE '\\')
+			  AND (:publicOnly = false OR (%s))
+			  AND (:afterTime::timestamptz IS NULL OR (c.created_at, c.id) < (:afterTime, :afterId))
+			ORDER BY c.created_at DESC, c.id DESC
+			LIMIT :limit""".formatted(Complaints.COLUMNS, VIEWER_ROLE, PUBLIC_ONLY);
+
+	/**
+	 * The same keyset page of several brands' public complaints in one statement: a lateral join takes each brand's
+	 * newest {@code :limit} through its (brand_id, created_at, id) index, however many brands the page holds.
+	 */
+	private static final String BRAND_PAGES = """
+			SELECT %s, %s
+			FROM unnest(:brandIds::bigint[]) AS wanted(brand_id)
+			CROSS JOIN LATERAL (
+			  SELECT * FROM complaints c
+			  WHERE c.brand_id = wanted.brand_id
+			    AND (:status::text IS NULL OR c.status = :status)
+			    AND %s
+			    AND (:afterTime::timestamptz IS NULL OR (c.created_at, c.id) < (:afterTime, :afterId))
+			  ORDER BY c.created_at DESC, c.id DESC
+			  LIMIT :limit) c
+			JOIN account_profiles p ON p.profile_id = c.consumer_id
+			ORDER BY c.brand_id, c.created_at DESC, c.id DESC""".formatted(Complaints.COLUMNS, VIEWER_ROLE, PUBLIC_ONLY);
+
+	private final DatabaseClient db;
+
+	ComplaintPages(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** One page of a feed, each row with the role {@code viewerSubject} holds in its brand (none for "" or anonymous). */
+	Flux<Listed> page(ComplaintQuery query, String viewerSubject, int limit) {
+		return db.sql(PAGE)
+				.bind("brandId", Parameter.fromOrEmpty(query.brandId(), Long.class))
+				.bind("consumerId", Parameter.fromOrEmpty(query.consumerId(), Long.class))
+				.bind("status", Parameter.fromOrEmpty(query.status() == null ? null : query.status().name(), String.class))
+				.bind("category",
+						Parameter.fromOrEmpty(query.category() == null ? null : query.category().name(), String.class))
+				.bind("pattern", Parameter.fromOrEmpty(query.titlePattern(), String.class))
+				.bind("publicOnly", query.consumerId() == null)
+				.bind("afterTime", Parameter.fromOrEmpty(query.afterTime(), OffsetDateTime.class))
+				.bind("afterId", query.afterId())
+				.bind("viewer", viewerSubject == null ? "" : viewerSubject)
+				.bind("limit", limit)
+				.map(ComplaintPages::listed).all();
+	}
+
+	/**
+	 * Up to {@code limit} public complaints of each brand from the position {@code query} gives (its status filter and
+	 * keyset position; its other fields are ignored), each row with the viewer's role in its brand: one statement.
+	 */
+	Flux<Listed> brandPages(Collection<Long> brandIds, ComplaintQuery query, String viewerSubject, int limit) {
+		return db.sql(BRAND_PAGES)
+				.bind("brandIds", brandIds.toArray(Long[]::new))
+				.bind("status", Parameter.fromOrEmpty(query.status() == null ? null : query.status().name(), String.class))
+				.bind("afterTime", Parameter.fromOrEmpty(query.afterTime(), OffsetDateTime.class))
+				.bind("afterId", query.afterId())
+				.bind("viewer", viewerSubject == null ? "" : viewerSubject)
+				.bind("limit", limit)
+				.map(ComplaintPages::listed).all();
+	}
+
+	private static Listed listed(Readable row) {
+		String role = row.get("viewer_role", String.class);
+		return new Listed(Complaints.complaint(row), role == null ? null : BrandRole.valueOf(role));
+	}
+
+	/** A row of a page as stored, with the role the viewer holds in its brand (null when none). */
+	record Listed(Complaint complaint, BrandRole viewerRole) {
+	}
+}
