@@ -82,6 +82,19 @@ public abstract class ApiTest {
 		return anonymous().mutate().headers(headers -> headers.setBearerAuth(token)).build();
 	}
 
+	/**
+	 * {@code brands} verified brands written straight into the table, for tests at volume: slugs {@code token-b1},
+	 * {@code token-b2} …, names {@code token brand 001} … so they list in that order.
+	 */
+	protected void insertBrands(String token, int brands) {
+		db.sql("""
+				INSERT INTO brands (slug, name, website, domain, status)
+				SELECT :token || '-b' || n, :token || ' brand ' || lpad(n::text, 3, '0'),
+				       'https://' || :token || '-b' || n || '.example', :token || '-b' || n || '.example', 'VERIFIED'
+				FROM generate_series(1, :brands) AS n""")
+				.bind("token", token).bind("brands", brands).then().block();
+	}
+
 	/** Registers a brand named after its slug as {@code owner}, who becomes its owner; returns its global id. */
 	protected String registerBrand(String owner, String slug) {
 		return as(owner).documentName("registerBrand")

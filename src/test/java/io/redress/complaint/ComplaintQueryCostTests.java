@@ -107,12 +107,7 @@ class ComplaintQueryCostTests extends ApiTest {
 
 	/** {@code brands} brands named after {@code token}, each with {@code perBrand} complaints of one consumer. */
 	private void seedBrands(String token, int brands, int perBrand) {
-		db.sql("""
-				INSERT INTO brands (slug, name, website, domain, status)
-				SELECT :token || '-b' || n, :token || ' brand ' || lpad(n::text, 3, '0'),
-				       'https://' || :token || '-b' || n || '.example', :token || '-b' || n || '.example', 'VERIFIED'
-				FROM generate_series(1, :brands) AS n""")
-				.bind("token", token).bind("brands", brands).then().block();
+		insertBrands(token, brands);
 		db.sql("INSERT INTO profiles (subject, public_name) VALUES (:token || '-c', 'Shopper')")
 				.bind("token", token).then().block();
 		db.sql("""

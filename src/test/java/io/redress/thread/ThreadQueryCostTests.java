@@ -165,12 +165,7 @@ class ThreadQueryCostTests extends ApiTest {
 	 * a public one. The public text is left unwritten, as for rows from before it existed.
 	 */
 	private void seed(String token, int brands) {
-		db.sql("""
-				INSERT INTO brands (slug, name, website, domain, status)
-				SELECT :token || '-b' || n, :token || ' brand ' || lpad(n::text, 3, '0'),
-				       'https://' || :token || '-b' || n || '.example', :token || '-b' || n || '.example', 'VERIFIED'
-				FROM generate_series(1, :brands) AS n""")
-				.bind("token", token).bind("brands", brands).then().block();
+		insertBrands(token, brands);
 		db.sql("INSERT INTO profiles (subject, public_name) VALUES (:token || '-consumer', 'Shopper')")
 				.bind("token", token).then().block();
 		db.sql("""
