@@ -19,7 +19,7 @@ record Representation(byte[] body, MediaType mediaType, String etag) {
 		return new Representation(body, mediaType, etagOf(body));
 	}
 
-	private static String etagOf(byte[] body) {
+	static String etagOf(byte[] body) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
 			return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + "\"";
