@@ -100,7 +100,8 @@ final class WidgetView {
 		Node head = Node.of("p", "head").add(Node.text("span", "name", brand.name())).add(scale(score));
 		if (rated(score)) {
 			head.add(Node.text("span", "value", words.score(score.value())))
-					.add(Node.text("span", "outof", words.get("score.outOf"))).add(tier(score, words));
+					.add(Node.text("span", "outof", words.get("score.outOf"))).add(tier(score, words))
+					.add(Node.text("span", "count muted", words.get("score.ratedShort", score.ratedCount())));
 		}
 		else {
 			head.add(notEnough(score, words).withTag("span"));

@@ -62,7 +62,8 @@ public final class BrowserScripts {
 
 	/** node_modules is not committed; npm ci installs exactly what package-lock.json says. */
 	private static synchronized void installScriptDependencies() throws Exception {
-		if (Files.isDirectory(SCRIPTS.resolve("node_modules/playwright-core"))) {
+		if (Files.isDirectory(SCRIPTS.resolve("node_modules/playwright-core"))
+				&& Files.isDirectory(SCRIPTS.resolve("node_modules/axe-core"))) {
 			return;
 		}
 		Run install = run(INSTALL_TIMEOUT, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
