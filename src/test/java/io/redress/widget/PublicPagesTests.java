@@ -47,7 +47,7 @@ class PublicPagesTests extends ApiTest {
 				.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)), read -> read.contains("Answer from"));
 
 		assertThat(page).contains("<h1>" + brand + "</h1>", "Registered brand, not yet verified", "out of 100",
-				"Likely between", "5 rated complaints", "Resolves ", "answers within", "What the score is made of",
+				"Likely between", "5 rated complaints", "Resolves ", "typically answers in", "What the score is made of",
 				"Score over the last 12 months", "<svg viewBox=", "Median first response", "Median time to resolution",
 				"Latest public complaints", "href=\"/complaints/", "Resolved", "★★★★☆", "[hidden]",
 				"Moderation ledger", "Nothing was removed or held under review.")
