@@ -96,7 +96,7 @@ class BadgeImage implements DisposableBean {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new Representation(png.toByteArray(), MediaType.IMAGE_PNG, Representation.etagOf(png.toByteArray()));
+		return Representation.of(png.toByteArray(), MediaType.IMAGE_PNG);
 	}
 
 	/** The text, shortened with an ellipsis until it fits {@code width} pixels. */

@@ -16,10 +16,14 @@ record Representation(byte[] body, MediaType mediaType, String etag) {
 
 	static Representation of(String text, MediaType mediaType) {
 		byte[] body = text.getBytes(StandardCharsets.UTF_8);
+		return of(body, mediaType);
+	}
+
+	static Representation of(byte[] body, MediaType mediaType) {
 		return new Representation(body, mediaType, etagOf(body));
 	}
 
-	static String etagOf(byte[] body) {
+	private static String etagOf(byte[] body) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
 			return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + "\"";
