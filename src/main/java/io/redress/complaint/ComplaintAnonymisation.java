@@ -74,8 +74,8 @@ public class ComplaintAnonymisation {
 				TextMask.maskToStore(complaint.title(), ComplaintFiling.MAX_TITLE),
 				TextMask.maskToStore(complaint.writtenDescription(), ComplaintFiling.MAX_DESCRIPTION), complaint.category(),
 				null, complaint.status(), null, complaint.createdAt(), complaint.firstResponseAt(),
-				complaint.firstResponseDueAt(), complaint.resolvedAt(), complaint.moderation(), complaint.redacted(),
-				false);
+				complaint.firstResponseDueAt(), complaint.resolvedAt(), complaint.resolutionDueAt(),
+				complaint.lastActivityAt(), complaint.moderation(), complaint.redacted(), false, false);
 	}
 
 	private static ComplaintPersonalData.RatingRecord record(Rating rating) {
