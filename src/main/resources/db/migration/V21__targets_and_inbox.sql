@@ -6,6 +6,7 @@ ALTER TABLE brands ADD COLUMN follow_up_days integer NOT NULL DEFAULT 7 CHECK (f
 
 ALTER TABLE complaints ADD COLUMN resolution_due_at timestamptz;
 UPDATE complaints SET resolution_due_at = created_at + interval '14 days';
+ALTER TABLE complaints ALTER COLUMN resolution_due_at SET DEFAULT now() + interval '14 days';
 ALTER TABLE complaints ALTER COLUMN resolution_due_at SET NOT NULL;
 
 -- What the brand must do next and by when: its first reply while none came, then the resolution; nothing once the

@@ -72,6 +72,26 @@ class ComplaintQueryCostTests extends ApiTest {
 		statements.countOn();
 	}
 
+	@Test
+	void aPageOfTheInboxCostsOneStatementWhateverTheFilterAndOrder() {
+		String token = unique("inbox");
+		seedBrands(token, 1, 12);
+		String agent = unique("agent");
+		db.sql("INSERT INTO brand_members (brand_id, subject, role) SELECT id, :agent, 'AGENT' FROM brands WHERE slug = :slug")
+				.bind("agent", agent).bind("slug", token + "-b1").then().block();
+
+		for (String arguments : List.of("", "filter: {status: OPEN, unassigned: true}, orderBy: CREATED_AT",
+				"filter: {overdue: false, dueWithin: 24, category: DELIVERY}, orderBy: LAST_ACTIVITY")) {
+			statements.countOn("complaints", "brand_members");
+			as(agent).document("query($slug: String!) { brand(slug: $slug) { inbox(first: 10 %s) { nodes { title dueAt } } } }"
+					.formatted(arguments.isEmpty() ? "" : ", " + arguments))
+					.variable("slug", token + "-b1").execute().path("brand.inbox.nodes").entityList(Object.class)
+					.satisfies(nodes -> assertThat(nodes.size()).isLessThanOrEqualTo(10));
+			assertThat(statements.count()).as(arguments).isEqualTo(1);
+		}
+		statements.countOn();
+	}
+
 	private int statementsForBrands(GraphQlTester caller, int first,
 			String search) {
 		statements.countOn("brands", "complaints", "profiles", "brand_members");
