@@ -60,7 +60,7 @@ class ComplaintExport {
 		return CurrentViewer.required().flatMap(viewer -> brands.bySlug(slug)
 				.switchIfEmpty(Mono.error(() -> new NotFoundException("Brand")))
 				.flatMap(brand -> brands.rolesOf(viewer.subject(), List.of(brand.id()))
-						.map(roles -> roles.get(brand.id()))
+						.flatMap(roles -> Mono.justOrEmpty(roles.get(brand.id())))
 						.filter(BrandRole::manages)
 						.switchIfEmpty(Mono.error(() -> new ForbiddenException(
 								"Only the brand's owners and managers export its complaints")))

@@ -6,7 +6,6 @@ import io.redress.complaint.LifecycleInputs.AnswerFollowUp;
 import io.redress.realtime.EventLog;
 import io.redress.realtime.NewEvent;
 import io.redress.shared.InputCheck;
-import io.redress.shared.UserError;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -33,9 +32,6 @@ class FollowUpManagement {
 	Mono<ComplaintPayload> answer(AnswerFollowUp input) {
 		return changes.change(input.complaintId(), ComplaintAction.ANSWER_FOLLOW_UP, step -> {
 			InputCheck check = new InputCheck().optionalText("comment", input.comment(), ComplaintLifecycle.MAX_COMMENT);
-			if (input.held() == null) {
-				check.add(UserError.of("held", "REQUIRED", "Say whether the resolution held"));
-			}
 			if (check.failed()) {
 				return Mono.just(ComplaintPayload.failed(check.errors()));
 			}
