@@ -3,7 +3,7 @@ package io.redress.complaint;
 import java.time.OffsetDateTime;
 
 /** The question whether a resolution held, and the consumer's answer once given. */
-public record FollowUp(long complaintId, OffsetDateTime resolvedAt, OffsetDateTime askedAt, Boolean held,
+record FollowUp(long complaintId, OffsetDateTime resolvedAt, OffsetDateTime askedAt, Boolean held,
 		String comment, OffsetDateTime answeredAt) {
 
 	public boolean answered() {

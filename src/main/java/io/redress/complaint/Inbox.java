@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * (integrations included) and moderators read it; for anyone else it is empty, as the brand's team is.
  */
 @Service
-public class Inbox {
+class Inbox {
 
 	/** The widest {@code dueWithin}: a year, in hours. */
 	static final int MAX_DUE_WITHIN = 8_760;
