@@ -75,6 +75,17 @@ class InternalNoteTests extends ApiTest {
 	}
 
 	@Test
+	void theConsumersDataExportHoldsTheThreadButNotTheNotes() {
+		post(agent, "Internal: goodwill refund", "INTERNAL");
+		post(agent, "We will refund you", "PRIVATE");
+
+		String export = as(consumer).document("query { viewer { dataExport } }").execute()
+				.path("viewer.dataExport").entity(String.class).get();
+
+		assertThat(export).contains("We will refund you").doesNotContain("goodwill refund");
+	}
+
+	@Test
 	void theConsumerMayNotWriteOne() {
 		post(consumer, "Let me see your notes", "INTERNAL").errors()
 				.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN).verify();
