@@ -57,13 +57,22 @@ public class SavedReplyManagement {
 				return Mono.just(SavedReplyPayload.failed(check.errors()));
 			}
 			return tx.transactional(brands.lock(brandId).switchIfEmpty(Mono.error(new NotFoundException("Brand")))
-					.then(requireManager(viewer, brandId)).then(replies.count(brandId)).flatMap(count -> count >= MAX_PER_BRAND
-							? Mono.just(SavedReplyPayload.failed(List.of(UserError.of("brandId", "TOO_MANY_SAVED_REPLIES",
-									"A brand keeps at most " + MAX_PER_BRAND + " saved replies; delete one first"))))
-							: replies.insert(brandId, input.title().strip(), input.body().strip(), viewer.subject())
-									.flatMap(saved -> events.append(BrandEventType.SAVED_REPLY_SAVED, brandId)
-											.thenReturn(new SavedReplyPayload(saved, List.of())))));
+					.then(requireManager(viewer, brandId))
+					.then(replies.count(brandId))
+					.flatMap(count -> count >= MAX_PER_BRAND ? Mono.just(tooMany())
+							: insert(brandId, input, viewer.subject())));
 		}));
+	}
+
+	private Mono<SavedReplyPayload> insert(long brandId, SaveReplyInput input, String author) {
+		return replies.insert(brandId, input.title().strip(), input.body().strip(), author)
+				.flatMap(saved -> events.append(BrandEventType.SAVED_REPLY_SAVED, brandId)
+						.thenReturn(new SavedReplyPayload(saved, List.of())));
+	}
+
+	private static SavedReplyPayload tooMany() {
+		return SavedReplyPayload.failed(List.of(UserError.of("brandId", "TOO_MANY_SAVED_REPLIES",
+				"A brand keeps at most " + MAX_PER_BRAND + " saved replies; delete one first")));
 	}
 
 	/** A reply the caller may not read is NOT_FOUND, as a missing one; members who do not manage are FORBIDDEN. */

@@ -49,6 +49,14 @@ class FollowUps {
 				.bind("comment", Parameter.fromOrEmpty(comment, String.class)).then();
 	}
 
+	/** The consumer's words in their follow-ups go at erasure; whether each resolution held stays, as ratings' stars do. */
+	Mono<Void> forgetComments(long consumerId) {
+		return db.sql("""
+				UPDATE follow_ups f SET comment = NULL FROM complaints c
+				WHERE c.id = f.complaint_id AND c.consumer_id = :consumerId AND f.comment IS NOT NULL""")
+				.bind("consumerId", consumerId).then();
+	}
+
 	/** The latest follow-up of each complaint that has one: one statement for a page. */
 	Flux<FollowUp> latestOf(Collection<Long> complaintIds) {
 		return db.sql("""

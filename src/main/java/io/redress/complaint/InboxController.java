@@ -10,8 +10,8 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Maps {@code Brand.inbox}. It is asked of one brand at a time (a team works its own inbox), so it is one statement
- * per brand asked; a page of brands never carries it for strangers, who get it empty.
+ * Maps {@code Brand.inbox}: one statement per brand asked. A team works one inbox at a time, and the page's size
+ * counts in the caller's budget for every brand that asks for it.
  */
 @Controller
 class InboxController {

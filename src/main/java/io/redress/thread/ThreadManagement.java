@@ -62,14 +62,15 @@ class ThreadManagement {
 		Participation participation = step.participation();
 		Complaint complaint = step.complaint();
 		boolean internal = input.visibility() == MessageVisibility.INTERNAL;
-		if (internal && (participation.isConsumer() || !complaint.insider())) {
+		if (internal && !complaint.insider()) {
 			return Mono.error(new ForbiddenException("Internal notes are for the brand's team"));
 		}
 		Message.AuthorKind author = participation.isConsumer() ? Message.AuthorKind.CONSUMER : Message.AuthorKind.BRAND;
 		String subject = participation.viewer().subject();
 		String written = input.body().strip();
 		String hash = input.idempotencyKey() == null ? null : RequestHash.of(input.visibility().name(), written);
-		Mono<String> filled = author == Message.AuthorKind.BRAND ? replies.fill(written, complaint.brandId(), complaint.authorName()) : Mono.just(written);
+		Mono<String> filled = author == Message.AuthorKind.BRAND
+				? replies.fill(written, complaint.brandId(), complaint.authorName()) : Mono.just(written);
 		// An internal note is not a reply: it neither moves the complaint nor stops the response-time clock.
 		Mono<Void> moved = internal ? Mono.empty() : lifecycle.move(step);
 		return filled.flatMap(body -> messages.insert(complaint.id(), complaint.brandId(), author, subject,

@@ -112,6 +112,21 @@ class FollowUpTests extends ApiTest {
 	}
 
 	@Test
+	void erasureTakesTheConsumersWordsAndKeepsWhetherItHeld() {
+		asked();
+		answer(consumer, true, "Call me on +1 555 010 7788 if it breaks")
+				.path("answerFollowUp.userErrors").entityList(Object.class).hasSize(0);
+
+		as(consumer).document("mutation { eraseAccount(input: {confirm: \"ERASE\"}) { erased } }").execute()
+				.path("eraseAccount.erased").entity(Boolean.class).isEqualTo(true);
+
+		as(agent).document("query($id: ID!) { complaint(id: $id) { followUp { held comment } } }")
+				.variable("id", complaint).execute()
+				.path("complaint.followUp.held").entity(Boolean.class).isEqualTo(true)
+				.path("complaint.followUp.comment").valueIsNull();
+	}
+
+	@Test
 	void pastTheReopenWindowANoIsRecordedButReopensNothing() {
 		asked();
 		db.sql("UPDATE complaints SET resolved_at = now() - interval '31 days' WHERE id = :id")
