@@ -171,19 +171,20 @@ class TargetTests extends ApiTest {
 	}
 
 	private void firstResponseTargetPassed(String id) {
-		db.sql("UPDATE complaints SET first_response_due_at = now() - interval '1 minute' WHERE id = :id")
-				.bind("id", rowId(id)).then().block();
-		db.sql("""
-				UPDATE complaint_deadlines SET due_at = now() - interval '1 minute'
-				WHERE complaint_id = :id AND kind = 'FIRST_RESPONSE_OVERDUE'""").bind("id", rowId(id)).then().block();
+		targetPassed(id, "first_response_due_at", "FIRST_RESPONSE_OVERDUE");
 	}
 
 	private void resolutionTargetPassed(String id) {
-		db.sql("UPDATE complaints SET resolution_due_at = now() - interval '1 minute' WHERE id = :id")
+		targetPassed(id, "resolution_due_at", "RESOLUTION_OVERDUE");
+	}
+
+	/** The target (a column of the complaint, named here, never a value) and its moment passed a minute ago. */
+	private void targetPassed(String id, String target, String kind) {
+		db.sql("UPDATE complaints SET " + target + " = now() - interval '1 minute' WHERE id = :id")
 				.bind("id", rowId(id)).then().block();
 		db.sql("""
 				UPDATE complaint_deadlines SET due_at = now() - interval '1 minute'
-				WHERE complaint_id = :id AND kind = 'RESOLUTION_OVERDUE'""").bind("id", rowId(id)).then().block();
+				WHERE complaint_id = :id AND kind = :kind""").bind("id", rowId(id)).bind("kind", kind).then().block();
 	}
 
 	private long events(String complaintId, String type) {
