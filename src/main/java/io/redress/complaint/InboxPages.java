@@ -1,6 +1,7 @@
 package io.redress.complaint;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -12,34 +13,39 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 /**
- * Pages of a brand's team inbox: one statement a page whatever the filter, the caller's membership read in it, and
- * each order served by its index ({@code complaints_inbox_due_idx}, {@code complaints_brand_idx},
- * {@code complaints_inbox_activity_idx}) so a page reads its rows in order and stops at the limit.
+ * Pages of brands' team inboxes: one statement for every brand a request asks alike, whatever the filter, the
+ * caller's membership read in it. A lateral join reads each brand's page through the order's index
+ * ({@code complaints_inbox_due_idx}, {@code complaints_brand_idx}, {@code complaints_inbox_activity_idx}), in order,
+ * stopping at the limit.
  */
 @Repository
 class InboxPages {
 
-	/** The rows of a page for the brand's members (and moderators); nothing for anyone else. */
-	private static final String PAGE = """
-			SELECT %s, (SELECT r.role FROM brand_roles r WHERE r.brand_id = c.brand_id AND r.subject = :viewer) AS viewer_role
-			FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id
-			WHERE c.brand_id = :brandId
-			  AND (:moderator OR EXISTS (SELECT 1 FROM brand_roles r WHERE r.brand_id = :brandId AND r.subject = :viewer))
-			  AND (:status::text IS NULL OR c.status = :status)
-			  AND (:category::text IS NULL OR c.category = :category)
-			  AND (:assignee::text IS NULL OR c.assignee = :assignee)
-			  AND (:unassigned::boolean IS NULL OR (c.assignee IS NULL) = :unassigned)
-			  AND (:overdue::boolean IS NULL OR (c.due_at <= now()) = :overdue)
-			  AND (:dueBefore::timestamptz IS NULL OR (c.due_at > now() AND c.due_at <= :dueBefore))
-			  AND %s
-			ORDER BY %s
-			LIMIT :limit""";
+	/** Each brand's page for its members (and moderators); nothing for anyone else. */
+	private static final String PAGES_OF_BRANDS = """
+			SELECT %1$s, (SELECT r.role FROM brand_roles r WHERE r.brand_id = c.brand_id AND r.subject = :viewer) AS viewer_role
+			FROM unnest(:brandIds::bigint[]) AS wanted(brand_id)
+			CROSS JOIN LATERAL (
+			  SELECT * FROM complaints c
+			  WHERE c.brand_id = wanted.brand_id
+			    AND (:moderator OR EXISTS (SELECT 1 FROM brand_roles r WHERE r.brand_id = wanted.brand_id AND r.subject = :viewer))
+			    AND (:status::text IS NULL OR c.status = :status)
+			    AND (:category::text IS NULL OR c.category = :category)
+			    AND (:assignee::text IS NULL OR c.assignee = :assignee)
+			    AND (:unassigned::boolean IS NULL OR (c.assignee IS NULL) = :unassigned)
+			    AND (:overdue::boolean IS NULL OR (c.due_at <= now()) = :overdue)
+			    AND (:dueBefore::timestamptz IS NULL OR (c.due_at > now() AND c.due_at <= :dueBefore))
+			    AND %2$s
+			  ORDER BY %3$s
+			  LIMIT :limit) c
+			JOIN account_profiles p ON p.profile_id = c.consumer_id
+			ORDER BY c.brand_id, %3$s""";
 
 	private static final Map<InboxOrder, String> PAGES = new EnumMap<>(InboxOrder.class);
 
 	static {
 		for (InboxOrder order : InboxOrder.values()) {
-			PAGES.put(order, PAGE.formatted(Complaints.COLUMNS, order.keyset(), order.orderBy()));
+			PAGES.put(order, PAGES_OF_BRANDS.formatted(Complaints.COLUMNS, order.keyset(), order.orderBy()));
 		}
 	}
 
@@ -54,13 +60,13 @@ class InboxPages {
 		return PAGES.get(order);
 	}
 
-	Flux<ComplaintPages.Listed> page(InboxQuery query, int limit) {
-		return bind(db.sql(statement(query.order())), query, limit).map(ComplaintPages::listed).all();
+	Flux<ComplaintPages.Listed> pages(Collection<Long> brandIds, InboxQuery query, int limit) {
+		return bind(db.sql(statement(query.order())), brandIds, query, limit).map(ComplaintPages::listed).all();
 	}
 
-	static GenericExecuteSpec bind(GenericExecuteSpec spec, InboxQuery query, int limit) {
+	static GenericExecuteSpec bind(GenericExecuteSpec spec, Collection<Long> brandIds, InboxQuery query, int limit) {
 		InboxFilter filter = query.filter();
-		return spec.bind("brandId", query.brandId())
+		return spec.bind("brandIds", brandIds.toArray(Long[]::new))
 				.bind("viewer", query.viewer())
 				.bind("moderator", query.moderator())
 				.bind("status", Parameter.fromOrEmpty(filter.status() == null ? null : filter.status().name(), String.class))
@@ -76,8 +82,8 @@ class InboxPages {
 				.bind("limit", limit);
 	}
 
-	/** A page asked of a brand's inbox: by whom, filtered and ordered how, from where. */
-	record InboxQuery(long brandId, String viewer, boolean moderator, InboxFilter filter, InboxOrder order,
-			String afterKey, long afterId) {
+	/** A page asked of brands' inboxes: by whom, filtered and ordered how, from where. */
+	record InboxQuery(String viewer, boolean moderator, InboxFilter filter, InboxOrder order, String afterKey,
+			long afterId) {
 	}
 }

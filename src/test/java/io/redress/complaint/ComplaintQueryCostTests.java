@@ -75,10 +75,12 @@ class ComplaintQueryCostTests extends ApiTest {
 	@Test
 	void aPageOfTheInboxCostsOneStatementWhateverTheFilterAndOrder() {
 		String token = unique("inbox");
-		seedBrands(token, 1, 12);
+		seedBrands(token, 3, 12);
 		String agent = unique("agent");
-		db.sql("INSERT INTO brand_members (brand_id, subject, role) SELECT id, :agent, 'AGENT' FROM brands WHERE slug = :slug")
-				.bind("agent", agent).bind("slug", token + "-b1").then().block();
+		db.sql("""
+				INSERT INTO brand_members (brand_id, subject, role)
+				SELECT id, :agent, 'AGENT' FROM brands WHERE slug LIKE :token || '-b%'""")
+				.bind("agent", agent).bind("token", token).then().block();
 
 		for (String arguments : List.of("", "filter: {status: OPEN, unassigned: true}, orderBy: CREATED_AT",
 				"filter: {overdue: false, dueWithin: 24, category: DELIVERY}, orderBy: LAST_ACTIVITY")) {
@@ -89,6 +91,12 @@ class ComplaintQueryCostTests extends ApiTest {
 					.satisfies(nodes -> assertThat(nodes.size()).isLessThanOrEqualTo(10));
 			assertThat(statements.count()).as(arguments).isEqualTo(1);
 		}
+		// Several brands' inboxes in one request: still one statement.
+		statements.countOn("complaints", "brand_members");
+		as(agent).document("query($search: String) { brands(first: 3, search: $search) { nodes { inbox(first: 5) { nodes { title } } } } }")
+				.variable("search", token).execute().path("brands.nodes[*].inbox.nodes[*].title").entityList(String.class)
+				.hasSize(15);
+		assertThat(statements.count()).isEqualTo(1);
 		statements.countOn();
 	}
 
