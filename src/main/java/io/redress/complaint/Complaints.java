@@ -22,7 +22,8 @@ class Complaints {
 	static final String COLUMNS = """
 			c.id, c.brand_id, c.consumer_id, p.subject AS consumer_subject, p.public_name, c.title, c.description,
 			c.category, c.order_reference, c.status, c.assignee, c.created_at, c.first_response_at,
-			c.first_response_due_at, c.resolved_at, c.resolution_due_at, c.last_activity_at, c.moderation, c.redacted""";
+			c.first_response_due_at, c.resolved_at, c.resolution_due_at, c.last_activity_at, c.moderation,
+			c.redacted""";
 
 	private static final String BY_ID = """
 			SELECT %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id WHERE c.id = :id""".formatted(COLUMNS);

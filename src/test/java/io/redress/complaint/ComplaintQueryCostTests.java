@@ -93,7 +93,8 @@ class ComplaintQueryCostTests extends ApiTest {
 		}
 		// Several brands' inboxes in one request: still one statement.
 		statements.countOn("complaints", "brand_members");
-		as(agent).document("query($search: String) { brands(first: 3, search: $search) { nodes { inbox(first: 5) { nodes { title } } } } }")
+		as(agent).document("""
+				query($search: String) { brands(first: 3, search: $search) { nodes { inbox(first: 5) { nodes { title } } } } }""")
 				.variable("search", token).execute().path("brands.nodes[*].inbox.nodes[*].title").entityList(String.class)
 				.hasSize(15);
 		assertThat(statements.count()).isEqualTo(1);
