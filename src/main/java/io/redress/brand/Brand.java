@@ -7,7 +7,8 @@ import org.springframework.modulith.NamedInterface;
 /** A brand as everyone may read it. */
 @NamedInterface("read")
 public record Brand(long id, String slug, String name, String website, String description, BrandStatus status,
-		int responseTargetHours, OffsetDateTime createdAt, OffsetDateTime verifiedAt) {
+		int responseTargetHours, int resolutionTargetDays, int followUpDays, OffsetDateTime createdAt,
+		OffsetDateTime verifiedAt) {
 
 	public static final String TYPE = "Brand";
 

@@ -21,5 +21,11 @@ public enum BrandEventType implements EventType {
 	/** An owner or manager changed a member's role. */
 	MEMBER_ROLE_CHANGED,
 	/** A member left or was removed. */
-	MEMBER_REMOVED
+	MEMBER_REMOVED,
+	/** An owner or manager changed the brand's settings (its targets, follow-up delay or description). */
+	SETTINGS_CHANGED,
+	/** An owner or manager saved a reply for the team. */
+	SAVED_REPLY_SAVED,
+	/** An owner or manager deleted a saved reply. */
+	SAVED_REPLY_DELETED
 }

@@ -27,6 +27,10 @@ class BrandTeam {
 	static final int MAX_DESCRIPTION = 2000;
 	static final int MIN_RESPONSE_TARGET_HOURS = 1;
 	static final int MAX_RESPONSE_TARGET_HOURS = 720;
+	static final int MIN_RESOLUTION_TARGET_DAYS = 1;
+	static final int MAX_RESOLUTION_TARGET_DAYS = 365;
+	static final int MIN_FOLLOW_UP_DAYS = 1;
+	static final int MAX_FOLLOW_UP_DAYS = 30;
 
 	private static final Set<BrandRole> STAFF_ROLES = Set.of(BrandRole.AGENT, BrandRole.INTEGRATION);
 
@@ -95,6 +99,9 @@ class BrandTeam {
 			InputCheck check = new InputCheck()
 					.range("responseTargetHours", input.responseTargetHours(), MIN_RESPONSE_TARGET_HOURS,
 							MAX_RESPONSE_TARGET_HOURS)
+					.range("resolutionTargetDays", input.resolutionTargetDays(), MIN_RESOLUTION_TARGET_DAYS,
+							MAX_RESOLUTION_TARGET_DAYS)
+					.range("followUpDays", input.followUpDays(), MIN_FOLLOW_UP_DAYS, MAX_FOLLOW_UP_DAYS)
 					.optionalText("description", input.description(), MAX_DESCRIPTION);
 			if (check.failed()) {
 				return Mono.just(BrandPayload.failed(check.errors()));
@@ -104,7 +111,9 @@ class BrandTeam {
 				if (actor.filter(BrandRole::manages).isEmpty()) {
 					return Mono.error(new ForbiddenException("Only the brand's owners and managers change its settings"));
 				}
-				return brands.updateSettings(brandId, input.responseTargetHours(), description).map(BrandPayload::ok);
+				return brands.updateSettings(brandId, input, description)
+						.flatMap(brand -> events.append(BrandEventType.SETTINGS_CHANGED, brandId).thenReturn(brand))
+						.map(BrandPayload::ok);
 			}));
 		}));
 	}

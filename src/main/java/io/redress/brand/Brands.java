@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
 class Brands {
 
 	static final String COLUMNS = """
-			b.id, b.slug, b.name, b.website, b.description, b.status, b.response_target_hours, b.created_at,
-			b.verified_at""";
+			b.id, b.slug, b.name, b.website, b.description, b.status, b.response_target_hours,
+			b.resolution_target_days, b.follow_up_days, b.created_at, b.verified_at""";
 
 	private static final String BY_SLUG = """
 			SELECT %s FROM brands b WHERE b.slug = :slug""".formatted(COLUMNS);
@@ -47,6 +47,8 @@ class Brands {
 	private static final String UPDATE_SETTINGS = """
 			UPDATE brands AS b
 			SET response_target_hours = coalesce(:hours, b.response_target_hours),
+			    resolution_target_days = coalesce(:resolutionDays, b.resolution_target_days),
+			    follow_up_days = coalesce(:followUpDays, b.follow_up_days),
 			    description = coalesce(:description, b.description)
 			WHERE b.id = :id
 			RETURNING %s""".formatted(COLUMNS);
@@ -140,10 +142,12 @@ class Brands {
 				.bind("id", id).map(Brands::brand).one();
 	}
 
-	Mono<Brand> updateSettings(long id, Integer responseTargetHours, String description) {
+	Mono<Brand> updateSettings(long id, UpdateBrandSettingsInput input, String description) {
 		return db.sql(UPDATE_SETTINGS)
 				.bind("id", id)
-				.bind("hours", Parameter.fromOrEmpty(responseTargetHours, Integer.class))
+				.bind("hours", Parameter.fromOrEmpty(input.responseTargetHours(), Integer.class))
+				.bind("resolutionDays", Parameter.fromOrEmpty(input.resolutionTargetDays(), Integer.class))
+				.bind("followUpDays", Parameter.fromOrEmpty(input.followUpDays(), Integer.class))
 				.bind("description", Parameter.fromOrEmpty(description, String.class))
 				.map(Brands::brand).one();
 	}
@@ -152,6 +156,7 @@ class Brands {
 		return new Brand(row.get("id", Long.class), row.get("slug", String.class), row.get("name", String.class),
 				row.get("website", String.class), row.get("description", String.class),
 				BrandStatus.valueOf(row.get("status", String.class)), row.get("response_target_hours", Integer.class),
+				row.get("resolution_target_days", Integer.class), row.get("follow_up_days", Integer.class),
 				row.get("created_at", OffsetDateTime.class), row.get("verified_at", OffsetDateTime.class));
 	}
 

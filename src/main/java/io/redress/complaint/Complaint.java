@@ -13,8 +13,9 @@ import io.redress.shared.TextMask;
 public record Complaint(long id, long brandId, long consumerId, String consumerSubject, String authorName,
 		String title, String writtenDescription, ComplaintCategory category, String orderReference,
 		ComplaintStatus status, String assignee, OffsetDateTime createdAt, OffsetDateTime firstResponseAt,
-		OffsetDateTime firstResponseDueAt, OffsetDateTime resolvedAt, ModerationStatus moderation, boolean redacted,
-		boolean participant) {
+		OffsetDateTime firstResponseDueAt, OffsetDateTime resolvedAt, OffsetDateTime resolutionDueAt,
+		OffsetDateTime lastActivityAt, ModerationStatus moderation, boolean redacted, boolean participant,
+		boolean insider) {
 
 	public static final String TYPE = "Complaint";
 
@@ -29,6 +30,19 @@ public record Complaint(long id, long brandId, long consumerId, String consumerS
 	/** Past its first-response target with no brand reply yet. */
 	public boolean overdue() {
 		return firstResponseAt == null && status.isActive() && OffsetDateTime.now().isAfter(firstResponseDueAt);
+	}
+
+	/** Past its resolution target while still running. */
+	public boolean resolutionOverdue() {
+		return status.isActive() && OffsetDateTime.now().isAfter(resolutionDueAt);
+	}
+
+	/** What the brand must meet next: its first reply while none came, then the resolution; null once it ended. */
+	public OffsetDateTime dueAt() {
+		if (!status.isActive()) {
+			return null;
+		}
+		return firstResponseAt == null ? firstResponseDueAt : resolutionDueAt;
 	}
 
 	/** The description as this viewer may read it: masked for everyone but the participants. */
@@ -57,10 +71,11 @@ public record Complaint(long id, long brandId, long consumerId, String consumerS
 		if (party.isParticipant()) {
 			return new Complaint(id, brandId, consumerId, consumerSubject, authorName, title, writtenDescription,
 					category, orderReference, status, party == Party.CONSUMER ? null : assignee, createdAt,
-					firstResponseAt, firstResponseDueAt, resolvedAt, moderation, redacted, true);
+					firstResponseAt, firstResponseDueAt, resolvedAt, resolutionDueAt, lastActivityAt, moderation,
+					redacted, true, party.readsInternalNotes());
 		}
 		return new Complaint(id, brandId, consumerId, null, authorName, TextMask.mask(title),
 				writtenDescription, category, null, status, null, createdAt, firstResponseAt,
-				firstResponseDueAt, resolvedAt, moderation, redacted, false);
+				firstResponseDueAt, resolvedAt, resolutionDueAt, lastActivityAt, moderation, redacted, false, false);
 	}
 }

@@ -18,6 +18,8 @@ public enum ComplaintAction {
 	ANONYMISE("anonymised"),
 	/** A moderator's ruling on the complaint or a message of its thread: hide, redact, remove, or undo one. */
 	MODERATE("moderated"),
+	/** The consumer answers the follow-up asking whether the resolution held; one that did not reopens it. */
+	ANSWER_FOLLOW_UP("followed up"),
 	/** Redress holds the complaint under review because it tripped a signal of fake reviews; a moderator rules. */
 	HOLD("held for review");
 

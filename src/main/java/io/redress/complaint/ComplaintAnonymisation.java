@@ -20,9 +20,12 @@ public class ComplaintAnonymisation {
 	private final Complaints complaints;
 	private final Proposals proposals;
 	private final Ratings ratings;
+	private final FollowUps followUps;
 	private final EventLog events;
 
-	ComplaintAnonymisation(Complaints complaints, Proposals proposals, Ratings ratings, EventLog events) {
+	ComplaintAnonymisation(Complaints complaints, Proposals proposals, Ratings ratings, FollowUps followUps,
+			EventLog events) {
+		this.followUps = followUps;
 		this.complaints = complaints;
 		this.proposals = proposals;
 		this.ratings = ratings;
@@ -44,7 +47,7 @@ public class ComplaintAnonymisation {
 
 	/**
 	 * Anonymises the consumer's complaints inside the caller's transaction: titles, descriptions, rating comments and
-	 * rejection reasons are masked for good, as the public sees them; order references go; statuses, clocks, outcomes
+	 * rejection reasons are masked for good, as the public sees them; order references and follow-up comments go; statuses, clocks, outcomes
 	 * and stars stay, so no score moves. A {@code CONSUMER_ERASED} event about each complaint, and one about the
 	 * consumer, commit with it: they end the subscriptions held as that consumer, each in its own stream's order.
 	 */
@@ -60,6 +63,7 @@ public class ComplaintAnonymisation {
 						.then())
 				.then(ratings.maskComments(consumerId))
 				.then(proposals.maskRejectionReasons(consumerId))
+				.then(followUps.forgetComments(consumerId))
 				.then(events.append(NewEvent.aboutConsumer(ComplaintEventType.CONSUMER_ERASED, consumerId,
 						ComplaintEventType.CONSUMER_ERASED.visibility())));
 	}
@@ -74,8 +78,8 @@ public class ComplaintAnonymisation {
 				TextMask.maskToStore(complaint.title(), ComplaintFiling.MAX_TITLE),
 				TextMask.maskToStore(complaint.writtenDescription(), ComplaintFiling.MAX_DESCRIPTION), complaint.category(),
 				null, complaint.status(), null, complaint.createdAt(), complaint.firstResponseAt(),
-				complaint.firstResponseDueAt(), complaint.resolvedAt(), complaint.moderation(), complaint.redacted(),
-				false);
+				complaint.firstResponseDueAt(), complaint.resolvedAt(), complaint.resolutionDueAt(),
+				complaint.lastActivityAt(), complaint.moderation(), complaint.redacted(), false, false);
 	}
 
 	private static ComplaintPersonalData.RatingRecord record(Rating rating) {

@@ -28,12 +28,15 @@ class ComplaintChanges {
 	private final Complaints complaints;
 	private final EventLog events;
 	private final TransactionalOperator tx;
+	private final Deadlines deadlines;
 
-	ComplaintChanges(ComplaintAccess access, Complaints complaints, EventLog events, TransactionalOperator tx) {
+	ComplaintChanges(ComplaintAccess access, Complaints complaints, EventLog events, TransactionalOperator tx,
+			Deadlines deadlines) {
 		this.access = access;
 		this.complaints = complaints;
 		this.events = events;
 		this.tx = tx;
+		this.deadlines = deadlines;
 	}
 
 	/**
@@ -79,7 +82,7 @@ class ComplaintChanges {
 
 	/**
 	 * Writes the transition's new status, and stamps the brand's first response with its event when the transition
-	 * is the brand's first; one that changes neither writes nothing.
+	 * is the brand's first; one that changes neither writes nothing. A resolution schedules its follow-up.
 	 */
 	Mono<Void> move(Complaint complaint, Transition transition) {
 		boolean firstResponse = transition.brandResponse() && complaint.firstResponseAt() == null;
@@ -87,6 +90,9 @@ class ComplaintChanges {
 			return Mono.empty();
 		}
 		Mono<Void> moved = complaints.updateState(complaint.id(), transition.to(), firstResponse);
+		if (transition.changesStatus() && transition.to() == ComplaintStatus.RESOLVED) {
+			moved = moved.then(deadlines.scheduleFollowUp(complaint.id()));
+		}
 		return firstResponse ? moved.then(event(ComplaintEventType.FIRST_RESPONSE_RECORDED, complaint)) : moved;
 	}
 

@@ -23,6 +23,16 @@ public enum ComplaintEventType implements EventType {
 	COMPLAINT_ASSIGNED(Visibility.BRAND),
 	/** A moderator hid, redacted, removed or restored the complaint; participants are told, the public sees the effect. */
 	COMPLAINT_MODERATED(Visibility.PARTICIPANTS),
+	/** A target (payload {@code target}: FIRST_RESPONSE or RESOLUTION) passes soon: the brand's members only. */
+	DUE_SOON(Visibility.BRAND),
+	/** The first-response target passed without a brand reply: the brand's members only. */
+	FIRST_RESPONSE_OVERDUE(Visibility.BRAND),
+	/** The resolution target passed with the complaint still running: the brand's members only. */
+	RESOLUTION_OVERDUE(Visibility.BRAND),
+	/** The consumer is asked whether the resolution held; the brand sees the question too. */
+	FOLLOW_UP_DUE(Visibility.PARTICIPANTS),
+	/** The consumer answered the follow-up (payload {@code held}); the answer is public. */
+	FOLLOW_UP_ANSWERED(Visibility.PUBLIC),
 	/**
 	 * The brand's first response was stamped (by its first message or a proposal): the response-time clock stopped.
 	 * Subscribers learn of it from the message or proposal event itself; this fact is for modules such as the score.

@@ -39,9 +39,14 @@ class ComplaintFiling {
 	private final BrandManagement brandManagement;
 	private final EventLog events;
 	private final TransactionalOperator tx;
+	private final Deadlines deadlines;
+	private final TargetSettings targets;
 
 	ComplaintFiling(Complaints complaints, ComplaintAccess access, AccountManagement accounts,
-			BrandDirectory brandDirectory, BrandManagement brandManagement, EventLog events, TransactionalOperator tx) {
+			BrandDirectory brandDirectory, BrandManagement brandManagement, EventLog events, TransactionalOperator tx,
+			Deadlines deadlines, TargetSettings targets) {
+		this.deadlines = deadlines;
+		this.targets = targets;
 		this.complaints = complaints;
 		this.access = access;
 		this.accounts = accounts;
@@ -78,9 +83,11 @@ class ComplaintFiling {
 	private Mono<ComplaintPayload> file(FileComplaintInput input, Brand brand, Profile consumer) {
 		NewComplaint complaint = new NewComplaint(brand.id(), input.title().strip(), input.description().strip(),
 				input.category(), stripped(input.orderReference()), input.idempotencyKey(), hash(input, brand));
-		return complaints.insert(complaint, consumer.id(), brand.responseTargetHours())
-				.flatMap(id -> events.append(NewEvent.about(ComplaintEventType.COMPLAINT_FILED, brand.id(), id,
-						consumer.id(), ComplaintEventType.COMPLAINT_FILED.visibility())).then(seen(id)))
+		return complaints.insert(complaint, consumer.id(), brand.responseTargetHours(), brand.resolutionTargetDays())
+				.flatMap(id -> deadlines.scheduleTargets(id, targets.firstResponseDueSoon(), targets.resolutionDueSoon())
+						.then(events.append(NewEvent.about(ComplaintEventType.COMPLAINT_FILED, brand.id(), id,
+								consumer.id(), ComplaintEventType.COMPLAINT_FILED.visibility())))
+						.then(seen(id)))
 				.switchIfEmpty(Mono.defer(() -> complaints.byIdempotencyKey(consumer.id(), input.idempotencyKey())
 						.flatMap(earlier -> earlier.requestHash().equals(complaint.requestHash())
 								? seen(earlier.complaint().id())

@@ -70,6 +70,11 @@ public class ComplaintLifecycle {
 		return changes.move(step);
 	}
 
+	/** Marks the case active now (a message was posted) inside the caller's transaction. */
+	public Mono<Void> touch(LifecycleStep step) {
+		return complaints.touch(step.complaint().id());
+	}
+
 	Mono<ComplaintPayload> giveUp(GiveUpComplaint input) {
 		return changes.change(input.complaintId(), GIVE_UP,
 				step -> proposals.answer(step.complaint().id(), Proposal.Status.REJECTED, null)

@@ -1,6 +1,7 @@
 package io.redress.complaint;
 
 import io.redress.complaint.LifecycleInputs.AcceptResolution;
+import io.redress.complaint.LifecycleInputs.AnswerFollowUp;
 import io.redress.complaint.LifecycleInputs.AssignComplaint;
 import io.redress.complaint.LifecycleInputs.GiveUpComplaint;
 import io.redress.complaint.LifecycleInputs.ProposeResolution;
@@ -21,11 +22,14 @@ class ComplaintMutationController {
 	private final ComplaintFiling filing;
 	private final ResolutionManagement resolutions;
 	private final ComplaintLifecycle lifecycle;
+	private final FollowUpManagement followUps;
 
-	ComplaintMutationController(ComplaintFiling filing, ResolutionManagement resolutions, ComplaintLifecycle lifecycle) {
+	ComplaintMutationController(ComplaintFiling filing, ResolutionManagement resolutions, ComplaintLifecycle lifecycle,
+			FollowUpManagement followUps) {
 		this.filing = filing;
 		this.resolutions = resolutions;
 		this.lifecycle = lifecycle;
+		this.followUps = followUps;
 	}
 
 	@MutationMapping
@@ -71,5 +75,10 @@ class ComplaintMutationController {
 	@MutationMapping
 	Mono<ComplaintPayload> assignComplaint(@Argument AssignComplaint input) {
 		return lifecycle.assign(input);
+	}
+
+	@MutationMapping
+	Mono<ComplaintPayload> answerFollowUp(@Argument AnswerFollowUp input) {
+		return followUps.answer(input);
 	}
 }

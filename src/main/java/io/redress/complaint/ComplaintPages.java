@@ -96,7 +96,7 @@ class ComplaintPages {
 				.map(ComplaintPages::listed).all();
 	}
 
-	private static Listed listed(Readable row) {
+	static Listed listed(Readable row) {
 		String role = row.get("viewer_role", String.class);
 		return new Listed(Complaints.complaint(row), role == null ? null : BrandRole.valueOf(role));
 	}

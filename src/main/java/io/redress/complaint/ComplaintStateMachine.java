@@ -15,6 +15,7 @@ import static io.redress.complaint.Actor.MODERATOR;
 import static io.redress.complaint.Actor.SYSTEM;
 import static io.redress.complaint.ComplaintAction.ACCEPT_RESOLUTION;
 import static io.redress.complaint.ComplaintAction.ANONYMISE;
+import static io.redress.complaint.ComplaintAction.ANSWER_FOLLOW_UP;
 import static io.redress.complaint.ComplaintAction.ASSIGN;
 import static io.redress.complaint.ComplaintAction.ASSUME_ACCEPTANCE;
 import static io.redress.complaint.ComplaintAction.GIVE_UP;
@@ -72,6 +73,8 @@ final class ComplaintStateMachine {
 		when(REOPEN).by(CONSUMER).in(RESOLVED).movesTo(IN_PROGRESS);
 		when(RATE).by(CONSUMER).in(RESOLVED, UNRESOLVED).stays();
 		when(ASSIGN).by(BRAND_TEAM).in(EnumSet.allOf(ComplaintStatus.class)).stays();
+		// The answer is the consumer's in any state; whether it reopens is the REOPEN line's decision.
+		when(ANSWER_FOLLOW_UP).by(CONSUMER).in(EnumSet.allOf(ComplaintStatus.class)).stays();
 		when(ASSUME_ACCEPTANCE).by(SYSTEM).in(RESOLUTION_PROPOSED).movesTo(RESOLVED);
 		// Erasure keeps every complaint where it stands, so the brand's score does not move.
 		when(ANONYMISE).by(CONSUMER).in(EnumSet.allOf(ComplaintStatus.class)).stays();

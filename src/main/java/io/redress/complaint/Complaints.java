@@ -22,7 +22,8 @@ class Complaints {
 	static final String COLUMNS = """
 			c.id, c.brand_id, c.consumer_id, p.subject AS consumer_subject, p.public_name, c.title, c.description,
 			c.category, c.order_reference, c.status, c.assignee, c.created_at, c.first_response_at,
-			c.first_response_due_at, c.resolved_at, c.moderation, c.redacted""";
+			c.first_response_due_at, c.resolved_at, c.resolution_due_at, c.last_activity_at, c.moderation,
+			c.redacted""";
 
 	private static final String BY_ID = """
 			SELECT %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id WHERE c.id = :id""".formatted(COLUMNS);
@@ -37,9 +38,10 @@ class Complaints {
 
 	private static final String INSERT = """
 			INSERT INTO complaints (brand_id, consumer_id, title, public_title, description, category, order_reference,
-			                        status, first_response_due_at, idempotency_key, request_hash)
+			                        status, first_response_due_at, resolution_due_at, idempotency_key, request_hash)
 			VALUES (:brandId, :consumerId, :title, :publicTitle, :description, :category, :orderReference, 'OPEN',
-			        now() + make_interval(hours => :targetHours), :key, :hash)
+			        now() + make_interval(hours => :targetHours), now() + make_interval(days => :resolutionDays),
+			        :key, :hash)
 			ON CONFLICT (consumer_id, idempotency_key) DO NOTHING
 			RETURNING id""";
 
@@ -54,7 +56,7 @@ class Complaints {
 			WHERE c.id = masked.id""";
 
 	private static final String UPDATE_STATE = """
-			UPDATE complaints SET status = :status,
+			UPDATE complaints SET status = :status, last_activity_at = now(),
 			    first_response_at = CASE WHEN :respond THEN coalesce(first_response_at, now()) ELSE first_response_at END,
 			    resolved_at = CASE WHEN :status IN ('RESOLVED', 'UNRESOLVED') THEN now()
 			                       WHEN :status IN ('IN_PROGRESS', 'RESOLUTION_PROPOSED') THEN NULL
@@ -85,7 +87,7 @@ class Complaints {
 	}
 
 	/** Inserts, or returns empty when the consumer already filed with this idempotency key. */
-	Mono<Long> insert(NewComplaint complaint, long consumerId, int targetHours) {
+	Mono<Long> insert(NewComplaint complaint, long consumerId, int targetHours, int resolutionDays) {
 		return db.sql(INSERT)
 				.bind("brandId", complaint.brandId())
 				.bind("consumerId", consumerId)
@@ -95,6 +97,7 @@ class Complaints {
 				.bind("category", complaint.category().name())
 				.bind("orderReference", Parameter.fromOrEmpty(complaint.orderReference(), String.class))
 				.bind("targetHours", targetHours)
+				.bind("resolutionDays", resolutionDays)
 				.bind("key", Parameter.fromOrEmpty(complaint.idempotencyKey(), String.class))
 				.bind("hash", Parameter.fromOrEmpty(complaint.requestHash(), String.class))
 				.map(row -> row.get("id", Long.class)).one();
@@ -130,8 +133,13 @@ class Complaints {
 	}
 
 	Mono<Void> assign(long id, String assignee) {
-		return db.sql("UPDATE complaints SET assignee = :assignee WHERE id = :id")
+		return db.sql("UPDATE complaints SET assignee = :assignee, last_activity_at = now() WHERE id = :id")
 				.bind("id", id).bind("assignee", assignee).then();
+	}
+
+	/** Something happened in the case that changed nothing else (a message): its last activity is now. */
+	Mono<Void> touch(long id) {
+		return db.sql("UPDATE complaints SET last_activity_at = now() WHERE id = :id").bind("id", id).then();
 	}
 
 	/** The consumer's complaints, locked until the transaction ends, oldest first. */
@@ -201,8 +209,9 @@ class Complaints {
 				row.get("assignee", String.class), row.get("created_at", OffsetDateTime.class),
 				row.get("first_response_at", OffsetDateTime.class),
 				row.get("first_response_due_at", OffsetDateTime.class), row.get("resolved_at", OffsetDateTime.class),
+				row.get("resolution_due_at", OffsetDateTime.class), row.get("last_activity_at", OffsetDateTime.class),
 				ModerationStatus.of(row.get("moderation", String.class)), Boolean.TRUE.equals(row.get("redacted", Boolean.class)),
-				false);
+				false, false);
 	}
 
 	/** A complaint of a consumer's data export, with its row id. */

@@ -31,4 +31,7 @@ final class LifecycleInputs {
 
 	public record AssignComplaint(String complaintId, String assignee) {
 	}
+
+	public record AnswerFollowUp(String complaintId, Boolean held, String comment) {
+	}
 }

@@ -15,4 +15,12 @@ enum Party {
 	public boolean isParticipant() {
 		return this != PUBLIC;
 	}
+
+	/**
+	 * Whether this party reads the brand's internal notes and internal events: the brand's side of the case and
+	 * moderators, never the consumer. The one place to widen when another side joins the brand's work on a case.
+	 */
+	public boolean readsInternalNotes() {
+		return this == BRAND || this == MODERATOR;
+	}
 }

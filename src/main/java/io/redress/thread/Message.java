@@ -2,6 +2,7 @@ package io.redress.thread;
 
 import java.time.OffsetDateTime;
 
+import io.redress.complaint.Complaint;
 import io.redress.complaint.ModerationStatus;
 import io.redress.shared.TextMask;
 
@@ -18,6 +19,14 @@ record Message(long id, long complaintId, AuthorKind authorKind, String authorNa
 	Message masked() {
 		return new Message(id, complaintId, authorKind, authorName, visibility, TextMask.mask(body), createdAt,
 				moderation, redacted);
+	}
+
+	/** Whether the reader of {@code complaint} (read with their rights) may read this message of its thread. */
+	boolean readableBy(Complaint complaint) {
+		if (visibility == MessageVisibility.INTERNAL) {
+			return complaint.insider();
+		}
+		return complaint.participant() || publiclyVisible();
 	}
 
 	/** Whether someone outside the case may read it: public, and not hidden or removed by a moderator. */

@@ -6,5 +6,7 @@ enum MessageVisibility {
 	/** Everyone; contact details masked for non-participants. */
 	PUBLIC,
 	/** The consumer, the brand's members and moderators. */
-	PRIVATE
+	PRIVATE,
+	/** An internal note: the brand's side of the case and moderators, never the consumer (Complaint.insider()). */
+	INTERNAL
 }

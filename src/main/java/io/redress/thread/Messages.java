@@ -113,10 +113,13 @@ class Messages {
 	record UnmaskedBody(long id, String body) {
 	}
 
-	/** Every message in the consumer's complaints, private ones included, by complaint and oldest first. */
+	/**
+	 * Every message in the consumer's complaints, private ones included, by complaint and oldest first; never the
+	 * brand's internal notes, which the consumer never reads.
+	 */
 	Flux<Message> inComplaintsOf(long consumerId, int limit) {
 		return db.sql("""
-				SELECT %s %s WHERE a.consumer_id = :consumerId
+				SELECT %s %s WHERE a.consumer_id = :consumerId AND m.visibility <> 'INTERNAL'
 				ORDER BY m.complaint_id, m.id LIMIT :limit""".formatted(COLUMNS, JOINS))
 				.bind("consumerId", consumerId).bind("limit", limit).map(Messages::message).all();
 	}

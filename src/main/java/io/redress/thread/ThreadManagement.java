@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.redress.brand.SavedReplyManagement;
 import io.redress.complaint.Complaint;
 import io.redress.complaint.ComplaintAccess;
 import io.redress.complaint.ComplaintAction;
@@ -13,6 +14,7 @@ import io.redress.complaint.Participation;
 import io.redress.realtime.EventLog;
 import io.redress.realtime.NewEvent;
 import io.redress.realtime.Visibility;
+import io.redress.shared.ForbiddenException;
 import io.redress.shared.InputCheck;
 import io.redress.shared.RequestHash;
 import io.redress.shared.UserError;
@@ -34,8 +36,11 @@ class ThreadManagement {
 	private final ComplaintLifecycle lifecycle;
 	private final Messages messages;
 	private final EventLog events;
+	private final SavedReplyManagement replies;
 
-	ThreadManagement(ComplaintAccess access, ComplaintLifecycle lifecycle, Messages messages, EventLog events) {
+	ThreadManagement(ComplaintAccess access, ComplaintLifecycle lifecycle, Messages messages, EventLog events,
+			SavedReplyManagement replies) {
+		this.replies = replies;
 		this.access = access;
 		this.lifecycle = lifecycle;
 		this.messages = messages;
@@ -56,15 +61,23 @@ class ThreadManagement {
 		}
 		Participation participation = step.participation();
 		Complaint complaint = step.complaint();
+		boolean internal = input.visibility() == MessageVisibility.INTERNAL;
+		if (internal && !complaint.insider()) {
+			return Mono.error(new ForbiddenException("Internal notes are for the brand's team"));
+		}
 		Message.AuthorKind author = participation.isConsumer() ? Message.AuthorKind.CONSUMER : Message.AuthorKind.BRAND;
 		String subject = participation.viewer().subject();
-		String body = input.body().strip();
-		String hash = input.idempotencyKey() == null ? null : RequestHash.of(input.visibility().name(), body);
-		return messages.insert(complaint.id(), complaint.brandId(), author, subject, input.visibility(), body,
-				input.idempotencyKey(), hash)
+		String written = input.body().strip();
+		String hash = input.idempotencyKey() == null ? null : RequestHash.of(input.visibility().name(), written);
+		Mono<String> filled = author == Message.AuthorKind.BRAND
+				? replies.fill(written, complaint.brandId(), complaint.authorName()) : Mono.just(written);
+		// An internal note is not a reply: it neither moves the complaint nor stops the response-time clock.
+		Mono<Void> moved = internal ? Mono.empty() : lifecycle.move(step);
+		return filled.flatMap(body -> messages.insert(complaint.id(), complaint.brandId(), author, subject,
+				input.visibility(), body, input.idempotencyKey(), hash))
 				.map(Optional::of).defaultIfEmpty(Optional.empty())
 				.flatMap(inserted -> inserted.isPresent()
-						? lifecycle.move(step)
+						? moved.then(lifecycle.touch(step))
 								.then(events.append(messagePosted(complaint, inserted.get(), input.visibility())))
 								.then(posted(complaint, inserted.get()))
 						: retried(complaint, subject, input.idempotencyKey(), hash));
@@ -85,7 +98,10 @@ class ThreadManagement {
 
 	static NewEvent messagePosted(Complaint complaint, long messageId, MessageVisibility visibility) {
 		return new NewEvent(ThreadEventType.MESSAGE_POSTED, complaint.brandId(), complaint.id(),
-				complaint.consumerId(), visibility == MessageVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PARTICIPANTS,
-				Map.of("messageId", messageId));
+				complaint.consumerId(), switch (visibility) {
+					case PUBLIC -> Visibility.PUBLIC;
+					case PRIVATE -> Visibility.PARTICIPANTS;
+					case INTERNAL -> Visibility.BRAND;
+				}, Map.of("messageId", messageId));
 	}
 }

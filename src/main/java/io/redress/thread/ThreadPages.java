@@ -25,8 +25,13 @@ class ThreadPages {
 			NOT k.participant AND m.public_body IS NULL AS unmasked,
 			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'SYSTEM' THEN 'Redress' ELSE a.author_name END AS author_name""";
 
-	/** The thread's rights: participants read every message; everyone else those public and not moderated away. */
-	private static final String READABLE = "(k.participant OR (m.visibility = 'PUBLIC' AND m.moderation IS NULL))";
+	/**
+	 * The thread's rights: the brand's side and moderators (insiders) read every message, the consumer every one but
+	 * the brand's internal notes, everyone else those public and not moderated away.
+	 */
+	private static final String READABLE = """
+			(k.insider OR (k.participant AND m.visibility <> 'INTERNAL')
+			 OR (m.visibility = 'PUBLIC' AND m.moderation IS NULL))""";
 
 	/**
 	 * A page of each of many threads in one statement: each key (a complaint, whether the reader takes part in it,
@@ -34,8 +39,8 @@ class ThreadPages {
 	 */
 	private static final String PAGES = """
 			SELECT %s
-			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :afterIds::bigint[], :limits::int[])
-			     WITH ORDINALITY AS k(complaint_id, participant, after_id, row_limit, key_no)
+			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :insider::boolean[], :afterIds::bigint[],
+			            :limits::int[]) WITH ORDINALITY AS k(complaint_id, participant, insider, after_id, row_limit, key_no)
 			CROSS JOIN LATERAL (
 			  SELECT * FROM messages m
 			  WHERE m.complaint_id = k.complaint_id AND m.id > k.after_id AND %s
@@ -47,7 +52,8 @@ class ThreadPages {
 	/** The newest few messages of each of many threads in one statement, oldest first within each. */
 	private static final String LATEST = """
 			SELECT %s
-			FROM unnest(:complaintIds::bigint[], :participant::boolean[]) WITH ORDINALITY AS k(complaint_id, participant, key_no)
+			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :insider::boolean[])
+			     WITH ORDINALITY AS k(complaint_id, participant, insider, key_no)
 			CROSS JOIN LATERAL (
 			  SELECT * FROM messages m
 			  WHERE m.complaint_id = k.complaint_id AND %s
@@ -67,6 +73,7 @@ class ThreadPages {
 		return db.sql(PAGES)
 				.bind("complaintIds", keys.stream().map(ThreadPage::complaintId).toArray(Long[]::new))
 				.bind("participant", keys.stream().map(ThreadPage::participant).toArray(Boolean[]::new))
+				.bind("insider", keys.stream().map(ThreadPage::insider).toArray(Boolean[]::new))
 				.bind("afterIds", keys.stream().map(ThreadPage::afterId).toArray(Long[]::new))
 				.bind("limits", keys.stream().map(key -> key.page().fetchSize()).toArray(Integer[]::new))
 				.map(ThreadPages::keyed).all();
@@ -77,12 +84,13 @@ class ThreadPages {
 		return db.sql(LATEST)
 				.bind("complaintIds", threads.stream().map(ThreadReader::complaintId).toArray(Long[]::new))
 				.bind("participant", threads.stream().map(ThreadReader::participant).toArray(Boolean[]::new))
+				.bind("insider", threads.stream().map(ThreadReader::insider).toArray(Boolean[]::new))
 				.bind("count", count)
 				.map(ThreadPages::keyed).all();
 	}
 
 	/** A thread and whether its reader takes part in it. */
-	record ThreadReader(long complaintId, boolean participant) {
+	record ThreadReader(long complaintId, boolean participant, boolean insider) {
 	}
 
 	/** A message read for the key at {@code keyIndex} (from 0) of a batch. */

@@ -72,6 +72,35 @@ class ComplaintQueryCostTests extends ApiTest {
 		statements.countOn();
 	}
 
+	@Test
+	void aPageOfTheInboxCostsOneStatementWhateverTheFilterAndOrder() {
+		String token = unique("inbox");
+		seedBrands(token, 3, 12);
+		String agent = unique("agent");
+		db.sql("""
+				INSERT INTO brand_members (brand_id, subject, role)
+				SELECT id, :agent, 'AGENT' FROM brands WHERE slug LIKE :token || '-b%'""")
+				.bind("agent", agent).bind("token", token).then().block();
+
+		for (String arguments : List.of("", "filter: {status: OPEN, unassigned: true}, orderBy: CREATED_AT",
+				"filter: {overdue: false, dueWithin: 24, category: DELIVERY}, orderBy: LAST_ACTIVITY")) {
+			statements.countOn("complaints", "brand_members");
+			as(agent).document("query($slug: String!) { brand(slug: $slug) { inbox(first: 10 %s) { nodes { title dueAt } } } }"
+					.formatted(arguments.isEmpty() ? "" : ", " + arguments))
+					.variable("slug", token + "-b1").execute().path("brand.inbox.nodes").entityList(Object.class)
+					.satisfies(nodes -> assertThat(nodes.size()).isLessThanOrEqualTo(10));
+			assertThat(statements.count()).as(arguments).isEqualTo(1);
+		}
+		// Several brands' inboxes in one request: still one statement.
+		statements.countOn("complaints", "brand_members");
+		as(agent).document("""
+				query($search: String) { brands(first: 3, search: $search) { nodes { inbox(first: 5) { nodes { title } } } } }""")
+				.variable("search", token).execute().path("brands.nodes[*].inbox.nodes[*].title").entityList(String.class)
+				.hasSize(15);
+		assertThat(statements.count()).isEqualTo(1);
+		statements.countOn();
+	}
+
 	private int statementsForBrands(GraphQlTester caller, int first,
 			String search) {
 		statements.countOn("brands", "complaints", "profiles", "brand_members");

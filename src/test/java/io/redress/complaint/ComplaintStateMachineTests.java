@@ -38,6 +38,7 @@ class ComplaintStateMachineTests {
 			REOPEN              CONSUMER           INVALID_STATE         INVALID_STATE         INVALID_STATE          IN_PROGRESS    INVALID_STATE  INVALID_STATE
 			RATE                CONSUMER           INVALID_STATE         INVALID_STATE         INVALID_STATE          RESOLVED       UNRESOLVED     INVALID_STATE
 			ASSIGN              BRAND_TEAM         OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
+			ANSWER_FOLLOW_UP    CONSUMER           OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
 			ASSUME_ACCEPTANCE   SYSTEM             INVALID_STATE         INVALID_STATE         RESOLVED               INVALID_STATE  INVALID_STATE  INVALID_STATE
 			ANONYMISE           CONSUMER           OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
 			MODERATE            MODERATOR          OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
@@ -133,6 +134,7 @@ class ComplaintStateMachineTests {
 	private static Complaint complaint() {
 		OffsetDateTime now = OffsetDateTime.now();
 		return new Complaint(1, 2, 3, "alice", "Quiet Otter", "title", "description", ComplaintCategory.DELIVERY,
-				null, ComplaintStatus.OPEN, null, now, null, now.plusHours(48), null, null, false, true);
+				null, ComplaintStatus.OPEN, null, now, null, now.plusHours(48), null, now.plusDays(14), now, null, false,
+				true, false);
 	}
 }

@@ -42,7 +42,7 @@ public class StatementCounting {
 		 */
 		private static final List<String> SCHEDULED_JOB_MARKERS = List.of("proposed_at < now()",
 				"public_title IS NULL", "masked(id, public_title)", "WHERE public_body IS NULL",
-				"masked(id, public_body)");
+				"masked(id, public_body)", "d.done_at IS NULL");
 
 		private final AtomicInteger count = new AtomicInteger();
 		private volatile Pattern tables = Pattern.compile("(?!)");

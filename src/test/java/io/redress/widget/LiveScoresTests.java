@@ -25,7 +25,7 @@ import static org.mockito.Mockito.when;
 class LiveScoresTests {
 
 	private static final Brand ACME = new Brand(1, "acme", "Acme", "https://acme.example", null, BrandStatus.VERIFIED,
-			48, OffsetDateTime.parse("2026-01-01T00:00:00Z"), null);
+			48, 14, 7, OffsetDateTime.parse("2026-01-01T00:00:00Z"), null);
 
 	@Test
 	void streamsBeyondTheLimitAreRefusedUntilOneCloses() {
