@@ -26,14 +26,16 @@ public class PublicCases {
 	private final PublicCaseQueries queries;
 	private final Ratings ratings;
 	private final ComplaintAccess access;
+	private final FollowUps followUps;
 
 	PublicCases(Complaints complaints, ComplaintPages pages, PublicCaseQueries queries, Ratings ratings,
-			ComplaintAccess access) {
+			ComplaintAccess access, FollowUps followUps) {
 		this.complaints = complaints;
 		this.pages = pages;
 		this.queries = queries;
 		this.ratings = ratings;
 		this.access = access;
+		this.followUps = followUps;
 	}
 
 	/** A brand's public complaints, newest first, with their ratings: two statements a page. */
@@ -63,6 +65,13 @@ public class PublicCases {
 	/** How fast the brand answers and resolves: one aggregate. */
 	public Mono<CaseTimes> times(long brandId) {
 		return queries.times(brandId);
+	}
+
+	/** The brand's answered follow-ups and how many held (public in aggregate, like {@code Brand.followUps}). */
+	public Mono<HeldResolutions> heldResolutions(long brandId) {
+		return followUps.summaries(List.of(brandId)).next()
+				.map(summary -> new HeldResolutions(summary.answered(), summary.held()))
+				.defaultIfEmpty(new HeldResolutions(0, 0));
 	}
 
 	private Mono<Map<Complaint, PublicCase>> rated(List<Complaint> shown, boolean withDescription) {

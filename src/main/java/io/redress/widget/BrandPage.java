@@ -108,8 +108,11 @@ final class BrandPage {
 		term(main, words.get("page.resolution"),
 				resolution == null ? words.get("page.notYet") : words.duration(resolution));
 		// The follow-up's "held" rate shows where Redress knows it, and nothing where it does not.
-		data.heldRate().ifPresent(rate -> term(main, words.get("page.heldRate"),
-				NumberFormat.getPercentInstance(words.locale()).format(rate)));
+		Double held = data.held().rate();
+		if (held != null) {
+			term(main, words.get("page.heldRate"), words.get("page.heldRateValue",
+					NumberFormat.getPercentInstance(words.locale()).format(held), data.held().answered()));
+		}
 		main.append("</dl>\n</section>\n");
 	}
 

@@ -2,9 +2,9 @@ package io.redress.widget;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.redress.complaint.CaseTimes;
+import io.redress.complaint.HeldResolutions;
 import io.redress.complaint.PublicCase;
 import io.redress.moderation.PublicLedger;
 import io.redress.score.ScoreSnapshot;
@@ -19,8 +19,8 @@ import io.redress.thread.PublicMessage;
  * @param history the daily scores of the last 12 months, oldest first
  * @param complaints a page of the latest public complaints
  * @param answers the brand's latest public answer to each of them, by complaint id
- * @param heldRate the share of resolutions that held at the follow-up, when Redress knows it (not yet: empty)
+ * @param held the follow-ups answered and how many said the resolution held
  */
 record PageData(CaseTimes times, PublicLedger.Counts ledger, List<ScoreSnapshot> history,
-		Connection<PublicCase> complaints, Map<Long, PublicMessage> answers, Optional<Double> heldRate) {
+		Connection<PublicCase> complaints, Map<Long, PublicMessage> answers, HeldResolutions held) {
 }

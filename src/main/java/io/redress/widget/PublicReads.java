@@ -2,7 +2,6 @@ package io.redress.widget;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import io.redress.brand.Brand;
@@ -51,9 +50,10 @@ class PublicReads {
 				.brandAnswers(complaints.nodes().stream().map(PublicCase::id).toList())
 				.map(answers -> new Listing(complaints, answers)));
 		return Mono.zip(cases.times(brand.id()), ledger.of(brand),
-				board.history(Set.of(brand.id()), ScoreBoard.MAX_HISTORY_DAYS), listing)
+				board.history(Set.of(brand.id()), ScoreBoard.MAX_HISTORY_DAYS), listing,
+				cases.heldResolutions(brand.id()))
 				.map(all -> new PageData(all.getT1(), all.getT2(), all.getT3().getOrDefault(brand.id(), List.of()),
-						all.getT4().complaints(), all.getT4().answers(), Optional.empty()));
+						all.getT4().complaints(), all.getT4().answers(), all.getT5()));
 	}
 
 	/** One complaint as the public reads it, with its public thread; empty when it is missing or not public. */

@@ -94,6 +94,9 @@ class FollowUpTests extends ApiTest {
 				.path("complaint.followUp.comment").valueIsNull();
 		as(agent).document("query($id: ID!) { complaint(id: $id) { followUp { comment } } }").variable("id", complaint)
 				.execute().path("complaint.followUp.comment").entity(String.class).isEqualTo("All good since");
+		assertThat(http().get().uri("/brands/" + brand).exchange().expectStatus().isOk().expectBody(String.class)
+				.returnResult().getResponseBody()).as("the public brand page")
+				.contains("Resolutions that held", "100% of 1 answers").doesNotContain("All good since");
 	}
 
 	@Test
