@@ -118,11 +118,9 @@ class WebhookManagement {
 	/** The endpoints of each brand the caller manages; none for the others. One statement for the roles, one for all. */
 	Mono<Map<Brand, List<Webhook>>> ofBrands(List<Brand> batch) {
 		return CurrentViewer.get().flatMap(viewer -> {
-			if (!viewer.isAuthenticated()) {
-				return Mono.just(Map.of());
-			}
 			List<Long> ids = batch.stream().map(Brand::id).distinct().toList();
-			Mono<List<Long>> managed = viewer.isAdmin() ? Mono.just(ids)
+			Mono<List<Long>> managed = !viewer.isAuthenticated() ? Mono.just(List.<Long>of())
+					: viewer.isAdmin() ? Mono.just(ids)
 					: brands.rolesOf(viewer.subject(), ids).map(roles -> ids.stream()
 							.filter(id -> roles.containsKey(id) && roles.get(id).manages()).toList());
 			return managed.flatMap(visible -> visible.isEmpty() ? Mono.just(Map.<Long, Collection<Webhook>>of())
