@@ -138,7 +138,7 @@ class DeliverySender implements SmartLifecycle {
 			log.debug("Webhook sending failed ({}); going on at the next poll", ex.getMessage());
 		}
 		else {
-			log.warn("Webhook sending failed ({}); going on at the next poll", ex.getMessage(), ex);
+			log.warn("Webhook sending failed ({}); going on at the next poll", ex.getMessage());
 		}
 		return Mono.empty();
 	}
