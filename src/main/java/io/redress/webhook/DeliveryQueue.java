@@ -25,7 +25,7 @@ class DeliveryQueue {
 
 	/** An endpoint that failed once more, and has failed without a success for {@code disable-after}. */
 	private static final String FAILED_TOO_LONG =
-			"(NOT :delivered AND coalesce(failing_since, now()) <= now() - make_interval(secs => :disableAfter))";
+			"(NOT :delivered AND coalesce(w.failing_since, now()) <= now() - make_interval(secs => :disableAfter))";
 
 	private final DatabaseClient db;
 
@@ -57,47 +57,51 @@ class DeliveryQueue {
 				}).all();
 	}
 
-	/** The endpoint's oldest pending delivery, if it is due. */
-	Mono<Pending> head(Endpoint endpoint) {
+	/**
+	 * The endpoint's oldest pending deliveries, up to {@code count}, in order, while they are due: the first one not
+	 * yet due (waiting for a retry) ends the list, as everything after it waits for it.
+	 */
+	Flux<Pending> next(Endpoint endpoint, int count) {
 		return db.sql("""
 				SELECT id, event_id, body, attempts, next_attempt_at <= now() AS due FROM webhook_deliveries
-				WHERE webhook_id = :id AND status = 'PENDING' ORDER BY id LIMIT 1""")
-				.bind("id", endpoint.id())
+				WHERE webhook_id = :id AND status = 'PENDING' ORDER BY id LIMIT :count""")
+				.bind("id", endpoint.id()).bind("count", count)
 				.map(row -> new Pending(row.get("id", Long.class), row.get("event_id", String.class),
 						row.get("body", String.class), row.get("attempts", Integer.class),
 						Boolean.TRUE.equals(row.get("due", Boolean.class))))
-				.one().filter(Pending::due);
+				.all().takeWhile(Pending::due);
 	}
 
 	/**
-	 * Records an attempt while the lease holds, in the caller's transaction: the delivery's outcome and its next
-	 * attempt ({@code retryIn}; given up when null). Empty when the lease was lost; otherwise whether the endpoint has
-	 * now failed for {@code disableAfter} and was disabled by this attempt.
+	 * Records an attempt while the lease holds, in one statement: the delivery's outcome and its next attempt
+	 * ({@code retryIn}; given up when null). Empty when the lease was lost; otherwise whether the endpoint has now
+	 * failed for {@code disableAfter} and was disabled by this attempt.
 	 */
 	Mono<Boolean> record(Endpoint endpoint, Pending delivery, Attempt attempt, Duration retryIn,
 			Duration disableAfter) {
 		String status = attempt.delivered() ? "DELIVERED" : retryIn == null ? "FAILED" : "PENDING";
-		Mono<Void> outcome = db.sql("""
-				UPDATE webhook_deliveries SET status = :status, attempts = attempts + 1, last_attempt_at = now(),
-				  response_code = :code, duration_ms = :duration, error = :error,
-				  next_attempt_at = now() + make_interval(secs => :retryIn),
-				  delivered_at = CASE WHEN :status = 'DELIVERED' THEN now() END
-				WHERE id = :id AND status = 'PENDING'""")
+		return db.sql("""
+				WITH held AS (
+				  SELECT id, failing_since FROM webhooks WHERE id = :webhookId AND lease_token = :token FOR UPDATE),
+				outcome AS (
+				  UPDATE webhook_deliveries SET status = :status, attempts = attempts + 1, last_attempt_at = now(),
+				    response_code = :code, duration_ms = :duration, error = :error,
+				    next_attempt_at = now() + make_interval(secs => :retryIn),
+				    delivered_at = CASE WHEN :status = 'DELIVERED' THEN now() END
+				  WHERE id = :id AND status = 'PENDING' AND EXISTS (SELECT 1 FROM held)
+				  RETURNING id)
+				UPDATE webhooks w SET
+				  failing_since = CASE WHEN :delivered THEN NULL ELSE coalesce(w.failing_since, now()) END,
+				  status = CASE WHEN %1$s THEN 'DISABLED' ELSE w.status END,
+				  disabled_at = CASE WHEN %1$s THEN now() ELSE w.disabled_at END
+				WHERE w.id = :webhookId AND EXISTS (SELECT 1 FROM outcome)
+				RETURNING w.status = 'DISABLED' AND w.disabled_at = now() AS disabled""".formatted(FAILED_TOO_LONG))
 				.bind("status", status).bind("code", Parameter.fromOrEmpty(attempt.responseCode(), Integer.class))
 				.bind("duration", attempt.durationMs()).bind("error", Parameter.fromOrEmpty(attempt.error(), String.class))
 				.bind("retryIn", retryIn == null ? 0.0 : retryIn.toMillis() / 1000.0).bind("id", delivery.id())
-				.then();
-		Mono<Boolean> endpointState = db.sql("""
-				UPDATE webhooks SET
-				  failing_since = CASE WHEN :delivered THEN NULL ELSE coalesce(failing_since, now()) END,
-				  status = CASE WHEN %1$s THEN 'DISABLED' ELSE status END,
-				  disabled_at = CASE WHEN %1$s THEN now() ELSE disabled_at END
-				WHERE id = :id
-				RETURNING status = 'DISABLED' AND disabled_at = now() AS disabled""".formatted(FAILED_TOO_LONG))
-				.bind("delivered", attempt.delivered()).bind("id", endpoint.id())
+				.bind("webhookId", endpoint.id()).bind("token", endpoint.token()).bind("delivered", attempt.delivered())
 				.bind("disableAfter", (double) disableAfter.toSeconds())
 				.map(row -> Boolean.TRUE.equals(row.get("disabled", Boolean.class))).one();
-		return locked(endpoint).flatMap(held -> outcome.then(endpointState));
 	}
 
 	/**

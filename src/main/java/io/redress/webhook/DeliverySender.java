@@ -38,6 +38,9 @@ class DeliverySender implements SmartLifecycle {
 	/** Deliveries sent to one endpoint per lease before it goes back to the queue, so no endpoint holds a slot. */
 	private static final int PER_LEASE = 100;
 
+	/** Deliveries of one endpoint read at once; sent one by one, in their order. */
+	private static final int READ_AHEAD = 10;
+
 	private final Logger log = LoggerFactory.getLogger(getClass());
 
 	private final DeliveryQueue queue;
@@ -62,9 +65,12 @@ class DeliverySender implements SmartLifecycle {
 		this.settings = settings;
 	}
 
-	/** Deliveries may be due: look now rather than at the next poll. */
+	/**
+	 * Deliveries may be due: look now rather than at the next poll. A wake-up that meets another one being emitted is
+	 * dropped: that one wakes the sender anyway, and the poll is there besides.
+	 */
 	void wake() {
-		wakeUps.emitNext(System.nanoTime(), Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+		wakeUps.tryEmitNext(System.nanoTime());
 	}
 
 	@Override
@@ -107,12 +113,19 @@ class DeliverySender implements SmartLifecycle {
 				});
 	}
 
+	/** The endpoint's due deliveries, a few per read, each sent when the one before it was delivered. */
 	private Mono<Void> next(Endpoint endpoint, int sent, long deadline) {
 		if (sent >= PER_LEASE || stopping || System.nanoTime() > deadline) {
 			return Mono.empty();
 		}
-		return queue.head(endpoint).flatMap(delivery -> attempt(endpoint, delivery))
-				.flatMap(delivered -> delivered ? next(endpoint, sent + 1, deadline) : Mono.empty());
+		AtomicInteger delivered = new AtomicInteger();
+		return queue.next(endpoint, READ_AHEAD)
+				.concatMap(delivery -> stopping ? Mono.just(false) : attempt(endpoint, delivery))
+				.takeUntil(ok -> !ok)
+				.filter(ok -> ok)
+				.doOnNext(ok -> delivered.incrementAndGet())
+				.then(Mono.defer(() -> delivered.get() == READ_AHEAD
+						? next(endpoint, sent + READ_AHEAD, deadline) : Mono.empty()));
 	}
 
 	/** One signed attempt, recorded; true when it was delivered and the lease still holds. */

@@ -17,13 +17,13 @@ import javax.crypto.spec.SecretKeySpec;
  * space-delimited list of {@code v1,<base64 HMAC-SHA256>}, any one of which may match (several during a rotation);
  * signatures are compared in constant time and a timestamp more than five minutes away is refused.
  */
-final class StandardWebhooksVerifier {
+public final class StandardWebhooksVerifier {
 
 	private static final Duration TOLERANCE = Duration.ofMinutes(5);
 
 	private final byte[] key;
 
-	StandardWebhooksVerifier(String secret) {
+	public StandardWebhooksVerifier(String secret) {
 		if (!secret.startsWith("whsec_")) {
 			throw new IllegalArgumentException("A Standard Webhooks secret starts with whsec_");
 		}
@@ -31,7 +31,7 @@ final class StandardWebhooksVerifier {
 	}
 
 	/** Whether the headers and body are a delivery signed with this secret, sent within the tolerance. */
-	boolean verifies(Map<String, String> headers, String body) {
+	public boolean verifies(Map<String, String> headers, String body) {
 		String id = headers.get("webhook-id");
 		String timestamp = headers.get("webhook-timestamp");
 		String signatures = headers.get("webhook-signature");
