@@ -102,8 +102,10 @@ class DeliverySender implements SmartLifecycle {
 	private Mono<Void> serve(Endpoint endpoint) {
 		// Stop early enough that an attempt never outlives the lease: then nobody else can take the endpoint meanwhile.
 		long deadline = System.nanoTime() + settings.lease().minus(settings.timeout().multipliedBy(2)).toNanos();
+		// Given back even after an error, so the endpoint goes on at once rather than when the lease runs out.
 		return next(endpoint, 0, deadline)
-				.then(tx.transactional(queue.release(endpoint)))
+				.onErrorResume(this::logged)
+				.then(Mono.defer(() -> tx.transactional(queue.release(endpoint))))
 				.onErrorResume(this::logged)
 				.doFinally(signal -> {
 					inFlight.decrementAndGet();
@@ -128,15 +130,23 @@ class DeliverySender implements SmartLifecycle {
 						? next(endpoint, sent + READ_AHEAD, deadline) : Mono.empty()));
 	}
 
-	/** One signed attempt, recorded; true when it was delivered and the lease still holds. */
+	/**
+	 * One signed attempt, recorded; true when it was delivered and the lease still holds. A success is recorded by one
+	 * statement on its own; a failure, which may disable the endpoint, in a transaction with the managers' notices.
+	 * (A success thus takes none of the node's transaction slots, which the API's mutations need.)
+	 */
 	private Mono<Boolean> attempt(Endpoint endpoint, Pending delivery) {
 		long timestamp = Instant.now().getEpochSecond();
 		String signature = WebhookSignatures.header(endpoint.secrets(), delivery.eventId(), timestamp, delivery.body());
 		return client.post(endpoint.url(), delivery.eventId(), timestamp, signature, delivery.body())
-				.flatMap(attempt -> tx.transactional(queue.record(endpoint, delivery, attempt, retryIn(attempt, delivery),
-						settings.disableAfter())
-						.flatMap(disabled -> disabled ? notices.disabled(endpoint.brandId(), endpoint.id())
-								.thenReturn(false) : Mono.just(attempt.delivered()))))
+				.flatMap(attempt -> {
+					Mono<Boolean> recorded = queue.record(endpoint, delivery, attempt, retryIn(attempt, delivery),
+							settings.disableAfter());
+					return attempt.delivered() ? recorded.map(disabled -> true)
+							: tx.transactional(recorded.flatMap(disabled -> disabled
+									? notices.disabled(endpoint.brandId(), endpoint.id()).thenReturn(false)
+									: Mono.just(false)));
+				})
 				.defaultIfEmpty(false);
 	}
 

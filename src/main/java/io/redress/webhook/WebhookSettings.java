@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param disableAfter an endpoint failing for this long, without a success, is disabled
  * @param allowedPrivateNetworks networks (CIDR, comma-separated) that endpoints may be in besides public addresses,
  *        over plain http too; empty in production, {@code 127.0.0.0/8} for a local receiver in tests and development
- * @param maxConcurrentSends deliveries one node sends at once; each endpoint gets one at a time, in order
+ * @param maxConcurrentSends deliveries one node sends at once; each endpoint gets one at a time, in order. Each
+ *        records its outcome on a database connection, so keep it well below {@code spring.r2dbc.pool.max-size}
  * @param pollInterval how often a node looks for deliveries that are due (new ones wake the planning node at once)
  * @param batch events the planner turns into deliveries per transaction
  * @param retention how long delivered and given-up deliveries are kept in the log
@@ -24,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record WebhookSettings(@DefaultValue("true") boolean sending, @DefaultValue("10s") Duration timeout,
 		@DefaultValue({ "5s", "5m", "30m", "2h", "5h", "10h", "10h" }) List<Duration> retryDelays,
 		@DefaultValue("5d") Duration disableAfter, @DefaultValue List<String> allowedPrivateNetworks,
-		@DefaultValue("32") int maxConcurrentSends, @DefaultValue("1s") Duration pollInterval,
+		@DefaultValue("8") int maxConcurrentSends, @DefaultValue("1s") Duration pollInterval,
 		@DefaultValue("200") int batch, @DefaultValue("30d") Duration retention) {
 
 	WebhookSettings {

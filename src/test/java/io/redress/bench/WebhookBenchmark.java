@@ -113,14 +113,14 @@ public final class WebhookBenchmark {
 				.bind("brands", brands.toArray(Long[]::new)).bind("count", count).then().block();
 	}
 
-	/** Waits until the receiver has {@code expected} deliveries (or a minute passes without one more); its report. */
+	/** Waits until the receiver has {@code expected} distinct deliveries (or a minute passes without one more); its report. */
 	private static String awaitReceived(BufferedReader from, PrintWriter to, long expected) throws IOException {
 		long last = -1;
 		long lastChange = System.nanoTime();
 		while (true) {
 			to.println("report");
 			String report = from.readLine();
-			long received = Long.parseLong(report.replaceAll(".*received=(\\d+).*", "$1"));
+			long received = Long.parseLong(report.replaceAll(".*distinct=(\\d+).*", "$1"));
 			if (received >= expected || System.nanoTime() - lastChange > Duration.ofMinutes(1).toNanos()) {
 				return report.substring("RESULT ".length()) + " (expected " + expected + ")";
 			}

@@ -46,6 +46,6 @@ class AddressPolicyTests {
 
 	private static AddressPolicy policy(List<String> allowed) {
 		return new AddressPolicy(new WebhookSettings(true, Duration.ofSeconds(10), List.of(Duration.ofSeconds(5)),
-				Duration.ofDays(5), allowed, 32, Duration.ofSeconds(1), 200, Duration.ofDays(30)));
+				Duration.ofDays(5), allowed, 8, Duration.ofSeconds(1), 200, Duration.ofDays(30)));
 	}
 }
