@@ -17,7 +17,6 @@ CREATE TABLE webhooks (
     due_at                     timestamptz,
     lease_token                uuid,
     lease_until                timestamptz,
-    created_by                 text        NOT NULL,
     created_at                 timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX webhooks_brand_idx ON webhooks (brand_id, id);

@@ -1,6 +1,7 @@
 package io.redress.webhook;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -63,7 +64,7 @@ class AddressPolicy {
 				}
 				return new Network(prefix, bits);
 			}
-			catch (java.io.IOException | NumberFormatException ex) {
+			catch (UnknownHostException | NumberFormatException ex) {
 				throw new IllegalArgumentException("Not a network (CIDR): " + cidr, ex);
 			}
 		}

@@ -1,5 +1,6 @@
 package io.redress.webhook;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -84,7 +85,7 @@ class DeliveryLog {
 	}
 
 	/** Deliveries finished longer ago than the retention; pending ones stay whatever their age. */
-	Mono<Long> purge(java.time.Duration retention) {
+	Mono<Long> purge(Duration retention) {
 		return db.sql("""
 				DELETE FROM webhook_deliveries WHERE id IN (
 				  SELECT id FROM webhook_deliveries

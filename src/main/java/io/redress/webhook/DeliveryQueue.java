@@ -1,7 +1,6 @@
 package io.redress.webhook;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,8 +41,7 @@ class DeliveryQueue {
 				  WHERE status = 'ACTIVE' AND due_at <= now() AND (lease_until IS NULL OR lease_until < now())
 				  ORDER BY due_at LIMIT :count FOR UPDATE SKIP LOCKED)
 				RETURNING w.id, w.brand_id, w.url, w.secret,
-				  CASE WHEN w.previous_secret_expires_at > now() THEN w.previous_secret END AS previous_secret,
-				  w.lease_until""")
+				  CASE WHEN w.previous_secret_expires_at > now() THEN w.previous_secret END AS previous_secret""")
 				.bind("token", token).bind("lease", (double) lease.toSeconds()).bind("count", count)
 				.map(row -> {
 					List<String> secrets = new ArrayList<>(List.of(row.get("secret", String.class)));
@@ -52,8 +50,7 @@ class DeliveryQueue {
 						secrets.add(previous);
 					}
 					return new Endpoint(row.get("id", Long.class), row.get("brand_id", Long.class),
-							row.get("url", String.class), List.copyOf(secrets), token,
-							row.get("lease_until", OffsetDateTime.class));
+							row.get("url", String.class), List.copyOf(secrets), token);
 				}).all();
 	}
 
@@ -124,8 +121,8 @@ class DeliveryQueue {
 				.map(row -> Boolean.TRUE.equals(row.get("held", Boolean.class))).one().filter(held -> held);
 	}
 
-	/** An endpoint leased to this node until {@code leaseUntil}; {@code secrets} sign, the newest first. */
-	record Endpoint(long id, long brandId, String url, List<String> secrets, UUID token, OffsetDateTime leaseUntil) {
+	/** An endpoint leased to this node under {@code token}; {@code secrets} sign, the newest first. */
+	record Endpoint(long id, long brandId, String url, List<String> secrets, UUID token) {
 	}
 
 	/** A delivery waiting to be sent. */

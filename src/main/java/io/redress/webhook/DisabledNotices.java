@@ -1,5 +1,7 @@
 package io.redress.webhook;
 
+import java.util.Map;
+
 import io.redress.realtime.EventLog;
 import io.redress.realtime.NewEvent;
 import reactor.core.publisher.Mono;
@@ -28,7 +30,7 @@ class DisabledNotices {
 				WHERE r.brand_id = :brandId AND r.role IN ('OWNER', 'MANAGER') ORDER BY p.profile_id LIMIT 100""")
 				.bind("brandId", brandId).map(row -> row.get("profile_id", Long.class)).all()
 				.concatMap(manager -> events.append(new NewEvent(WebhookEventType.WEBHOOK_DISABLED, brandId, null,
-						manager, WebhookEventType.WEBHOOK_DISABLED.visibility(), java.util.Map.of("webhookId", webhookId))))
+						manager, WebhookEventType.WEBHOOK_DISABLED.visibility(), Map.of("webhookId", webhookId))))
 				.then();
 	}
 }

@@ -74,8 +74,8 @@ class WebhookManagement {
 						return tx.transactional(webhooks.countOf(brand.id()).flatMap(count -> count >= MAX_PER_BRAND
 								? Mono.just(WebhookSecretPayload.failed(List.of(UserError.of("brandId",
 										"TOO_MANY_WEBHOOKS", "A brand has at most " + MAX_PER_BRAND + " webhooks"))))
-								: webhooks.insert(brand.id(), input.url().strip(), distinct(input.eventTypes()), secret,
-										viewer.subject()).map(webhook -> new WebhookSecretPayload(webhook, secret,
+								: webhooks.insert(brand.id(), input.url().strip(), distinct(input.eventTypes()), secret)
+										.map(webhook -> new WebhookSecretPayload(webhook, secret,
 												List.of()))));
 					});
 				})));

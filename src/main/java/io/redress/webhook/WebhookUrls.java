@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 import io.redress.shared.InputCheck;
 import io.redress.shared.UserError;
@@ -83,7 +84,7 @@ class WebhookUrls implements DisposableBean {
 		return Mono.fromCallable(() -> List.of(InetAddress.getAllByName(host)))
 				.subscribeOn(lookups)
 				.timeout(Duration.ofSeconds(5))
-				.onErrorResume(ex -> ex instanceof UnknownHostException || ex instanceof java.util.concurrent.TimeoutException,
+				.onErrorResume(ex -> ex instanceof UnknownHostException || ex instanceof TimeoutException,
 						ex -> Mono.just(List.of()));
 	}
 

@@ -27,13 +27,13 @@ class Webhooks {
 		this.db = db;
 	}
 
-	Mono<Webhook> insert(long brandId, String url, List<String> eventTypes, String secret, String createdBy) {
+	Mono<Webhook> insert(long brandId, String url, List<String> eventTypes, String secret) {
 		return db.sql("""
-				INSERT INTO webhooks (brand_id, url, event_types, secret, created_by)
-				VALUES (:brandId, :url, :eventTypes, :secret, :createdBy)
+				INSERT INTO webhooks (brand_id, url, event_types, secret)
+				VALUES (:brandId, :url, :eventTypes, :secret)
 				RETURNING %s""".formatted(COLUMNS))
 				.bind("brandId", brandId).bind("url", url).bind("eventTypes", eventTypes.toArray(String[]::new))
-				.bind("secret", secret).bind("createdBy", createdBy)
+				.bind("secret", secret)
 				.map(Webhooks::webhook).one();
 	}
 

@@ -59,8 +59,8 @@ public final class WebhookBenchmark {
 				long brand = bench.brand("bench-hooks-" + i);
 				brands.add(brand);
 				db.sql("""
-						INSERT INTO webhooks (brand_id, url, event_types, secret, created_by)
-						VALUES (:brand, :url, ARRAY['COMPLAINT_FILED'], :secret, 'bench')""")
+						INSERT INTO webhooks (brand_id, url, event_types, secret)
+						VALUES (:brand, :url, ARRAY['COMPLAINT_FILED'], :secret)""")
 						.bind("brand", brand).bind("url", "http://127.0.0.1:" + port + "/hooks/" + i)
 						.bind("secret", SECRET).then().block();
 			}

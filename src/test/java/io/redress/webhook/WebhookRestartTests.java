@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import io.redress.RedressApplication;
 import io.redress.realtime.EventCursor;
@@ -23,6 +21,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Deliveries are stored, so a node that stops and another that starts lose nothing and send nothing twice; and of two
@@ -51,17 +50,19 @@ class WebhookRestartTests {
 				for (int i = 0; i < 5; i++) {
 					filed.add(file(first, slug, i));
 				}
-				eventually(receiver::received, got -> got.size() >= 2);
+				await().atMost(Duration.ofSeconds(30)).until(receiver::received, got -> got.size() >= 2);
 				// Stopped while deliveries are planned and under way: it finishes and records what it is sending.
 			}
 			try (ConfigurableApplicationContext second = node(); ConfigurableApplicationContext third = node()) {
 				for (int i = 5; i < 25; i++) {
 					filed.add(file(i % 2 == 0 ? second : third, slug, i));
 				}
-				List<Received> received = eventually(receiver::received, got -> got.size() >= filed.size());
-				pause(Duration.ofSeconds(2));
+				await().atMost(Duration.ofSeconds(30)).until(receiver::received, got -> got.size() >= filed.size());
+				// A while longer, for anything sent twice to show.
+				await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+				List<Received> received = receiver.received();
 
-				List<String> ids = receiver.received().stream().map(Received::id).toList();
+				List<String> ids = received.stream().map(Received::id).toList();
 				assertThat(ids).as("each event once").doesNotHaveDuplicates().hasSize(filed.size());
 				assertThat(ids.stream().map(id -> EventCursor.decode(id).orElseThrow().position()).toList())
 						.as("in cursor order").isSorted();
@@ -102,25 +103,5 @@ class WebhookRestartTests {
 		settings.put("redress.webhooks.timeout", "2s");
 		settings.put("redress.webhooks.poll-interval", "100ms");
 		return new SpringApplicationBuilder(RedressApplication.class).run(CommandLine.arguments(settings));
-	}
-
-	private static <T> T eventually(Supplier<T> read, Predicate<T> done) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		T value = read.get();
-		while (!done.test(value)) {
-			assertThat(System.nanoTime()).as("done in time; last read: %s", value).isLessThan(deadline);
-			pause(Duration.ofMillis(100));
-			value = read.get();
-		}
-		return value;
-	}
-
-	private static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.redress.ApiTest;
 import io.redress.realtime.EventCursor;
+import io.redress.shared.GlobalId;
 import io.redress.webhook.WebhookReceiver.Answer;
 import io.redress.webhook.WebhookReceiver.Received;
 import org.junit.jupiter.api.Test;
@@ -83,8 +84,6 @@ class WebhookTests extends ApiTest {
 					.as("the first event three times, then the second: never out of order")
 					.startsWith(first, first, first, second);
 			assertThat(received.get(0).id()).isEqualTo(received.get(1).id()).isEqualTo(received.get(2).id());
-			assertThat(received.get(0).timestamp()).as("each attempt signed afresh")
-					.isNotNull();
 
 			Map<String, Object> delivery = eventually(() -> deliveries(webhooks(brand.owner(), brand.slug()).get(0)),
 					all -> all.size() == 2 && all.stream().allMatch(d -> "DELIVERED".equals(d.get("status")))).get(1);
@@ -121,7 +120,7 @@ class WebhookTests extends ApiTest {
 			as(brand.owner()).document("{ viewer { id } }").execute().path("viewer.id").hasValue();
 			String webhookId = (String) ((Map<?, ?>) create(brand, receiver.url(), List.of("COMPLAINT_FILED"))
 					.get("webhook")).get("id");
-			long id = io.redress.shared.GlobalId.decode(webhookId, "Webhook").orElseThrow();
+			long id = GlobalId.decode(webhookId, "Webhook").orElseThrow();
 			db.sql("UPDATE webhooks SET failing_since = now() - interval '5 days 1 minute' WHERE id = :id")
 					.bind("id", id).then().block();
 
