@@ -19,6 +19,7 @@ import io.redress.realtime.EventType;
 import io.redress.realtime.Visibility;
 import io.redress.score.ScoreEventType;
 import io.redress.thread.ThreadEventType;
+import io.redress.webhook.WebhookEventType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,12 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventTypesTests {
 
 	@Test
-	void theSchemasComplaintEventTypeIsEveryComplaintThreadAndModerationEventASubscriberCanReceive() throws IOException {
+	void theSchemasComplaintEventTypeIsEveryComplaintThreadModerationAndWebhookEventASubscriberCanReceive() throws IOException {
 		List<String> delivered = new ArrayList<>();
 		Arrays.stream(ComplaintEventType.values()).filter(type -> type.visibility() != Visibility.SYSTEM)
 				.forEach(type -> delivered.add(type.name()));
 		Arrays.stream(ThreadEventType.values()).forEach(type -> delivered.add(type.name()));
 		Arrays.stream(ModerationEventType.values()).filter(type -> type.visibility() != Visibility.SYSTEM)
+				.forEach(type -> delivered.add(type.name()));
+		Arrays.stream(WebhookEventType.values()).filter(type -> type.visibility() != Visibility.SYSTEM)
 				.forEach(type -> delivered.add(type.name()));
 
 		assertThat(schemaValues()).extracting(EnumValueDefinition::getName)
@@ -48,7 +51,7 @@ class EventTypesTests {
 	@Test
 	void noTwoModulesWriteAnEventTypeOfTheSameName() {
 		List<String> names = Stream.of(ComplaintEventType.values(), ThreadEventType.values(), ScoreEventType.values(),
-				BrandEventType.values(), ModerationEventType.values())
+				BrandEventType.values(), ModerationEventType.values(), WebhookEventType.values())
 				.flatMap(Arrays::stream).map(EventType::name).toList();
 
 		assertThat(names).doesNotHaveDuplicates();

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import io.redress.testing.CommandLine;
 import io.redress.testing.DemoSignIn;
+import io.redress.testing.DevWebhookReceiver;
 import io.redress.testing.TestDatabase;
 import io.redress.testing.TestIssuer;
 
@@ -41,10 +42,14 @@ public class RedressDevApplication {
 		// Friendly for development: GraphiQL's own page opens the WebSocket, and anyone may introspect.
 		settings.put("redress.graphql.websocket-allowed-origins", "*");
 		settings.put("redress.security.anonymous-introspection", "true");
+		// Webhooks may reach this machine, over http, so the dev server's own receiver (DevWebhookReceiver) works.
+		settings.put("redress.webhooks.allowed-private-networks", "127.0.0.0/8, ::1/128");
 		SpringApplication application = new SpringApplication(RedressApplication.class, DemoData.class);
 		application.addListeners(new DevWelcome(issuer));
 		application.addInitializers(context -> context.getBeanFactory()
 				.registerSingleton("demoSignIn", new DemoSignIn(issuer).routes()));
+		application.addInitializers(context -> context.getBeanFactory()
+				.registerSingleton("devWebhookReceiver", new DevWebhookReceiver().routes()));
 		// As arguments, the dev settings outrank application.yaml; the developer's own arguments come last and win.
 		return application.run(Stream.concat(Arrays.stream(CommandLine.arguments(settings)), Arrays.stream(args))
 				.toArray(String[]::new));

@@ -39,11 +39,11 @@ class ComplaintEventController {
 	/** Read when the event is delivered, with the subscriber's rights: masked or whole, as a query would show it. */
 	@SchemaMapping(typeName = "ComplaintEvent")
 	Mono<Complaint> complaint(ComplaintEvent event) {
-		return directory.byId(event.complaintId());
+		return event.complaintId() == null ? Mono.empty() : directory.byId(event.complaintId());
 	}
 
 	@SchemaMapping(typeName = "ComplaintEvent")
 	String complaintId(ComplaintEvent event) {
-		return GlobalId.encode(Complaint.TYPE, event.complaintId());
+		return event.complaintId() == null ? null : GlobalId.encode(Complaint.TYPE, event.complaintId());
 	}
 }
