@@ -51,7 +51,7 @@ class MessageDirectory implements NodeLookup {
 		return messages.findById(id).flatMap(message -> access.participation(message.complaintId())
 				.map(Participation::complaint)
 				.onErrorResume(NotFoundException.class, ex -> Mono.empty())
-				.filter(complaint -> complaint.participant() || message.publiclyVisible())
+				.filter(complaint -> message.readableBy(complaint) || message.publiclyVisible())
 				.map(complaint -> complaint.participant() ? message : message.masked()));
 	}
 
@@ -74,7 +74,7 @@ class MessageDirectory implements NodeLookup {
 			return Mono.just(Map.of());
 		}
 		List<ThreadPages.ThreadReader> readers = batch.stream()
-				.map(complaint -> new ThreadPages.ThreadReader(complaint.id(), complaint.participant())).toList();
+				.map(complaint -> new ThreadPages.ThreadReader(complaint.id(), complaint.participant(), complaint.partner())).toList();
 		return threads.latest(readers, LATEST_COUNT)
 				.collectMultimap(ThreadPages.KeyedMessage::keyIndex, ThreadPages.KeyedMessage::message)
 				.map(byKey -> IntStream.range(0, batch.size()).boxed().collect(Collectors.toMap(batch::get,

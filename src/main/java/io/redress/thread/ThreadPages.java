@@ -21,12 +21,19 @@ class ThreadPages {
 	 */
 	private static final String READER_COLUMNS = """
 			k.key_no, m.id, m.complaint_id, m.author_kind, m.visibility, m.created_at, m.moderation, m.redacted,
+			m.kept_from_partners,
 			CASE WHEN k.participant THEN m.body ELSE coalesce(m.public_body, m.body) END AS body,
 			NOT k.participant AND m.public_body IS NULL AS unmasked,
-			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'SYSTEM' THEN 'Redress' ELSE a.author_name END AS author_name""";
+			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'PARTNER' THEN b.name WHEN 'SYSTEM' THEN 'Redress'
+			     ELSE a.author_name END AS author_name""";
 
-	/** The thread's rights: participants read every message; everyone else those public and not moderated away. */
-	private static final String READABLE = "(k.participant OR (m.visibility = 'PUBLIC' AND m.moderation IS NULL))";
+	/**
+	 * The thread's rights: participants read every message (partners but those the consumer kept from them); everyone
+	 * else those public and not moderated away.
+	 */
+	private static final String READABLE = """
+			((k.participant AND NOT (k.partner AND m.kept_from_partners))
+			 OR (m.visibility = 'PUBLIC' AND m.moderation IS NULL))""";
 
 	/**
 	 * A page of each of many threads in one statement: each key (a complaint, whether the reader takes part in it,
@@ -34,25 +41,26 @@ class ThreadPages {
 	 */
 	private static final String PAGES = """
 			SELECT %s
-			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :afterIds::bigint[], :limits::int[])
-			     WITH ORDINALITY AS k(complaint_id, participant, after_id, row_limit, key_no)
+			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :partner::boolean[], :afterIds::bigint[],
+			            :limits::int[]) WITH ORDINALITY AS k(complaint_id, participant, partner, after_id, row_limit, key_no)
 			CROSS JOIN LATERAL (
 			  SELECT * FROM messages m
 			  WHERE m.complaint_id = k.complaint_id AND m.id > k.after_id AND %s
 			  ORDER BY m.id LIMIT k.row_limit) m
-			JOIN brand_listing b ON b.brand_id = m.brand_id
+			JOIN brand_listing b ON b.brand_id = coalesce(m.author_brand_id, m.brand_id)
 			JOIN complaint_authors a ON a.complaint_id = m.complaint_id
 			ORDER BY k.key_no, m.id""".formatted(READER_COLUMNS, READABLE);
 
 	/** The newest few messages of each of many threads in one statement, oldest first within each. */
 	private static final String LATEST = """
 			SELECT %s
-			FROM unnest(:complaintIds::bigint[], :participant::boolean[]) WITH ORDINALITY AS k(complaint_id, participant, key_no)
+			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :partner::boolean[])
+			     WITH ORDINALITY AS k(complaint_id, participant, partner, key_no)
 			CROSS JOIN LATERAL (
 			  SELECT * FROM messages m
 			  WHERE m.complaint_id = k.complaint_id AND %s
 			  ORDER BY m.id DESC LIMIT :count) m
-			JOIN brand_listing b ON b.brand_id = m.brand_id
+			JOIN brand_listing b ON b.brand_id = coalesce(m.author_brand_id, m.brand_id)
 			JOIN complaint_authors a ON a.complaint_id = m.complaint_id
 			ORDER BY k.key_no, m.id""".formatted(READER_COLUMNS, READABLE);
 
@@ -67,6 +75,7 @@ class ThreadPages {
 		return db.sql(PAGES)
 				.bind("complaintIds", keys.stream().map(ThreadPage::complaintId).toArray(Long[]::new))
 				.bind("participant", keys.stream().map(ThreadPage::participant).toArray(Boolean[]::new))
+				.bind("partner", keys.stream().map(ThreadPage::partner).toArray(Boolean[]::new))
 				.bind("afterIds", keys.stream().map(ThreadPage::afterId).toArray(Long[]::new))
 				.bind("limits", keys.stream().map(key -> key.page().fetchSize()).toArray(Integer[]::new))
 				.map(ThreadPages::keyed).all();
@@ -77,12 +86,13 @@ class ThreadPages {
 		return db.sql(LATEST)
 				.bind("complaintIds", threads.stream().map(ThreadReader::complaintId).toArray(Long[]::new))
 				.bind("participant", threads.stream().map(ThreadReader::participant).toArray(Boolean[]::new))
+				.bind("partner", threads.stream().map(ThreadReader::partner).toArray(Boolean[]::new))
 				.bind("count", count)
 				.map(ThreadPages::keyed).all();
 	}
 
-	/** A thread and whether its reader takes part in it. */
-	record ThreadReader(long complaintId, boolean participant) {
+	/** A thread, whether its reader takes part in it, and whether as a partner brought into the case. */
+	record ThreadReader(long complaintId, boolean participant, boolean partner) {
 	}
 
 	/** A message read for the key at {@code keyIndex} (from 0) of a batch. */
