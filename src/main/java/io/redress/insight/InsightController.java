@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.redress.brand.Brand;
 import io.redress.shared.GlobalId;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -64,7 +63,7 @@ class InsightController {
 	}
 
 	@SchemaMapping(typeName = "BrandInsights")
-	Flux<InsightRows.Point> series(BrandInsights insights) {
+	Mono<List<InsightRows.Point>> series(BrandInsights insights) {
 		return reading.series(insights);
 	}
 
@@ -104,12 +103,12 @@ class InsightController {
 	}
 
 	@SchemaMapping(typeName = "BrandInsights")
-	Flux<InsightRows.Theme> themes(BrandInsights insights) {
+	Mono<List<InsightRows.Theme>> themes(BrandInsights insights) {
 		return reading.themes(insights);
 	}
 
 	@SchemaMapping(typeName = "BrandInsights")
-	Flux<InsightRows.Agent> agents(BrandInsights insights) {
+	Mono<List<InsightRows.Agent>> agents(BrandInsights insights) {
 		return reading.agents(insights);
 	}
 

@@ -73,11 +73,11 @@ class InsightQueries {
 	private static final String THEMES = """
 			WITH current_terms AS (
 			  SELECT word, ndoc FROM ts_stat(format(
-			    'SELECT terms FROM complaint_terms WHERE brand_id = %%s AND created_at >= %%L AND created_at < %%L',
+			    'SELECT terms FROM complaint_terms WHERE brand_id = %s AND created_at >= %L AND created_at < %L',
 			    :brandId::bigint, :from::timestamptz, :to::timestamptz))),
 			previous_terms AS (
 			  SELECT word, ndoc FROM ts_stat(format(
-			    'SELECT terms FROM complaint_terms WHERE brand_id = %%s AND created_at >= %%L AND created_at < %%L',
+			    'SELECT terms FROM complaint_terms WHERE brand_id = %s AND created_at >= %L AND created_at < %L',
 			    :brandId::bigint, :previousFrom::timestamptz, :from::timestamptz))),
 			rising AS (
 			  SELECT c.word, c.ndoc AS n, coalesce(p.ndoc, 0) AS previous
@@ -166,7 +166,8 @@ class InsightQueries {
 		return bound(THEMES, period).bind("previousFrom", period.previousFrom()).bind("least", THEME_LEAST)
 				.bind("limit", THEMES_LIMIT).bind("examples", EXAMPLES)
 				.map(row -> new InsightRows.Theme(row.get("word", String.class), count(row, "n"),
-						count(row, "previous"), Arrays.asList(row.get("ids", Long[].class))))
+						count(row, "previous"), count(row, "n") - count(row, "previous"),
+						Arrays.asList(row.get("ids", Long[].class))))
 				.all();
 	}
 

@@ -11,7 +11,6 @@ import io.redress.security.CurrentViewer;
 import io.redress.shared.ForbiddenException;
 import io.redress.shared.InputCheck;
 import io.redress.shared.UserError;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -50,20 +49,21 @@ class InsightReading {
 				}));
 	}
 
-	Flux<InsightRows.Agent> agents(BrandInsights insights) {
+	/** Each list is null, as every other figure, for a period that cannot be read. */
+	Mono<List<InsightRows.Agent>> agents(BrandInsights insights) {
 		if (insights.period() == null) {
-			return Flux.empty();
+			return Mono.empty();
 		}
-		return insights.agentsVisible() ? queries.agents(insights.period())
-				: Flux.error(new ForbiddenException("Only the brand's owners and managers see insights per agent"));
+		return insights.agentsVisible() ? queries.agents(insights.period()).collectList()
+				: Mono.error(new ForbiddenException("Only the brand's owners and managers see insights per agent"));
 	}
 
-	Flux<InsightRows.Point> series(BrandInsights insights) {
-		return insights.period() == null ? Flux.empty() : queries.series(insights.period());
+	Mono<List<InsightRows.Point>> series(BrandInsights insights) {
+		return insights.period() == null ? Mono.empty() : queries.series(insights.period()).collectList();
 	}
 
-	Flux<InsightRows.Theme> themes(BrandInsights insights) {
-		return insights.period() == null ? Flux.empty() : queries.themes(insights.period());
+	Mono<List<InsightRows.Theme>> themes(BrandInsights insights) {
+		return insights.period() == null ? Mono.empty() : queries.themes(insights.period()).collectList();
 	}
 
 	Mono<InsightRows.AsPartner> asPartner(BrandInsights insights) {

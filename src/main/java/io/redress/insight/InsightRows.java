@@ -25,11 +25,7 @@ final class InsightRows {
 	 * A term that rose against the previous period: the complaints of this period whose title or description holds it,
 	 * as many in the previous one, and the newest few of them (global ids are made by the controller).
 	 */
-	record Theme(String term, long count, long previousCount, List<Long> complaintIds) {
-
-		long change() {
-			return count - previousCount;
-		}
+	record Theme(String term, long count, long previousCount, long change, List<Long> complaintIds) {
 	}
 
 	/** What one member did: first responses sent, cases resolved while assigned to them, their median first response. */
