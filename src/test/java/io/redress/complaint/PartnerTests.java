@@ -263,6 +263,16 @@ class PartnerTests extends ApiTest {
 	}
 
 	@Test
+	void aPartnersFlagIsAskedByTheBrandsSideOfTheCase() {
+		involve(agent, Map.of("partnerBrandSlug", courier));
+
+		as(courierAgent).documentName("moderation").operationName("flagContent")
+				.variable("input", Map.of("targetId", complaintId, "reason", "NOT_A_REAL_CASE")).execute()
+				.path("flagContent.userErrors").entityList(Object.class).hasSize(0)
+				.path("flagContent.flag.askedBy").entity(String.class).isEqualTo("BRAND");
+	}
+
+	@Test
 	void partnerMembersFollowTheCaseOnTheirBrandEventsButNotWhatIsKeptFromThem() {
 		String fromStart = EventCursor.START.encoded();
 		Flux<String> courierSees = subscribe(issuer().token(courierAgent), BRAND_EVENTS,
