@@ -47,24 +47,17 @@ class PartnerTests extends ApiTest {
 
 	@BeforeEach
 	void aBrandItsCourierAndACase() {
-		brand = unique("shop");
-		courier = unique("courier");
+		Team shop = team(unique("shop"), "AGENT", "MANAGER", "INTEGRATION");
+		brand = shop.slug();
+		agent = shop.member("AGENT");
+		manager = shop.member("MANAGER");
+		integration = shop.member("INTEGRATION");
+		Team courierTeam = team(unique("courier"), "AGENT");
+		courier = courierTeam.slug();
+		courierId = courierTeam.id();
+		courierAgent = courierTeam.member("AGENT");
+		otherAgent = team(unique("other"), "AGENT").member("AGENT");
 		consumer = unique("consumer");
-		agent = unique("agent");
-		manager = unique("manager");
-		integration = unique("helpdesk");
-		courierAgent = unique("courier-agent");
-		otherAgent = unique("other-agent");
-		String owner = unique("owner");
-		String brandId = registerBrand(owner, brand);
-		addMember(owner, brandId, agent, "AGENT");
-		addMember(owner, brandId, manager, "MANAGER");
-		addMember(owner, brandId, integration, "INTEGRATION");
-		String courierOwner = unique("courier-owner");
-		courierId = registerBrand(courierOwner, courier);
-		addMember(courierOwner, courierId, courierAgent, "AGENT");
-		String otherOwner = unique("other-owner");
-		addMember(otherOwner, registerBrand(otherOwner, unique("other")), otherAgent, "AGENT");
 		complaintId = fileComplaint(consumer, brand, "Parcel never came", "Tracking says delivered", "ORDER-77");
 	}
 

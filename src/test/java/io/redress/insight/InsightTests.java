@@ -44,20 +44,15 @@ class InsightTests extends ApiTest {
 
 	@BeforeEach
 	void aMonthOfComplaintsAndTheMonthBefore() {
-		brand = unique("insights");
-		courier = unique("courier");
+		Team shop = team(unique("insights"), "AGENT", "MANAGER", "INTEGRATION");
+		brand = shop.slug();
+		agent = shop.member("AGENT");
+		manager = shop.member("MANAGER");
+		integration = shop.member("INTEGRATION");
+		Team courierTeam = team(unique("courier"), "AGENT");
+		courier = courierTeam.slug();
+		courierAgent = courierTeam.member("AGENT");
 		consumer = unique("consumer");
-		agent = unique("agent");
-		manager = unique("manager");
-		integration = unique("helpdesk");
-		courierAgent = unique("courier-agent");
-		String owner = unique("owner");
-		String brandId = registerBrand(owner, brand);
-		addMember(owner, brandId, agent, "AGENT");
-		addMember(owner, brandId, manager, "MANAGER");
-		addMember(owner, brandId, integration, "INTEGRATION");
-		String courierOwner = unique("courier-owner");
-		addMember(courierOwner, registerBrand(courierOwner, courier), courierAgent, "AGENT");
 
 		backdated(fileComplaint(consumer, brand, "Parcel late", "Took weeks"), 40);
 		backdated(fileComplaint(consumer, brand, "Charged twice", "Two payments"), 45);
