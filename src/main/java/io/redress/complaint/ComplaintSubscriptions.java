@@ -70,7 +70,12 @@ class ComplaintSubscriptions {
 					.filter(event -> visible(event, participation.party()))
 					.map(ComplaintSubscriptions::event);
 			if (participation.party() == Party.PARTNER) {
-				return whileMember(events, participation.viewer(), participation.partnerBrandId());
+				// The partner's decline is the last event its members follow as a partner of this case.
+				long partner = participation.partnerBrandId();
+				return whileMember(log.takeUntil(event -> event.is(ComplaintEventType.PARTNER_DECLINED)
+						&& partnerOf(event) == partner).filter(StoredEvent::forSubscribers)
+						.filter(event -> visible(event, Party.PARTNER)).map(ComplaintSubscriptions::event),
+						participation.viewer(), partner);
 			}
 			return participation.party() == Party.BRAND
 					? whileMember(events, participation.viewer(), participation.complaint().brandId()) : events;
@@ -80,9 +85,10 @@ class ComplaintSubscriptions {
 	/**
 	 * A brand's events, for its members (integrations included) and moderators. A member receives the events of
 	 * complaints they filed themselves as that complaint's consumer does: without the brand's internal ones. Members
-	 * also receive the events of the cases their brand takes part in as a partner, from the involvement on, as a
-	 * partner does; those cases are another brand's, so this follows the whole log and keeps the brand's own events
-	 * and those of its cases (kept up to date from the involvement and decline events as they pass).
+	 * also receive the events of the cases their brand takes part in as a partner, as a partner does (a partner reads
+	 * the whole case, so a replay may hold events from before it joined); those cases are another brand's, so this
+	 * follows the whole log and keeps the brand's own events and those of its cases, kept up to date from the
+	 * involvement and decline events as they pass.
 	 */
 	public Flux<ComplaintEvent> ofBrand(String brandId, String after) {
 		long id = GlobalId.decode(brandId, "Brand").orElseThrow(() -> new NotFoundException("Brand"));

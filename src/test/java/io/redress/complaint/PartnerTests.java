@@ -292,6 +292,22 @@ class PartnerTests extends ApiTest {
 				.expectNext("PARTNER_INVOLVED").verifyComplete();
 	}
 
+	@Test
+	void aPartnersFollowingOfTheCaseEndsWithItsDecline() {
+		involve(agent, Map.of("partnerBrandSlug", courier));
+
+		StepVerifier.create(subscribe(issuer().token(courierAgent),
+				"subscription($id: ID!, $after: String) { complaintEvents(complaintId: $id, after: $after) { type } }",
+				Map.of("id", complaintId, "after", EventCursor.START.encoded()), "complaintEvents")
+				.map(event -> event.get("type")))
+				.expectNext("COMPLAINT_FILED", "PARTNER_INVOLVED")
+				.then(() -> {
+					decline(as(courierAgent), "Not our parcel");
+					post(as(consumer), complaintId, "Still nothing", "PRIVATE");
+				})
+				.expectNext("PARTNER_DECLINED").verifyComplete();
+	}
+
 	private GraphQlTester.Response involve(String caller, Map<String, Object> more) {
 		return involve(as(caller), more);
 	}
