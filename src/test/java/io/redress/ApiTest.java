@@ -3,6 +3,7 @@ package io.redress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -110,6 +111,30 @@ public abstract class ApiTest {
 	protected void addMember(String owner, String brandId, String subject, String role) {
 		invite(owner, brandId, subject, role);
 		accept(subject, brandId).path("acceptBrandInvitation.member.role").entity(String.class).isEqualTo(role);
+	}
+
+	/**
+	 * A brand registered as {@code slug} by a fresh owner, with a fresh member (who accepted) for each role given, in
+	 * that order, named after the role.
+	 */
+	protected Team team(String slug, String... roles) {
+		String owner = unique("owner");
+		String id = registerBrand(owner, slug);
+		Map<String, String> members = new LinkedHashMap<>();
+		for (String role : roles) {
+			String member = unique(role.toLowerCase());
+			addMember(owner, id, member, role);
+			members.put(role, member);
+		}
+		return new Team(slug, id, members);
+	}
+
+	/** A brand's slug, global id and the member holding each role. */
+	protected record Team(String slug, String id, Map<String, String> members) {
+
+		public String member(String role) {
+			return members.get(role);
+		}
 	}
 
 	/** As {@code manager} (an owner or manager of the brand), invites {@code subject} with a {@code role}. */

@@ -30,7 +30,8 @@ class TableOwnershipTests {
 	private static final Map<String, Set<String>> TABLES = Map.of(
 			"account", Set.of("profiles"),
 			"brand", Set.of("brands", "brand_members", "brand_claims", "brand_invitations", "saved_replies"),
-			"complaint", Set.of("complaints", "proposals", "ratings", "complaint_deadlines", "follow_ups"),
+			"complaint", Set.of("complaints", "proposals", "ratings", "complaint_deadlines", "follow_ups",
+					"complaint_partners"),
 			"thread", Set.of("messages"),
 			"realtime", Set.of("events", "event_sequence"),
 			"score", Set.of("brand_scores", "score_snapshots", "score_feed"),
@@ -40,7 +41,8 @@ class TableOwnershipTests {
 	private static final Map<String, Set<String>> PUBLISHED_VIEWS = Map.of(
 			"account", Set.of("account_profiles"),
 			"brand", Set.of("brand_listing", "brand_roles"),
-			"complaint", Set.of("complaint_outcomes", "complaint_authors", "complaint_follow_ups"));
+			"complaint", Set.of("complaint_outcomes", "complaint_authors", "complaint_follow_ups", "complaint_terms",
+					"complaint_partner_cases"));
 
 	private static final Pattern CREATED = Pattern.compile("(?i)CREATE\\s+(TABLE|VIEW)\\s+(\\w+)");
 

@@ -1,6 +1,9 @@
 package io.redress.brand;
 
+import org.springframework.modulith.NamedInterface;
+
 /** A member's role in a brand's team. */
+@NamedInterface("read")
 public enum BrandRole {
 
 	OWNER, MANAGER, AGENT, INTEGRATION;

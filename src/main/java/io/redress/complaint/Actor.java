@@ -9,6 +9,8 @@ enum Actor {
 	BRAND_TEAM,
 	/** A machine client of the brand: it reads and posts, it does not work the case. */
 	BRAND_INTEGRATION,
+	/** The members (integrations included) of a partner brand brought into the case: they read and post as the partner. */
+	PARTNER,
 	/** Platform staff read everything and change nothing in the lifecycle. */
 	MODERATOR,
 	/** Anyone else who can read the complaint. */
@@ -25,6 +27,9 @@ enum Actor {
 		}
 		if (participation.speaksForBrand()) {
 			return BRAND_INTEGRATION;
+		}
+		if (participation.party() == Party.PARTNER) {
+			return PARTNER;
 		}
 		return participation.party() == Party.MODERATOR ? MODERATOR : STRANGER;
 	}

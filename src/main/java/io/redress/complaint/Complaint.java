@@ -9,13 +9,15 @@ import io.redress.shared.TextMask;
  * A complaint as one viewer may see it. {@link #participant()} says whether the viewer is the consumer, a member of
  * the brand or a moderator; for everyone else the private parts are absent and the text is masked: the title at
  * once, the description only when it is read ({@link #shownDescription()}), as most reads never ask for it.
+ * {@link #partner()} says the viewer takes part as a member of a partner brand brought into the case, who reads
+ * the thread but the private messages the consumer kept from partners.
  */
 public record Complaint(long id, long brandId, long consumerId, String consumerSubject, String authorName,
 		String title, String writtenDescription, ComplaintCategory category, String orderReference,
 		ComplaintStatus status, String assignee, OffsetDateTime createdAt, OffsetDateTime firstResponseAt,
 		OffsetDateTime firstResponseDueAt, OffsetDateTime resolvedAt, OffsetDateTime resolutionDueAt,
 		OffsetDateTime lastActivityAt, ModerationStatus moderation, boolean redacted, boolean participant,
-		boolean insider) {
+		boolean insider, boolean partner) {
 
 	public static final String TYPE = "Complaint";
 
@@ -65,17 +67,19 @@ public record Complaint(long id, long brandId, long consumerId, String consumerS
 
 	/**
 	 * This complaint as {@code party} sees it: non-participants get a masked title, a description masked when read,
-	 * and no private parts; only the brand's side and moderators see who the case is assigned to.
+	 * and no private parts; only the brand's side and moderators see who the case is assigned to. A partner sees the
+	 * order reference (it needs it to find the order) but not who works the case for the brand.
 	 */
 	Complaint seenBy(Party party) {
 		if (party.isParticipant()) {
+			boolean brandSide = party == Party.BRAND || party == Party.MODERATOR;
 			return new Complaint(id, brandId, consumerId, consumerSubject, authorName, title, writtenDescription,
-					category, orderReference, status, party == Party.CONSUMER ? null : assignee, createdAt,
-					firstResponseAt, firstResponseDueAt, resolvedAt, resolutionDueAt, lastActivityAt, moderation,
-					redacted, true, party.readsInternalNotes());
+					category, orderReference, status, brandSide ? assignee : null, createdAt, firstResponseAt,
+					firstResponseDueAt, resolvedAt, resolutionDueAt, lastActivityAt, moderation, redacted, true,
+					party.readsInternalNotes(), party == Party.PARTNER);
 		}
 		return new Complaint(id, brandId, consumerId, null, authorName, TextMask.mask(title),
 				writtenDescription, category, null, status, null, createdAt, firstResponseAt,
-				firstResponseDueAt, resolvedAt, resolutionDueAt, lastActivityAt, moderation, redacted, false, false);
+				firstResponseDueAt, resolvedAt, resolutionDueAt, lastActivityAt, moderation, redacted, false, false, false);
 	}
 }

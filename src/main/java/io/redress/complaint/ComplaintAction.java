@@ -12,6 +12,12 @@ public enum ComplaintAction {
 	REOPEN("reopened"),
 	RATE("rated yet"),
 	ASSIGN("assigned"),
+	/** The brand brings another brand (a courier, an installer, a seller) into the case. */
+	INVOLVE_PARTNER("given a partner"),
+	/** A partner brought into the case says it is not theirs, and leaves it. */
+	DECLINE_PARTNER_INVOLVEMENT("declined by a partner"),
+	/** The consumer keeps one of their private messages from the partners in the case, or shows it to them again. */
+	KEEP_FROM_PARTNERS("changed for partners"),
 	/** The consumer left a proposal unanswered for 14 days: it is accepted on their behalf. */
 	ASSUME_ACCEPTANCE("accepted on the consumer's behalf"),
 	/** The consumer erased their account: the complaint stays, without their identity and personal data. */

@@ -79,7 +79,7 @@ public class ComplaintAnonymisation {
 				TextMask.maskToStore(complaint.writtenDescription(), ComplaintFiling.MAX_DESCRIPTION), complaint.category(),
 				null, complaint.status(), null, complaint.createdAt(), complaint.firstResponseAt(),
 				complaint.firstResponseDueAt(), complaint.resolvedAt(), complaint.resolutionDueAt(),
-				complaint.lastActivityAt(), complaint.moderation(), complaint.redacted(), false, false);
+				complaint.lastActivityAt(), complaint.moderation(), complaint.redacted(), false, false, false);
 	}
 
 	private static ComplaintPersonalData.RatingRecord record(Rating rating) {

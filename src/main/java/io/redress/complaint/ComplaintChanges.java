@@ -77,19 +77,24 @@ class ComplaintChanges {
 	}
 
 	Mono<Void> move(LifecycleStep step) {
-		return move(step.complaint(), step.transition());
+		return move(step.complaint(), step.transition(), step.participation().viewer().subject());
+	}
+
+	Mono<Void> move(Complaint complaint, Transition transition) {
+		return move(complaint, transition, null);
 	}
 
 	/**
 	 * Writes the transition's new status, and stamps the brand's first response with its event when the transition
-	 * is the brand's first; one that changes neither writes nothing. A resolution schedules its follow-up.
+	 * is the brand's first (with who sent it, {@code by}); one that changes neither writes nothing. A resolution
+	 * schedules its follow-up.
 	 */
-	Mono<Void> move(Complaint complaint, Transition transition) {
+	private Mono<Void> move(Complaint complaint, Transition transition, String by) {
 		boolean firstResponse = transition.brandResponse() && complaint.firstResponseAt() == null;
 		if (!transition.changesStatus() && !firstResponse) {
 			return Mono.empty();
 		}
-		Mono<Void> moved = complaints.updateState(complaint.id(), transition.to(), firstResponse);
+		Mono<Void> moved = complaints.updateState(complaint.id(), transition.to(), firstResponse, by);
 		if (transition.changesStatus() && transition.to() == ComplaintStatus.RESOLVED) {
 			moved = moved.then(deadlines.scheduleFollowUp(complaint.id()));
 		}

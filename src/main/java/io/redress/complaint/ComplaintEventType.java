@@ -21,6 +21,10 @@ public enum ComplaintEventType implements EventType {
 	RESOLUTION_RATED(Visibility.PUBLIC),
 	/** Internal brand work: the brand's members and moderators only. */
 	COMPLAINT_ASSIGNED(Visibility.BRAND),
+	/** The brand brought a partner into the case (payload: partnerBrandId); public, as the complaint shows its partners. */
+	PARTNER_INVOLVED(Visibility.PUBLIC),
+	/** A partner declined to take part, with a reason (payload: partnerBrandId); participants only. */
+	PARTNER_DECLINED(Visibility.PARTICIPANTS),
 	/** A moderator hid, redacted, removed or restored the complaint; participants are told, the public sees the effect. */
 	COMPLAINT_MODERATED(Visibility.PARTICIPANTS),
 	/** A target (payload {@code target}: FIRST_RESPONSE or RESOLUTION) passes soon: the brand's members only. */

@@ -45,9 +45,11 @@ public class ComplaintLifecycle {
 	private final Proposals proposals;
 	private final Ratings ratings;
 	private final BrandDirectory brands;
+	private final ComplaintPartners partners;
 
 	ComplaintLifecycle(ComplaintChanges changes, Complaints complaints, Proposals proposals, Ratings ratings,
-			BrandDirectory brands) {
+			BrandDirectory brands, ComplaintPartners partners) {
+		this.partners = partners;
 		this.changes = changes;
 		this.complaints = complaints;
 		this.proposals = proposals;
@@ -65,9 +67,14 @@ public class ComplaintLifecycle {
 		return changes.take(complaintId, action, refused, work);
 	}
 
-	/** Makes an allowed step's transition (and records the brand's first response) inside the caller's transaction. */
+	/**
+	 * Makes an allowed step's transition (and records the brand's first response, or a partner's first answer in the
+	 * case) inside the caller's transaction.
+	 */
 	public Mono<Void> move(LifecycleStep step) {
-		return changes.move(step);
+		Long partner = step.participation().partnerBrandId();
+		return partner == null ? changes.move(step)
+				: changes.move(step).then(partners.stampFirstResponse(step.complaint().id(), partner));
 	}
 
 	/** Marks the case active now (a message was posted) inside the caller's transaction. */

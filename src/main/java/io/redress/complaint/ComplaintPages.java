@@ -29,7 +29,7 @@ class ComplaintPages {
 
 	/** One keyset page of a feed, newest first; every filter is optional. */
 	private static final String PAGE = """
-			SELECT %s, %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id
+			SELECT %s, %s, %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id
 			WHERE (:brandId::bigint IS NULL OR c.brand_id = :brandId)
 			  AND (:consumerId::bigint IS NULL OR c.consumer_id = :consumerId)
 			  AND (:status::text IS NULL OR c.status = :status)
@@ -38,14 +38,14 @@ class ComplaintPages {
 			  AND (:publicOnly = false OR (%s))
 			  AND (:afterTime::timestamptz IS NULL OR (c.created_at, c.id) < (:afterTime, :afterId))
 			ORDER BY c.created_at DESC, c.id DESC
-			LIMIT :limit""".formatted(Complaints.COLUMNS, VIEWER_ROLE, PUBLIC_ONLY);
+			LIMIT :limit""".formatted(Complaints.COLUMNS, VIEWER_ROLE, ComplaintPartners.VIEWER_PARTNER, PUBLIC_ONLY);
 
 	/**
 	 * The same keyset page of several brands' public complaints in one statement: a lateral join takes each brand's
 	 * newest {@code :limit} through its (brand_id, created_at, id) index, however many brands the page holds.
 	 */
 	private static final String BRAND_PAGES = """
-			SELECT %s, %s
+			SELECT %s, %s, %s
 			FROM unnest(:brandIds::bigint[]) AS wanted(brand_id)
 			CROSS JOIN LATERAL (
 			  SELECT * FROM complaints c
@@ -56,7 +56,8 @@ class ComplaintPages {
 			  ORDER BY c.created_at DESC, c.id DESC
 			  LIMIT :limit) c
 			JOIN account_profiles p ON p.profile_id = c.consumer_id
-			ORDER BY c.brand_id, c.created_at DESC, c.id DESC""".formatted(Complaints.COLUMNS, VIEWER_ROLE, PUBLIC_ONLY);
+			ORDER BY c.brand_id, c.created_at DESC, c.id DESC""".formatted(Complaints.COLUMNS, VIEWER_ROLE,
+			ComplaintPartners.VIEWER_PARTNER, PUBLIC_ONLY);
 
 	private final DatabaseClient db;
 
@@ -98,10 +99,14 @@ class ComplaintPages {
 
 	static Listed listed(Readable row) {
 		String role = row.get("viewer_role", String.class);
-		return new Listed(Complaints.complaint(row), role == null ? null : BrandRole.valueOf(role));
+		return new Listed(Complaints.complaint(row), role == null ? null : BrandRole.valueOf(role),
+				row.get("viewer_partner", Long.class));
 	}
 
-	/** A row of a page as stored, with the role the viewer holds in its brand (null when none). */
-	record Listed(Complaint complaint, BrandRole viewerRole) {
+	/**
+	 * A row of a page as stored, with the role the viewer holds in its brand (null when none) and the partner brought
+	 * into the case that the viewer belongs to (null when none).
+	 */
+	record Listed(Complaint complaint, BrandRole viewerRole, Long viewerPartner) {
 	}
 }

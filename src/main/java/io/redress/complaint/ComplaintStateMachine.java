@@ -12,14 +12,18 @@ import static io.redress.complaint.Actor.BRAND_INTEGRATION;
 import static io.redress.complaint.Actor.BRAND_TEAM;
 import static io.redress.complaint.Actor.CONSUMER;
 import static io.redress.complaint.Actor.MODERATOR;
+import static io.redress.complaint.Actor.PARTNER;
 import static io.redress.complaint.Actor.SYSTEM;
 import static io.redress.complaint.ComplaintAction.ACCEPT_RESOLUTION;
 import static io.redress.complaint.ComplaintAction.ANONYMISE;
 import static io.redress.complaint.ComplaintAction.ANSWER_FOLLOW_UP;
 import static io.redress.complaint.ComplaintAction.ASSIGN;
 import static io.redress.complaint.ComplaintAction.ASSUME_ACCEPTANCE;
+import static io.redress.complaint.ComplaintAction.DECLINE_PARTNER_INVOLVEMENT;
 import static io.redress.complaint.ComplaintAction.GIVE_UP;
 import static io.redress.complaint.ComplaintAction.HOLD;
+import static io.redress.complaint.ComplaintAction.INVOLVE_PARTNER;
+import static io.redress.complaint.ComplaintAction.KEEP_FROM_PARTNERS;
 import static io.redress.complaint.ComplaintAction.MODERATE;
 import static io.redress.complaint.ComplaintAction.POST_MESSAGE;
 import static io.redress.complaint.ComplaintAction.PROPOSE_RESOLUTION;
@@ -75,6 +79,11 @@ final class ComplaintStateMachine {
 		when(ASSIGN).by(BRAND_TEAM).in(EnumSet.allOf(ComplaintStatus.class)).stays();
 		// The answer is the consumer's in any state; whether it reopens is the REOPEN line's decision.
 		when(ANSWER_FOLLOW_UP).by(CONSUMER).in(EnumSet.allOf(ComplaintStatus.class)).stays();
+		// A partner answers in the thread as itself: that is not the brand's response, and moves nothing.
+		when(POST_MESSAGE).by(PARTNER).in(ACTIVE).stays();
+		when(INVOLVE_PARTNER).by(BRAND_TEAM).in(ACTIVE).stays();
+		when(DECLINE_PARTNER_INVOLVEMENT).by(PARTNER).in(EnumSet.allOf(ComplaintStatus.class)).stays();
+		when(KEEP_FROM_PARTNERS).by(CONSUMER).in(EnumSet.allOf(ComplaintStatus.class)).stays();
 		when(ASSUME_ACCEPTANCE).by(SYSTEM).in(RESOLUTION_PROPOSED).movesTo(RESOLVED);
 		// Erasure keeps every complaint where it stands, so the brand's score does not move.
 		when(ANONYMISE).by(CONSUMER).in(EnumSet.allOf(ComplaintStatus.class)).stays();
@@ -119,11 +128,14 @@ final class ComplaintStateMachine {
 		if (allowed.equals(EnumSet.of(BRAND_TEAM))) {
 			return "Only the brand's team may do this";
 		}
+		if (allowed.equals(EnumSet.of(PARTNER))) {
+			return "Only a partner brought into the case may do this";
+		}
 		if (allowed.equals(EnumSet.of(MODERATOR))) {
 			return "Only a moderator who is neither the consumer nor a member of the brand may do this";
 		}
 		if (allowed.contains(CONSUMER) && allowed.contains(BRAND_TEAM)) {
-			return "Only the consumer and the brand's team post in this thread";
+			return "Only the consumer, the brand's team and partners brought into the case post in this thread";
 		}
 		return "Only Redress itself does this";
 	}

@@ -2,6 +2,10 @@ package io.redress.complaint;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.redress.account.AccountManagement;
 import io.redress.brand.BrandDirectory;
@@ -24,6 +28,8 @@ import org.springframework.stereotype.Service;
  * Live complaint events. A subscriber receives only events it could read with a query: public ones for everyone,
  * participant ones for the consumer, the brand and moderators, internal brand ones for the brand and moderators.
  * Access that rests on brand membership is re-checked before events are delivered, so a removed member stops.
+ * Members of a partner brought into a case get its participant events but those about what the consumer kept from
+ * partners, and the brand's internal ones never.
  */
 @Service
 class ComplaintSubscriptions {
@@ -33,9 +39,17 @@ class ComplaintSubscriptions {
 	private final BrandDirectory brands;
 	private final AccountManagement accounts;
 	private final Duration membershipCheck;
+	private final ComplaintPartners partners;
+
+	/** Cases a partner's brand events follow at most: its newest involvements when the subscription starts, and any it joins. */
+	static final int MAX_PARTNER_CASES = 10_000;
+
+	private static final Pattern PARTNER = Pattern.compile("\"partnerBrandId\":\\s*(\\d+)");
+	private static final Pattern KEPT = Pattern.compile("\"keptFromPartners\":\\s*true");
 
 	ComplaintSubscriptions(EventStreams streams, ComplaintAccess access, BrandDirectory brands,
-			AccountManagement accounts, RealtimeSettings settings) {
+			AccountManagement accounts, RealtimeSettings settings, ComplaintPartners partners) {
+		this.partners = partners;
 		this.streams = streams;
 		this.access = access;
 		this.brands = brands;
@@ -55,6 +69,14 @@ class ComplaintSubscriptions {
 			Flux<ComplaintEvent> events = log.filter(StoredEvent::forSubscribers)
 					.filter(event -> visible(event, participation.party()))
 					.map(ComplaintSubscriptions::event);
+			if (participation.party() == Party.PARTNER) {
+				// The partner's decline is the last event its members follow as a partner of this case.
+				long partner = participation.partnerBrandId();
+				return whileMember(log.takeUntil(event -> event.is(ComplaintEventType.PARTNER_DECLINED)
+						&& partnerOf(event) == partner).filter(StoredEvent::forSubscribers)
+						.filter(event -> visible(event, Party.PARTNER)).map(ComplaintSubscriptions::event),
+						participation.viewer(), partner);
+			}
 			return participation.party() == Party.BRAND
 					? whileMember(events, participation.viewer(), participation.complaint().brandId()) : events;
 		});
@@ -62,7 +84,11 @@ class ComplaintSubscriptions {
 
 	/**
 	 * A brand's events, for its members (integrations included) and moderators. A member receives the events of
-	 * complaints they filed themselves as that complaint's consumer does: without the brand's internal ones.
+	 * complaints they filed themselves as that complaint's consumer does: without the brand's internal ones. Members
+	 * also receive the events of the cases their brand takes part in as a partner, as a partner does (a partner reads
+	 * the whole case, so a replay may hold events from before it joined); those cases are another brand's, so this
+	 * follows the whole log and keeps the brand's own events and those of its cases, kept up to date from the
+	 * involvement and decline events as they pass.
 	 */
 	public Flux<ComplaintEvent> ofBrand(String brandId, String after) {
 		long id = GlobalId.decode(brandId, "Brand").orElseThrow(() -> new NotFoundException("Brand"));
@@ -75,10 +101,42 @@ class ComplaintSubscriptions {
 						.filter(event -> aboutAComplaint(event) && visible(event, Party.MODERATOR))
 						.map(ComplaintSubscriptions::event);
 			}
-			return accounts.profileOf(viewer).flatMapMany(profile -> whileMember(follow(EventFilter.brand(id), after)
-					.filter(event -> aboutAComplaint(event) && visible(event, partyOf(profile.id(), event)))
-					.map(ComplaintSubscriptions::event), viewer, id));
+			return accounts.profileOf(viewer).flatMapMany(profile -> partners.casesOf(id, MAX_PARTNER_CASES)
+					.collectList().flatMapMany(involved -> {
+						Set<Long> cases = ConcurrentHashMap.newKeySet();
+						cases.addAll(involved);
+						return whileMember(follow(EventFilter.ALL, after)
+								.filter(event -> aboutAComplaint(event) && (Long.valueOf(id).equals(event.brandId())
+										? visible(event, partyOf(profile.id(), event))
+										: partnerCase(cases, id, event) && visible(event, partnerOf(profile.id(), event))))
+								.map(ComplaintSubscriptions::event), viewer, id);
+					}));
 		}));
+	}
+
+	/**
+	 * Whether an event of another brand's complaint is about a case {@code partnerId} takes part in; its involvement
+	 * adds the case, and its decline (delivered still) removes it.
+	 */
+	private static boolean partnerCase(Set<Long> cases, long partnerId, StoredEvent event) {
+		boolean aboutThisPartner = partnerOf(event) == partnerId;
+		if (aboutThisPartner && event.is(ComplaintEventType.PARTNER_INVOLVED)) {
+			cases.add(event.complaintId());
+			return true;
+		}
+		if (aboutThisPartner && event.is(ComplaintEventType.PARTNER_DECLINED)) {
+			return cases.remove(event.complaintId());
+		}
+		return cases.contains(event.complaintId());
+	}
+
+	private static long partnerOf(StoredEvent event) {
+		Matcher partner = PARTNER.matcher(event.payload() == null ? "" : event.payload());
+		return partner.find() ? Long.parseLong(partner.group(1)) : -1;
+	}
+
+	private static Party partnerOf(long memberProfileId, StoredEvent event) {
+		return Long.valueOf(memberProfileId).equals(event.consumerId()) ? Party.CONSUMER : Party.PARTNER;
 	}
 
 	/** A member who filed a complaint against their own brand follows it as its consumer, never as the brand. */
@@ -121,10 +179,13 @@ class ComplaintSubscriptions {
 	}
 
 	private static boolean visible(StoredEvent event, Party party) {
+		if (party == Party.PARTNER && event.payload() != null && KEPT.matcher(event.payload()).find()) {
+			return false;
+		}
 		return switch (event.visibility()) {
 			case PUBLIC -> true;
 			case PARTICIPANTS -> party.isParticipant();
-			case BRAND -> party == Party.BRAND || party == Party.MODERATOR;
+			case BRAND -> party.readsInternalNotes();
 			case SYSTEM, ADDRESSEE -> false;
 		};
 	}

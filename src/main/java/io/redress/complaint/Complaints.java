@@ -58,6 +58,7 @@ class Complaints {
 	private static final String UPDATE_STATE = """
 			UPDATE complaints SET status = :status, last_activity_at = now(),
 			    first_response_at = CASE WHEN :respond THEN coalesce(first_response_at, now()) ELSE first_response_at END,
+			    first_response_by = CASE WHEN :respond AND first_response_at IS NULL THEN :by ELSE first_response_by END,
 			    resolved_at = CASE WHEN :status IN ('RESOLVED', 'UNRESOLVED') THEN now()
 			                       WHEN :status IN ('IN_PROGRESS', 'RESOLUTION_PROPOSED') THEN NULL
 			                       ELSE resolved_at END
@@ -126,10 +127,13 @@ class Complaints {
 	record UnmaskedTitle(long id, String title) {
 	}
 
-	/** Moves a complaint to {@code status}; {@code respond} stamps the first brand response if not yet stamped. */
-	Mono<Void> updateState(long id, ComplaintStatus status, boolean respond) {
+	/**
+	 * Moves a complaint to {@code status}; {@code respond} stamps the first brand response, and who sent it
+	 * ({@code by}, when known), if not yet stamped.
+	 */
+	Mono<Void> updateState(long id, ComplaintStatus status, boolean respond, String by) {
 		return db.sql(UPDATE_STATE).bind("id", id).bind("status", status.name()).bind("respond", respond)
-				.then();
+				.bind("by", Parameter.fromOrEmpty(by, String.class)).then();
 	}
 
 	Mono<Void> assign(long id, String assignee) {
@@ -170,9 +174,11 @@ class Complaints {
 				.then();
 	}
 
-	/** Cases assigned to {@code subject} are assigned to nobody. */
+	/** Cases assigned to {@code subject} are assigned to nobody, and first responses they sent are nobody's. */
 	Mono<Void> unassign(String subject) {
-		return db.sql("UPDATE complaints SET assignee = NULL WHERE assignee = :subject").bind("subject", subject).then();
+		return db.sql("UPDATE complaints SET assignee = NULL WHERE assignee = :subject").bind("subject", subject)
+				.then().then(db.sql("UPDATE complaints SET first_response_by = NULL WHERE first_response_by = :subject")
+						.bind("subject", subject).then());
 	}
 
 	/** The consumer's complaints with their brands, newest first, for the consumer's data export. */
@@ -211,7 +217,7 @@ class Complaints {
 				row.get("first_response_due_at", OffsetDateTime.class), row.get("resolved_at", OffsetDateTime.class),
 				row.get("resolution_due_at", OffsetDateTime.class), row.get("last_activity_at", OffsetDateTime.class),
 				ModerationStatus.of(row.get("moderation", String.class)), Boolean.TRUE.equals(row.get("redacted", Boolean.class)),
-				false, false);
+				false, false, false);
 	}
 
 	/** A complaint of a consumer's data export, with its row id. */

@@ -16,14 +16,15 @@ import org.springframework.stereotype.Repository;
  * Pages of brands' team inboxes: one statement for every brand a request asks alike, whatever the filter, the
  * caller's membership read in it. A lateral join reads each brand's page through the order's index
  * ({@code complaints_inbox_due_idx}, {@code complaints_brand_idx}, {@code complaints_inbox_activity_idx}), in order,
- * stopping at the limit.
+ * stopping at the limit. The inbox holds the brand's own complaints, read as its team reads them (never as a partner).
  */
 @Repository
 class InboxPages {
 
 	/** Each brand's page for its members (and moderators); nothing for anyone else. */
 	private static final String PAGES_OF_BRANDS = """
-			SELECT %1$s, (SELECT r.role FROM brand_roles r WHERE r.brand_id = c.brand_id AND r.subject = :viewer) AS viewer_role
+			SELECT %1$s, (SELECT r.role FROM brand_roles r WHERE r.brand_id = c.brand_id AND r.subject = :viewer) AS viewer_role,
+			       NULL::bigint AS viewer_partner
 			FROM unnest(:brandIds::bigint[]) AS wanted(brand_id)
 			CROSS JOIN LATERAL (
 			  SELECT * FROM complaints c

@@ -7,6 +7,11 @@ enum Party {
 	CONSUMER,
 	/** A member of the brand it is against. */
 	BRAND,
+	/**
+	 * A member of a partner brand the brand brought into the case (a courier, an installer): reads the whole case but
+	 * the private messages the consumer kept from partners, and posts as the partner; never works it for the brand.
+	 */
+	PARTNER,
 	/** Platform staff: reads everything, changes nothing in the lifecycle. */
 	MODERATOR,
 	/** Anyone else, signed in or not: sees the public parts, masked. */

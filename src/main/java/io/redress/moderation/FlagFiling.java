@@ -110,12 +110,15 @@ class FlagFiling {
 		return accounts.profileOf(new Viewer(message.authorSubject(), Set.of())).map(profile -> Optional.of(profile.id()));
 	}
 
-	/** Which side asked: the complaint's consumer, the brand's members, platform staff, or the public (as consumers). */
+	/**
+	 * Which side asked: the complaint's consumer, the brand's members (and the partners it brought into the case),
+	 * platform staff, or the public (as consumers).
+	 */
 	private static AskedBy askedBy(Participation participation, Viewer viewer) {
 		if (participation.isConsumer()) {
 			return AskedBy.CONSUMER;
 		}
-		if (participation.speaksForBrand()) {
+		if (participation.speaksForBrand() || participation.speaksForPartner()) {
 			return AskedBy.BRAND;
 		}
 		return viewer.isModerator() ? AskedBy.PLATFORM : AskedBy.CONSUMER;

@@ -38,7 +38,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
 	private static final String WIDGETS = "/widgets/**";
-	private static final String[] PUBLIC_PAGES = {WIDGETS, "/brands/**", "/complaints/**"};
+	// One segment only: /brands/{slug}/complaints.csv is a manager's export and goes through the token chain.
+	private static final String[] PUBLIC_PAGES = {WIDGETS, "/brands/*", "/complaints/*"};
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings,

@@ -74,7 +74,8 @@ class MessageDirectory implements NodeLookup {
 			return Mono.just(Map.of());
 		}
 		List<ThreadPages.ThreadReader> readers = batch.stream()
-				.map(complaint -> new ThreadPages.ThreadReader(complaint.id(), complaint.participant(), complaint.insider())).toList();
+				.map(complaint -> new ThreadPages.ThreadReader(complaint.id(), complaint.participant(),
+						complaint.insider(), complaint.partner())).toList();
 		return threads.latest(readers, LATEST_COUNT)
 				.collectMultimap(ThreadPages.KeyedMessage::keyIndex, ThreadPages.KeyedMessage::message)
 				.map(byKey -> IntStream.range(0, batch.size()).boxed().collect(Collectors.toMap(batch::get,

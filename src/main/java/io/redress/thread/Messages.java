@@ -22,18 +22,21 @@ class Messages {
 
 	private static final String COLUMNS = """
 			m.id, m.complaint_id, m.author_kind, m.visibility, m.body, m.created_at, m.moderation, m.redacted,
-			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'SYSTEM' THEN 'Redress' ELSE a.author_name END AS author_name""";
+			m.kept_from_partners,
+			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'PARTNER' THEN b.name WHEN 'SYSTEM' THEN 'Redress'
+			     ELSE a.author_name END AS author_name""";
 
 	private static final String JOINS = """
 			FROM messages m
-			JOIN brand_listing b ON b.brand_id = m.brand_id
+			JOIN brand_listing b ON b.brand_id = coalesce(m.author_brand_id, m.brand_id)
 			JOIN complaint_authors a ON a.complaint_id = m.complaint_id""";
 
 	/** Empty when the author already posted under this idempotency key in this thread. */
 	private static final String INSERT = """
 			INSERT INTO messages (complaint_id, brand_id, author_kind, author_subject, visibility, body, public_body,
-			                      idempotency_key, request_hash)
-			VALUES (:complaintId, :brandId, :authorKind, :authorSubject, :visibility, :body, :publicBody, :key, :hash)
+			                      idempotency_key, request_hash, author_brand_id, kept_from_partners)
+			VALUES (:complaintId, :brandId, :authorKind, :authorSubject, :visibility, :body, :publicBody, :key, :hash,
+			        :authorBrandId, :kept)
 			ON CONFLICT (complaint_id, author_subject, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
 			RETURNING id""";
 
@@ -66,13 +69,18 @@ class Messages {
 
 	Mono<Long> insert(long complaintId, long brandId, Message.AuthorKind kind, String authorSubject,
 			MessageVisibility visibility, String body) {
-		return insert(complaintId, brandId, kind, authorSubject, visibility, body, null, null);
+		return insert(complaintId, brandId, kind, authorSubject, visibility, body, null, null, null, false);
 	}
 
-	/** Inserts, or returns empty when the author already posted under {@code idempotencyKey} in this thread. */
+	/**
+	 * Inserts, or returns empty when the author already posted under {@code idempotencyKey} in this thread; a
+	 * partner's message names the partner brand it is shown as ({@code authorBrandId}).
+	 */
 	Mono<Long> insert(long complaintId, long brandId, Message.AuthorKind kind, String authorSubject,
-			MessageVisibility visibility, String body, String idempotencyKey, String requestHash) {
+			MessageVisibility visibility, String body, String idempotencyKey, String requestHash, Long authorBrandId,
+			boolean keptFromPartners) {
 		return db.sql(INSERT).bind("complaintId", complaintId).bind("brandId", brandId).bind("authorKind", kind.name())
+				.bind("authorBrandId", Parameter.fromOrEmpty(authorBrandId, Long.class)).bind("kept", keptFromPartners)
 				.bind("authorSubject", Parameter.fromOrEmpty(authorSubject, String.class))
 				.bind("visibility", visibility.name()).bind("body", body).bind("publicBody", TextMask.mask(body))
 				.bind("key", Parameter.fromOrEmpty(idempotencyKey, String.class))
@@ -127,7 +135,7 @@ class Messages {
 	/** The messages {@code subject} posted as a member of a brand, oldest first. */
 	Flux<Message> writtenForBrandsBy(String subject, int limit) {
 		return db.sql("""
-				SELECT %s %s WHERE m.author_subject = :subject AND m.author_kind = 'BRAND'
+				SELECT %s %s WHERE m.author_subject = :subject AND m.author_kind IN ('BRAND', 'PARTNER')
 				ORDER BY m.id LIMIT :limit""".formatted(COLUMNS, JOINS))
 				.bind("subject", subject).bind("limit", limit).map(Messages::message).all();
 	}
@@ -192,6 +200,15 @@ class Messages {
 				Message.AuthorKind.valueOf(row.get("author_kind", String.class)), row.get("author_name", String.class),
 				MessageVisibility.valueOf(row.get("visibility", String.class)), row.get("body", String.class),
 				row.get("created_at", OffsetDateTime.class), ModerationStatus.of(row.get("moderation", String.class)),
-				Boolean.TRUE.equals(row.get("redacted", Boolean.class)));
+				Boolean.TRUE.equals(row.get("redacted", Boolean.class)),
+				Boolean.TRUE.equals(row.get("kept_from_partners", Boolean.class)));
+	}
+
+	/** Keeps a private message from the partners in its case, or shows it to them again; whether it changed. */
+	Mono<Boolean> keepFromPartners(long id, boolean kept) {
+		return db.sql("""
+				UPDATE messages SET kept_from_partners = :kept
+				WHERE id = :id AND visibility = 'PRIVATE' AND kept_from_partners <> :kept""")
+				.bind("id", id).bind("kept", kept).fetch().rowsUpdated().map(updated -> updated > 0);
 	}
 }

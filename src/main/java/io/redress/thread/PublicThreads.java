@@ -27,7 +27,7 @@ public class PublicThreads {
 	/** The first {@code limit} (at most 100) public messages of a public complaint's thread, oldest first. */
 	public Mono<List<PublicMessage>> thread(long complaintId, int limit) {
 		PageRequest page = new PageRequest(limit, null);
-		return threads.pages(List.of(new ThreadPage(complaintId, false, false, 0, page)))
+		return threads.pages(List.of(new ThreadPage(complaintId, false, false, false, 0, page)))
 				.map(keyed -> PublicMessage.of(keyed.message())).take(limit).collectList();
 	}
 
@@ -36,7 +36,7 @@ public class PublicThreads {
 		if (complaintIds.isEmpty()) {
 			return Mono.just(Map.of());
 		}
-		return threads.latest(complaintIds.stream().map(id -> new ThreadPages.ThreadReader(id, false, false)).toList(),
+		return threads.latest(complaintIds.stream().map(id -> new ThreadPages.ThreadReader(id, false, false, false)).toList(),
 				MessageDirectory.LATEST_COUNT)
 				.map(keyed -> PublicMessage.of(keyed.message())).filter(PublicMessage::fromBrand)
 				.collectList().map(answers -> {

@@ -29,10 +29,13 @@ class ThreadController {
 
 	private final MessageDirectory directory;
 	private final ThreadManagement management;
+	private final MessageKeeping keeping;
 
-	ThreadController(MessageDirectory directory, ThreadManagement management, BatchLoaderRegistry loaders) {
+	ThreadController(MessageDirectory directory, ThreadManagement management, MessageKeeping keeping,
+			BatchLoaderRegistry loaders) {
 		this.directory = directory;
 		this.management = management;
+		this.keeping = keeping;
 		// messages takes arguments, which @BatchMapping cannot pass: a keyed loader batches it instead, one statement
 		// for every thread page of a request whatever their arguments, each key carrying its own.
 		loaders.<ThreadPage, Connection<Message>>forName(THREAD_LOADER)
@@ -65,5 +68,10 @@ class ThreadController {
 	@MutationMapping
 	Mono<PostMessagePayload> postMessage(@Argument PostMessageInput input) {
 		return management.post(input);
+	}
+
+	@MutationMapping
+	Mono<KeepMessageFromPartnersPayload> keepMessageFromPartners(@Argument KeepMessageFromPartnersInput input) {
+		return keeping.keep(input);
 	}
 }

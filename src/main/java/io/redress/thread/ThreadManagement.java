@@ -23,8 +23,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * Posting in a thread: the consumer and the brand's members (integrations included) post while the complaint is
- * active; the brand's first message moves an OPEN complaint to IN_PROGRESS, in the same transaction.
+ * Posting in a thread: the consumer, the brand's members (integrations included) and the members of partners brought
+ * into the case post while the complaint is active; the brand's first message moves an OPEN complaint to
+ * IN_PROGRESS, in the same transaction. A partner's message shows under the partner's name; the consumer may keep a
+ * private message from partners, when posting it or later.
  */
 @Service
 class ThreadManagement {
@@ -54,31 +56,42 @@ class ThreadManagement {
 	}
 
 	private Mono<PostMessagePayload> post(LifecycleStep step, PostMessageInput input) {
+		Participation participation = step.participation();
 		InputCheck check = new InputCheck().requiredText("body", input.body(), MAX_BODY)
 				.optionalText("idempotencyKey", input.idempotencyKey(), MAX_IDEMPOTENCY_KEY);
+		if (input.kept() && !participation.isConsumer()) {
+			check.add(UserError.of("keepFromPartners", "CONSUMER_ONLY",
+					"Only the consumer keeps messages from partners"));
+		}
+		else if (input.kept() && input.visibility() != MessageVisibility.PRIVATE) {
+			check.add(UserError.of("keepFromPartners", "PRIVATE_ONLY",
+					"Only a private message can be kept from partners; a public one is everyone's"));
+		}
 		if (check.failed()) {
 			return Mono.just(PostMessagePayload.failed(check.errors()));
 		}
-		Participation participation = step.participation();
 		Complaint complaint = step.complaint();
 		boolean internal = input.visibility() == MessageVisibility.INTERNAL;
 		if (internal && !complaint.insider()) {
 			return Mono.error(new ForbiddenException("Internal notes are for the brand's team"));
 		}
-		Message.AuthorKind author = participation.isConsumer() ? Message.AuthorKind.CONSUMER : Message.AuthorKind.BRAND;
+		Message.AuthorKind author = participation.isConsumer() ? Message.AuthorKind.CONSUMER
+				: participation.speaksForPartner() ? Message.AuthorKind.PARTNER : Message.AuthorKind.BRAND;
 		String subject = participation.viewer().subject();
 		String written = input.body().strip();
-		String hash = input.idempotencyKey() == null ? null : RequestHash.of(input.visibility().name(), written);
+		String hash = input.idempotencyKey() == null ? null
+				: RequestHash.of(input.visibility().name(), written, Boolean.toString(input.kept()));
 		Mono<String> filled = author == Message.AuthorKind.BRAND
 				? replies.fill(written, complaint.brandId(), complaint.authorName()) : Mono.just(written);
 		// An internal note is not a reply: it neither moves the complaint nor stops the response-time clock.
 		Mono<Void> moved = internal ? Mono.empty() : lifecycle.move(step);
 		return filled.flatMap(body -> messages.insert(complaint.id(), complaint.brandId(), author, subject,
-				input.visibility(), body, input.idempotencyKey(), hash))
+				input.visibility(), body, input.idempotencyKey(), hash, participation.partnerBrandId(), input.kept()))
 				.map(Optional::of).defaultIfEmpty(Optional.empty())
 				.flatMap(inserted -> inserted.isPresent()
 						? moved.then(lifecycle.touch(step))
-								.then(events.append(messagePosted(complaint, inserted.get(), input.visibility())))
+								.then(events.append(messagePosted(complaint, inserted.get(), input.visibility(),
+										input.kept())))
 								.then(posted(complaint, inserted.get()))
 						: retried(complaint, subject, input.idempotencyKey(), hash));
 	}
@@ -97,11 +110,24 @@ class ThreadManagement {
 	}
 
 	static NewEvent messagePosted(Complaint complaint, long messageId, MessageVisibility visibility) {
-		return new NewEvent(ThreadEventType.MESSAGE_POSTED, complaint.brandId(), complaint.id(),
+		return messagePosted(complaint, messageId, visibility, false);
+	}
+
+	/**
+	 * A message's event: an internal note's reaches the brand's side only; one the consumer kept from partners says
+	 * so, and partners never receive it.
+	 */
+	static NewEvent messagePosted(Complaint complaint, long messageId, MessageVisibility visibility,
+			boolean keptFromPartners) {
+		NewEvent posted = new NewEvent(ThreadEventType.MESSAGE_POSTED, complaint.brandId(), complaint.id(),
 				complaint.consumerId(), switch (visibility) {
 					case PUBLIC -> Visibility.PUBLIC;
 					case PRIVATE -> Visibility.PARTICIPANTS;
 					case INTERNAL -> Visibility.BRAND;
 				}, Map.of("messageId", messageId));
+		return keptFromPartners ? posted.with(KEPT_FROM_PARTNERS, true) : posted;
 	}
+
+	/** The payload key that keeps an event from the partners in the case. */
+	static final String KEPT_FROM_PARTNERS = "keptFromPartners";
 }

@@ -21,16 +21,19 @@ class ThreadPages {
 	 */
 	private static final String READER_COLUMNS = """
 			k.key_no, m.id, m.complaint_id, m.author_kind, m.visibility, m.created_at, m.moderation, m.redacted,
+			m.kept_from_partners,
 			CASE WHEN k.participant THEN m.body ELSE coalesce(m.public_body, m.body) END AS body,
 			NOT k.participant AND m.public_body IS NULL AS unmasked,
-			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'SYSTEM' THEN 'Redress' ELSE a.author_name END AS author_name""";
+			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'PARTNER' THEN b.name WHEN 'SYSTEM' THEN 'Redress'
+			     ELSE a.author_name END AS author_name""";
 
 	/**
-	 * The thread's rights: the brand's side and moderators (insiders) read every message, the consumer every one but
-	 * the brand's internal notes, everyone else those public and not moderated away.
+	 * The thread's rights: the brand's side and moderators (insiders) read every message; the consumer every one but
+	 * the brand's internal notes; a partner those too but the private ones the consumer kept from partners; everyone
+	 * else those public and not moderated away.
 	 */
 	private static final String READABLE = """
-			(k.insider OR (k.participant AND m.visibility <> 'INTERNAL')
+			(k.insider OR (k.participant AND m.visibility <> 'INTERNAL' AND NOT (k.partner AND m.kept_from_partners))
 			 OR (m.visibility = 'PUBLIC' AND m.moderation IS NULL))""";
 
 	/**
@@ -39,26 +42,27 @@ class ThreadPages {
 	 */
 	private static final String PAGES = """
 			SELECT %s
-			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :insider::boolean[], :afterIds::bigint[],
-			            :limits::int[]) WITH ORDINALITY AS k(complaint_id, participant, insider, after_id, row_limit, key_no)
+			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :insider::boolean[], :partner::boolean[],
+			            :afterIds::bigint[], :limits::int[])
+			     WITH ORDINALITY AS k(complaint_id, participant, insider, partner, after_id, row_limit, key_no)
 			CROSS JOIN LATERAL (
 			  SELECT * FROM messages m
 			  WHERE m.complaint_id = k.complaint_id AND m.id > k.after_id AND %s
 			  ORDER BY m.id LIMIT k.row_limit) m
-			JOIN brand_listing b ON b.brand_id = m.brand_id
+			JOIN brand_listing b ON b.brand_id = coalesce(m.author_brand_id, m.brand_id)
 			JOIN complaint_authors a ON a.complaint_id = m.complaint_id
 			ORDER BY k.key_no, m.id""".formatted(READER_COLUMNS, READABLE);
 
 	/** The newest few messages of each of many threads in one statement, oldest first within each. */
 	private static final String LATEST = """
 			SELECT %s
-			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :insider::boolean[])
-			     WITH ORDINALITY AS k(complaint_id, participant, insider, key_no)
+			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :insider::boolean[], :partner::boolean[])
+			     WITH ORDINALITY AS k(complaint_id, participant, insider, partner, key_no)
 			CROSS JOIN LATERAL (
 			  SELECT * FROM messages m
 			  WHERE m.complaint_id = k.complaint_id AND %s
 			  ORDER BY m.id DESC LIMIT :count) m
-			JOIN brand_listing b ON b.brand_id = m.brand_id
+			JOIN brand_listing b ON b.brand_id = coalesce(m.author_brand_id, m.brand_id)
 			JOIN complaint_authors a ON a.complaint_id = m.complaint_id
 			ORDER BY k.key_no, m.id""".formatted(READER_COLUMNS, READABLE);
 
@@ -74,6 +78,7 @@ class ThreadPages {
 				.bind("complaintIds", keys.stream().map(ThreadPage::complaintId).toArray(Long[]::new))
 				.bind("participant", keys.stream().map(ThreadPage::participant).toArray(Boolean[]::new))
 				.bind("insider", keys.stream().map(ThreadPage::insider).toArray(Boolean[]::new))
+				.bind("partner", keys.stream().map(ThreadPage::partner).toArray(Boolean[]::new))
 				.bind("afterIds", keys.stream().map(ThreadPage::afterId).toArray(Long[]::new))
 				.bind("limits", keys.stream().map(key -> key.page().fetchSize()).toArray(Integer[]::new))
 				.map(ThreadPages::keyed).all();
@@ -85,12 +90,13 @@ class ThreadPages {
 				.bind("complaintIds", threads.stream().map(ThreadReader::complaintId).toArray(Long[]::new))
 				.bind("participant", threads.stream().map(ThreadReader::participant).toArray(Boolean[]::new))
 				.bind("insider", threads.stream().map(ThreadReader::insider).toArray(Boolean[]::new))
+				.bind("partner", threads.stream().map(ThreadReader::partner).toArray(Boolean[]::new))
 				.bind("count", count)
 				.map(ThreadPages::keyed).all();
 	}
 
-	/** A thread and whether its reader takes part in it. */
-	record ThreadReader(long complaintId, boolean participant, boolean insider) {
+	/** A thread and how its reader takes part in it: at all, on the brand's side, as a partner brought into the case. */
+	record ThreadReader(long complaintId, boolean participant, boolean insider, boolean partner) {
 	}
 
 	/** A message read for the key at {@code keyIndex} (from 0) of a batch. */

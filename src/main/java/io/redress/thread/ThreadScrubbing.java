@@ -41,7 +41,7 @@ public class ThreadScrubbing {
 						.map(message -> new Message(message.id(), message.complaintId(), message.authorKind(),
 								message.authorName(), message.visibility(),
 								TextMask.maskToStore(message.body(), ThreadManagement.MAX_BODY), message.createdAt(),
-								message.moderation(), message.redacted()))
+								message.moderation(), message.redacted(), message.keptFromPartners()))
 						.collectList()
 						.flatMap(messages::rewrite));
 	}

@@ -43,6 +43,10 @@ class ComplaintStateMachineTests {
 			ANONYMISE           CONSUMER           OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
 			MODERATE            MODERATOR          OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
 			HOLD                SYSTEM             OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
+			POST_MESSAGE        PARTNER            OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    INVALID_STATE  INVALID_STATE  INVALID_STATE
+			INVOLVE_PARTNER     BRAND_TEAM         OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    INVALID_STATE  INVALID_STATE  INVALID_STATE
+			DECLINE_PARTNER_INVOLVEMENT PARTNER    OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
+			KEEP_FROM_PARTNERS  CONSUMER           OPEN                  IN_PROGRESS           RESOLUTION_PROPOSED    RESOLVED       UNRESOLVED     WITHDRAWN
 			""";
 
 	@Test
@@ -99,7 +103,7 @@ class ComplaintStateMachineTests {
 	}
 
 	@Test
-	void brandMembersAreTheTeamOrAnIntegrationAndEveryoneElseAStrangerOrStaff() {
+	void brandMembersAreTheTeamOrAnIntegrationPartnersThemselvesAndEveryoneElseAStrangerOrStaff() {
 		Viewer viewer = new Viewer("someone", Set.of());
 		assertThat(Actor.of(new Participation(complaint(), viewer, Party.BRAND, Optional.of(BrandRole.MANAGER))))
 				.isEqualTo(Actor.BRAND_TEAM);
@@ -109,6 +113,8 @@ class ComplaintStateMachineTests {
 				.isEqualTo(Actor.MODERATOR);
 		assertThat(Actor.of(new Participation(complaint(), viewer, Party.PUBLIC, Optional.empty())))
 				.isEqualTo(Actor.STRANGER);
+		assertThat(Actor.of(new Participation(complaint(), viewer, Party.PARTNER, Optional.empty(), 7L)))
+				.isEqualTo(Actor.PARTNER);
 	}
 
 	private static String outcome(Decision decision) {
@@ -135,6 +141,6 @@ class ComplaintStateMachineTests {
 		OffsetDateTime now = OffsetDateTime.now();
 		return new Complaint(1, 2, 3, "alice", "Quiet Otter", "title", "description", ComplaintCategory.DELIVERY,
 				null, ComplaintStatus.OPEN, null, now, null, now.plusHours(48), null, now.plusDays(14), now, null, false,
-				true, false);
+				true, false, false);
 	}
 }

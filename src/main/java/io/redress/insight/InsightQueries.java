@@ -1,0 +1,202 @@
+package io.redress.insight;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Insights as SQL next to the data: each statement aggregates one brand's complaints of one period through the
+ * complaint module's published views ({@code complaint_outcomes}, {@code complaint_terms},
+ * {@code complaint_partner_cases}), using the (brand_id, created_at) index, and returns a handful of rows.
+ */
+@Repository
+class InsightQueries {
+
+	/** The period's complaints of the brand, in the view {@code o}. */
+	private static final String PERIOD = "o.brand_id = :brandId AND o.created_at >= :from AND o.created_at < :to";
+
+	private static final String HOURS = "extract(epoch FROM %s) / 3600";
+
+	private static final String TOTALS = """
+			SELECT count(*) AS filed,
+			       count(*) FILTER (WHERE o.status = 'RESOLVED') AS resolved,
+			       count(*) FILTER (WHERE o.status = 'UNRESOLVED') AS unresolved,
+			       count(o.first_response_at) AS answered,
+			       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY %1$s)
+			           FILTER (WHERE o.first_response_at IS NOT NULL) AS first_response,
+			       count(*) FILTER (WHERE o.status = 'RESOLVED' AND o.resolved_at IS NOT NULL) AS resolved_timed,
+			       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY %2$s)
+			           FILTER (WHERE o.status = 'RESOLVED' AND o.resolved_at IS NOT NULL) AS resolution,
+			       count(o.stars) AS rated, count(*) FILTER (WHERE o.would_buy_again) AS would_buy_again,
+			       ARRAY[count(*) FILTER (WHERE o.stars = 1), count(*) FILTER (WHERE o.stars = 2),
+			             count(*) FILTER (WHERE o.stars = 3), count(*) FILTER (WHERE o.stars = 4),
+			             count(*) FILTER (WHERE o.stars = 5)] AS stars
+			FROM complaint_outcomes o WHERE %3$s""".formatted(HOURS.formatted("o.first_response_at - o.created_at"),
+			HOURS.formatted("o.resolved_at - o.created_at"), PERIOD);
+
+	private static final String BREAKDOWN = """
+			SELECT o.category, o.status, count(*) AS n FROM complaint_outcomes o WHERE %s
+			GROUP BY GROUPING SETS ((o.category), (o.status))
+			ORDER BY n DESC, o.category, o.status""".formatted(PERIOD);
+
+	/** Buckets in UTC, from the one holding {@code from} to the one holding the period's last instant. */
+	private static final String SERIES = """
+			WITH filed AS (
+			  SELECT date_trunc(:field, o.created_at AT TIME ZONE 'UTC') AS start, count(*) AS filed,
+			         count(*) FILTER (WHERE o.status = 'RESOLVED') AS resolved,
+			         percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)
+			             FILTER (WHERE o.first_response_at IS NOT NULL) AS first_response
+			  FROM complaint_outcomes o WHERE %s GROUP BY 1)
+			SELECT b.start AT TIME ZONE 'UTC' AS start, coalesce(f.filed, 0) AS filed,
+			       coalesce(f.resolved, 0) AS resolved, f.first_response
+			FROM generate_series(date_trunc(:field, :from::timestamptz AT TIME ZONE 'UTC'),
+			                     :to::timestamptz AT TIME ZONE 'UTC' - interval '1 microsecond',
+			                     ('1 ' || :field)::interval) AS b(start)
+			LEFT JOIN filed f ON f.start = b.start
+			ORDER BY b.start""".formatted(HOURS.formatted("o.first_response_at - o.created_at"), PERIOD);
+
+	/**
+	 * Terms that rose most against the previous period. {@code ts_stat} counts, for each lexeme of the stored
+	 * vectors of the brand's complaints of a period, the complaints that hold it; it takes its query as text, made
+	 * here by {@code format} from the bound, typed brand id ({@code %s} of a bigint) and instants ({@code %L}, quoted),
+	 * so nothing a caller sends becomes SQL. Only words of letters count (no numbers, e-mail addresses or codes), in
+	 * at least {@code :least} complaints. Each theme's newest complaints come from the same view by its GIN index.
+	 */
+	private static final String THEMES = """
+			WITH current_terms AS (
+			  SELECT word, ndoc FROM ts_stat(format(
+			    'SELECT terms FROM complaint_terms WHERE brand_id = %s AND created_at >= %L AND created_at < %L',
+			    :brandId::bigint, :from::timestamptz, :to::timestamptz))),
+			previous_terms AS (
+			  SELECT word, ndoc FROM ts_stat(format(
+			    'SELECT terms FROM complaint_terms WHERE brand_id = %s AND created_at >= %L AND created_at < %L',
+			    :brandId::bigint, :previousFrom::timestamptz, :from::timestamptz))),
+			rising AS (
+			  SELECT c.word, c.ndoc AS n, coalesce(p.ndoc, 0) AS previous
+			  FROM current_terms c LEFT JOIN previous_terms p ON p.word = c.word
+			  WHERE c.word ~ '^[a-z]{3,}$' AND c.ndoc >= :least AND c.ndoc > coalesce(p.ndoc, 0)
+			  ORDER BY c.ndoc - coalesce(p.ndoc, 0) DESC, c.ndoc DESC, c.word
+			  LIMIT :limit)
+			SELECT r.word, r.n, r.previous, s.ids
+			FROM rising r CROSS JOIN LATERAL (
+			  SELECT array_agg(x.complaint_id ORDER BY x.created_at DESC, x.complaint_id DESC) AS ids
+			  FROM (SELECT t.complaint_id, t.created_at FROM complaint_terms t
+			        WHERE t.brand_id = :brandId AND t.created_at >= :from AND t.created_at < :to
+			          AND t.terms @@ r.word::tsquery
+			        ORDER BY t.created_at DESC, t.complaint_id DESC LIMIT :examples) x) s
+			ORDER BY r.n - r.previous DESC, r.n DESC, r.word""";
+
+	/** First responses by who sent them; resolutions by whom the case was assigned to; bounded to 100 members. */
+	private static final String AGENTS = """
+			WITH answered AS (
+			  SELECT o.first_response_by AS subject, count(*) AS answered,
+			         percentile_cont(0.5) WITHIN GROUP (ORDER BY %s) AS first_response
+			  FROM complaint_outcomes o WHERE %s AND o.first_response_by IS NOT NULL GROUP BY 1),
+			resolved AS (
+			  SELECT o.assignee AS subject, count(*) AS resolved
+			  FROM complaint_outcomes o WHERE %s AND o.assignee IS NOT NULL AND o.status = 'RESOLVED' GROUP BY 1)
+			SELECT subject, coalesce(a.answered, 0) AS answered, coalesce(r.resolved, 0) AS resolved, a.first_response
+			FROM answered a FULL JOIN resolved r USING (subject)
+			ORDER BY coalesce(a.answered, 0) + coalesce(r.resolved, 0) DESC, subject
+			LIMIT 100""".formatted(HOURS.formatted("o.first_response_at - o.created_at"), PERIOD, PERIOD);
+
+	/** The brand as a partner: the cases it was brought into during the period, and how fast it answered in them. */
+	private static final String AS_PARTNER = """
+			SELECT count(*) AS involved, count(*) FILTER (WHERE p.status = 'DECLINED') AS declined,
+			       count(p.first_response_at) AS answered,
+			       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY %s)
+			           FILTER (WHERE p.first_response_at IS NOT NULL) AS first_response
+			FROM complaint_partner_cases p
+			WHERE p.partner_brand_id = :brandId AND p.joined_at >= :from AND p.joined_at < :to"""
+			.formatted(HOURS.formatted("p.first_response_at - p.joined_at"));
+
+	/** Themes returned, and complaints named for each. */
+	static final int THEMES_LIMIT = 10;
+	static final int EXAMPLES = 3;
+	/** A term must be in at least this many of the period's complaints to be a theme. */
+	static final int THEME_LEAST = 2;
+
+	private final DatabaseClient db;
+
+	InsightQueries(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<InsightTotals> totals(InsightPeriod period) {
+		return bound(TOTALS, period).map(row -> {
+			Long[] stars = row.get("stars", Long[].class);
+			List<InsightTotals.StarCount> distribution = IntStream.range(0, 5)
+					.mapToObj(i -> new InsightTotals.StarCount(i + 1, stars[i])).toList();
+			return new InsightTotals(count(row, "filed"), count(row, "resolved"), count(row, "unresolved"),
+					percentiles(row, "first_response", "answered"), percentiles(row, "resolution", "resolved_timed"),
+					distribution, count(row, "rated"), count(row, "would_buy_again"));
+		}).one();
+	}
+
+	/** One statement, two grouping sets: a row grouped by category has no status, and one by status no category. */
+	Mono<InsightRows.Breakdown> breakdown(InsightPeriod period) {
+		return bound(BREAKDOWN, period).map(row -> new Grouped(row.get("category", String.class),
+				row.get("status", String.class), count(row, "n"))).all().collectList()
+				.map(rows -> new InsightRows.Breakdown(
+						rows.stream().filter(row -> row.category() != null)
+								.map(row -> new InsightRows.Count(row.category(), row.count())).toList(),
+						rows.stream().filter(row -> row.category() == null)
+								.map(row -> new InsightRows.Count(row.status(), row.count())).toList()));
+	}
+
+	private record Grouped(String category, String status, long count) {
+	}
+
+	Flux<InsightRows.Point> series(InsightPeriod period) {
+		return bound(SERIES, period).bind("field", period.granularity().field())
+				.map(row -> new InsightRows.Point(row.get("start", OffsetDateTime.class), count(row, "filed"),
+						count(row, "resolved"), row.get("first_response", Double.class)))
+				.all();
+	}
+
+	Flux<InsightRows.Theme> themes(InsightPeriod period) {
+		return bound(THEMES, period).bind("previousFrom", period.previousFrom()).bind("least", THEME_LEAST)
+				.bind("limit", THEMES_LIMIT).bind("examples", EXAMPLES)
+				.map(row -> new InsightRows.Theme(row.get("word", String.class), count(row, "n"),
+						count(row, "previous"), count(row, "n") - count(row, "previous"),
+						Arrays.asList(row.get("ids", Long[].class))))
+				.all();
+	}
+
+	Flux<InsightRows.Agent> agents(InsightPeriod period) {
+		return bound(AGENTS, period)
+				.map(row -> new InsightRows.Agent(row.get("subject", String.class), count(row, "answered"),
+						count(row, "resolved"), row.get("first_response", Double.class)))
+				.all();
+	}
+
+	Mono<InsightRows.AsPartner> asPartner(InsightPeriod period) {
+		return bound(AS_PARTNER, period)
+				.map(row -> new InsightRows.AsPartner(count(row, "involved"), count(row, "declined"),
+						count(row, "answered"), percentiles(row, "first_response", "answered")))
+				.one();
+	}
+
+	private DatabaseClient.GenericExecuteSpec bound(String sql, InsightPeriod period) {
+		return db.sql(sql).bind("brandId", period.brandId()).bind("from", period.from()).bind("to", period.to());
+	}
+
+	private static long count(Readable row, String column) {
+		Long value = row.get(column, Long.class);
+		return value == null ? 0 : value;
+	}
+
+	private static Percentiles percentiles(Readable row, String column, String countColumn) {
+		Double[] values = row.get(column, Double[].class);
+		return values == null ? new Percentiles(null, null, count(row, countColumn))
+				: new Percentiles(values[0], values[1], count(row, countColumn));
+	}
+}
