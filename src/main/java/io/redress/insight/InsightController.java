@@ -98,8 +98,8 @@ class InsightController {
 	}
 
 	@SchemaMapping(typeName = "BrandInsights")
-	Double followUpHeldRate(BrandInsights insights) {
-		return null;
+	Mono<Double> followUpHeldRate(BrandInsights insights) {
+		return reading.heldRate(insights);
 	}
 
 	@SchemaMapping(typeName = "BrandInsights")

@@ -47,6 +47,12 @@ class InsightQueries {
 			GROUP BY GROUPING SETS ((o.category), (o.status))
 			ORDER BY n DESC, o.category, o.status""".formatted(PERIOD);
 
+	/** Null while none was answered; served by the view's partial index on answered follow-ups per brand. */
+	private static final String HELD = """
+			SELECT (count(*) FILTER (WHERE f.held))::float8 / nullif(count(*), 0) AS rate
+			FROM complaint_follow_ups f
+			WHERE f.brand_id = :brandId AND f.answered_at IS NOT NULL AND f.answered_at >= :from AND f.answered_at < :to""";
+
 	/** Buckets in UTC, from the one holding {@code from} to the one holding the period's last instant. */
 	private static final String SERIES = """
 			WITH filed AS (
@@ -183,6 +189,11 @@ class InsightQueries {
 				.map(row -> new InsightRows.AsPartner(count(row, "involved"), count(row, "declined"),
 						count(row, "answered"), percentiles(row, "first_response", "answered")))
 				.one();
+	}
+
+	/** The follow-ups answered in the period (the complaint module's view) and the share that said it held. */
+	Mono<Double> heldRate(InsightPeriod period) {
+		return bound(HELD, period).map(row -> row.get("rate", Double.class)).one();
 	}
 
 	private DatabaseClient.GenericExecuteSpec bound(String sql, InsightPeriod period) {

@@ -66,6 +66,10 @@ class InsightReading {
 		return insights.period() == null ? Mono.empty() : queries.themes(insights.period()).collectList();
 	}
 
+	Mono<Double> heldRate(BrandInsights insights) {
+		return insights.period() == null ? Mono.empty() : queries.heldRate(insights.period());
+	}
+
 	Mono<InsightRows.AsPartner> asPartner(BrandInsights insights) {
 		return insights.period() == null ? Mono.empty() : queries.asPartner(insights.period());
 	}

@@ -99,6 +99,18 @@ class InsightTests extends ApiTest {
 	}
 
 	@Test
+	void theHeldRateIsTheShareOfThePeriodsAnsweredFollowUpsThatSaidTheResolutionHeld() {
+		// The follow-up itself is FollowUpTests' subject; here its answer is written as answerFollowUp stores it.
+		db.sql("""
+				INSERT INTO follow_ups (complaint_id, resolved_at, brand_id, held, answered_at)
+				SELECT id, resolved_at, brand_id, true, now() FROM complaints WHERE id = :id""")
+				.bind("id", GlobalId.decode(resolved, "Complaint").orElseThrow()).then().block();
+
+		insights(as(agent), brand, from, to).path("brand.insights.followUpHeldRate").entity(Double.class).isEqualTo(1.0);
+		insights(as(agent), brand, from.minusDays(60), from).path("brand.insights.followUpHeldRate").valueIsNull();
+	}
+
+	@Test
 	void themesAreTheTermsThatRoseAgainstThePreviousPeriodWithTheirNewestComplaints() {
 		insights(as(agent), brand, from, to)
 				.path("brand.insights.themes[*].term").entityList(String.class).containsExactly("parcel")
