@@ -34,7 +34,9 @@ class TableOwnershipTests {
 			"thread", Set.of("messages"),
 			"realtime", Set.of("events", "event_sequence"),
 			"score", Set.of("brand_scores", "score_snapshots", "score_feed"),
-			"moderation", Set.of("flags", "flag_history", "moderation_ledger", "signal_feed"));
+			"moderation", Set.of("flags", "flag_history", "moderation_ledger", "signal_feed"),
+			"notification", Set.of("notification_recipients", "notification_outbox", "notification_feed",
+					"notification_invitations", "notification_opt_outs"));
 
 	private static final Map<String, Set<String>> PUBLISHED_VIEWS = Map.of(
 			"account", Set.of("account_profiles"),

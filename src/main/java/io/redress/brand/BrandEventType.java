@@ -21,5 +21,7 @@ public enum BrandEventType implements EventType {
 	/** An owner or manager changed a member's role. */
 	MEMBER_ROLE_CHANGED,
 	/** A member left or was removed. */
-	MEMBER_REMOVED
+	MEMBER_REMOVED,
+	/** A consumer gave the public customer-service address of an unclaimed brand (the address stays out of the log). */
+	CONTACT_ADDRESS_GIVEN
 }

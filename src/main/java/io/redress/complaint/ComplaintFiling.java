@@ -12,6 +12,7 @@ import io.redress.realtime.EventLog;
 import io.redress.realtime.NewEvent;
 import io.redress.security.CurrentViewer;
 import io.redress.security.Viewer;
+import io.redress.shared.EmailAddress;
 import io.redress.shared.InputCheck;
 import io.redress.shared.RequestHash;
 import io.redress.shared.UserError;
@@ -79,13 +80,19 @@ class ComplaintFiling {
 		NewComplaint complaint = new NewComplaint(brand.id(), input.title().strip(), input.description().strip(),
 				input.category(), stripped(input.orderReference()), input.idempotencyKey(), hash(input, brand));
 		return complaints.insert(complaint, consumer.id(), brand.responseTargetHours())
-				.flatMap(id -> events.append(NewEvent.about(ComplaintEventType.COMPLAINT_FILED, brand.id(), id,
-						consumer.id(), ComplaintEventType.COMPLAINT_FILED.visibility())).then(seen(id)))
+				.flatMap(id -> contactAddress(input, brand).then(events.append(NewEvent.about(ComplaintEventType.COMPLAINT_FILED, brand.id(), id,
+						consumer.id(), ComplaintEventType.COMPLAINT_FILED.visibility()))).then(seen(id)))
 				.switchIfEmpty(Mono.defer(() -> complaints.byIdempotencyKey(consumer.id(), input.idempotencyKey())
 						.flatMap(earlier -> earlier.requestHash().equals(complaint.requestHash())
 								? seen(earlier.complaint().id())
 								: Mono.just(ComplaintPayload.failed("idempotencyKey", "IDEMPOTENCY_KEY_REUSED",
 										"This idempotency key was used for a different complaint")))));
+	}
+
+	/** The address the consumer gave for an unclaimed brand, before the filing's event that may invite it. */
+	private Mono<Void> contactAddress(FileComplaintInput input, Brand brand) {
+		return EmailAddress.parse(input.brandContactEmail())
+				.map(email -> brandManagement.offerContactAddress(brand, email)).orElse(Mono.empty());
 	}
 
 	private Mono<ComplaintPayload> seen(long complaintId) {
@@ -106,7 +113,8 @@ class ComplaintFiling {
 				.requiredText("title", input.title(), MAX_TITLE)
 				.requiredText("description", input.description(), MAX_DESCRIPTION)
 				.optionalText("orderReference", input.orderReference(), MAX_ORDER_REFERENCE)
-				.optionalText("idempotencyKey", input.idempotencyKey(), MAX_IDEMPOTENCY_KEY);
+				.optionalText("idempotencyKey", input.idempotencyKey(), MAX_IDEMPOTENCY_KEY)
+				.optionalEmail("brandContactEmail", input.brandContactEmail());
 		if ((input.brandSlug() == null) == (input.newBrand() == null)) {
 			check.add(UserError.of("brandSlug", "INVALID", "Give either brandSlug or newBrand, not both or neither"));
 		}

@@ -8,5 +8,11 @@ public enum ThreadEventType implements EventType {
 	/** A message was posted; public or for the participants only, as the message is. */
 	MESSAGE_POSTED,
 	/** A moderator hid, redacted, removed or restored a message; for the participants only. */
-	MESSAGE_MODERATED
+	MESSAGE_MODERATED;
+
+	/**
+	 * The payload key of a {@code MESSAGE_POSTED} event naming who wrote it: {@code CONSUMER}, {@code BRAND} or
+	 * {@code SYSTEM} (a code, never the author).
+	 */
+	public static final String AUTHOR_KIND = "authorKind";
 }

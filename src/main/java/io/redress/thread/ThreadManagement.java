@@ -65,7 +65,7 @@ class ThreadManagement {
 				.map(Optional::of).defaultIfEmpty(Optional.empty())
 				.flatMap(inserted -> inserted.isPresent()
 						? lifecycle.move(step)
-								.then(events.append(messagePosted(complaint, inserted.get(), input.visibility())))
+								.then(events.append(messagePosted(complaint, inserted.get(), author, input.visibility())))
 								.then(posted(complaint, inserted.get()))
 						: retried(complaint, subject, input.idempotencyKey(), hash));
 	}
@@ -83,9 +83,10 @@ class ThreadManagement {
 				.map(posted -> new PostMessagePayload(posted.getT1(), posted.getT2().complaint(), List.of()));
 	}
 
-	static NewEvent messagePosted(Complaint complaint, long messageId, MessageVisibility visibility) {
+	static NewEvent messagePosted(Complaint complaint, long messageId, Message.AuthorKind author,
+			MessageVisibility visibility) {
 		return new NewEvent(ThreadEventType.MESSAGE_POSTED, complaint.brandId(), complaint.id(),
 				complaint.consumerId(), visibility == MessageVisibility.PUBLIC ? Visibility.PUBLIC : Visibility.PARTICIPANTS,
-				Map.of("messageId", messageId));
+				Map.of("messageId", messageId, ThreadEventType.AUTHOR_KIND, author.name()));
 	}
 }
