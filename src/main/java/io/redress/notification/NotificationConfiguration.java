@@ -18,12 +18,12 @@ class NotificationConfiguration {
 
 	@Bean
 	UnsubscribeLinks unsubscribeLinks(NotificationProperties settings, ObjectProvider<JavaMailSender> mail) {
+		if (!settings.signingKey().isBlank() && settings.signingKey().length() < 32) {
+			throw new IllegalStateException("redress.notifications.signing-key must be at least 32 characters");
+		}
 		if (settings.signingKey().isBlank() && mail.getIfAvailable() != null) {
 			log.warn("redress.notifications.signing-key is not set: unsubscribe links in mails sent now stop working "
 					+ "when this node restarts, and other nodes refuse them");
-		}
-		else if (settings.signingKey().length() < 32) {
-			throw new IllegalStateException("redress.notifications.signing-key must be at least 32 characters");
 		}
 		return UnsubscribeLinks.of(settings);
 	}
