@@ -92,8 +92,8 @@ public class BrandManagement {
 			return Mono.empty();
 		}
 		return brands.offerContactAddress(brand.id(), email).filter(Boolean::booleanValue)
-				.flatMap(given -> events.append(new NewEvent(BrandEventType.CONTACT_ADDRESS_GIVEN, brand.id(), null, null,
-						Visibility.SYSTEM, Map.of())));
+				.flatMap(given -> events.append(new NewEvent(BrandEventType.CONTACT_ADDRESS_GIVEN, brand.id(), null,
+						null, Visibility.SYSTEM, Map.of())));
 	}
 
 	/** A signed-in user asks to own an unclaimed brand; a moderator decides. */

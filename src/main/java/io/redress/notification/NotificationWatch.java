@@ -6,9 +6,7 @@ import java.util.List;
 import io.redress.complaint.ComplaintEventType;
 import io.redress.complaint.ResolutionManagement;
 import io.redress.realtime.EventCursor;
-import io.redress.realtime.EventFilter;
 import io.redress.realtime.EventStreams;
-import io.redress.realtime.ExpiredCursorException;
 import io.redress.realtime.StoredEvent;
 import io.redress.shared.ContinuousFlow;
 import io.redress.thread.ThreadEventType;
@@ -57,7 +55,7 @@ class NotificationWatch extends ContinuousFlow {
 
 	@Override
 	protected Flux<?> flow() {
-		return feed.position().flatMapMany(this::follow)
+		return feed.position().flatMapMany(streams::followFromStored)
 				.bufferTimeout(settings.batch(), Duration.ofMillis(20), true)
 				.concatMap(this::queue);
 	}
@@ -65,15 +63,6 @@ class NotificationWatch extends ContinuousFlow {
 	@Override
 	protected String description() {
 		return "Queueing notifications";
-	}
-
-	private Flux<StoredEvent> follow(EventCursor position) {
-		if (position.equals(EventCursor.START)) {
-			return streams.follow(EventFilter.ALL, null);
-		}
-		return streams.follow(EventFilter.ALL, position.encoded())
-				.onErrorResume(ExpiredCursorException.class,
-						ex -> streams.follow(EventFilter.ALL, EventCursor.START.encoded()));
 	}
 
 	/** Queues a batch once: events the stored position has passed were queued by another node already. */

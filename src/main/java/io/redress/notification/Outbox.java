@@ -34,6 +34,14 @@ class Outbox {
 			    AND CASE WHEN o.kind = ANY (:brandKinds) THEN o.kind = ANY (r.opted_in) ELSE NOT o.kind = ANY (r.opted_out) END)
 			END AS wanted""";
 
+	/** Claims the rows the {@code :claimed} subquery picks, for {@code :claim} seconds, with what the mails need. */
+	private static final String CLAIM = """
+			UPDATE notification_outbox o
+			SET claimed_until = now() + make_interval(secs => :claim), attempts = o.attempts + 1
+			FROM brand_listing b
+			WHERE b.brand_id = o.brand_id AND o.id IN (%s)
+			""";
+
 	private static final String RETURNING = """
 			RETURNING o.id, o.kind, o.subject, o.email, o.brand_id, b.name AS brand_name, b.slug AS brand_slug,
 			          o.complaint_id, o.attempts,""" + WANTED;
@@ -109,16 +117,11 @@ class Outbox {
 
 	/** Claims mails that are due, one at a time each, for {@code claim}; digest mails wait for their digest. */
 	Flux<QueuedMail> claimDue(int batch, Duration claim) {
-		return db.sql("""
-				UPDATE notification_outbox o
-				SET claimed_until = now() + make_interval(secs => :claim), attempts = o.attempts + 1
-				FROM brand_listing b
-				WHERE b.brand_id = o.brand_id AND o.id IN (
-				  SELECT id FROM notification_outbox
-				  WHERE sent_at IS NULL AND dropped_at IS NULL AND NOT digest AND send_after <= now()
-				    AND (claimed_until IS NULL OR claimed_until < now())
-				  ORDER BY send_after, id LIMIT :batch FOR UPDATE SKIP LOCKED)
-				""" + RETURNING)
+		return db.sql(CLAIM.formatted("""
+				SELECT id FROM notification_outbox
+				WHERE sent_at IS NULL AND dropped_at IS NULL AND NOT digest AND send_after <= now()
+				  AND (claimed_until IS NULL OR claimed_until < now())
+				ORDER BY send_after, id LIMIT :batch FOR UPDATE SKIP LOCKED""") + RETURNING)
 				.bind("claim", (double) claim.toSeconds()).bind("batch", batch).bind("brandKinds", BRAND_KINDS)
 				.map(Outbox::queued).all();
 	}
@@ -144,15 +147,10 @@ class Outbox {
 
 	/** The mails a person's digest gathers, claimed (at most {@code limit}, oldest first). */
 	Flux<QueuedMail> claimDigest(String subject, int limit, Duration claim) {
-		return db.sql("""
-				UPDATE notification_outbox o
-				SET claimed_until = now() + make_interval(secs => :claim), attempts = o.attempts + 1
-				FROM brand_listing b
-				WHERE b.brand_id = o.brand_id AND o.id IN (
-				  SELECT id FROM notification_outbox
-				  WHERE subject = :subject AND digest AND sent_at IS NULL AND dropped_at IS NULL
-				  ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED)
-				""" + RETURNING)
+		return db.sql(CLAIM.formatted("""
+				SELECT id FROM notification_outbox
+				WHERE subject = :subject AND digest AND sent_at IS NULL AND dropped_at IS NULL
+				ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""") + RETURNING)
 				.bind("subject", subject).bind("claim", (double) claim.toSeconds()).bind("limit", limit)
 				.bind("brandKinds", BRAND_KINDS).map(Outbox::queued).all();
 	}

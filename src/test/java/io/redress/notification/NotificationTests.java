@@ -1,6 +1,7 @@
 package io.redress.notification;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,8 @@ class NotificationTests extends ApiTest {
 		String owner = unique("owner");
 		registerBrand(owner, slug);
 		String ownerAddress = owner + "@brand.example";
-		settings(owner, ownerAddress, Map.of("kinds", List.of(kind("NEW_COMPLAINT", true), kind("CONSUMER_REPLY", true))))
+		settings(owner, ownerAddress,
+				Map.of("kinds", List.of(kind("NEW_COMPLAINT", true), kind("CONSUMER_REPLY", true))))
 				.path("updateNotificationSettings.settings.email").entity(String.class).isEqualTo(ownerAddress);
 
 		String consumer = unique("consumer");
@@ -69,7 +71,8 @@ class NotificationTests extends ApiTest {
 		assertThat(filed.getSubject()).isEqualTo("New complaint against " + slug);
 		assertThat(text(filed)).contains("https://app.example/complaints/" + complaintId);
 		assertThat(html(filed)).contains("<a href=\"https://app.example/complaints/" + complaintId + "\">");
-		assertThat(filed.getHeader("List-Unsubscribe")[0]).startsWith("<http://localhost:8080/notifications/unsubscribe?token=");
+		assertThat(filed.getHeader("List-Unsubscribe")[0])
+				.startsWith("<http://localhost:8080/notifications/unsubscribe?token=");
 		assertThat(filed.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
 
 		postMessage(consumer, complaintId, "My phone is 555 0101 and my code is 4242", "PRIVATE");
@@ -80,49 +83,41 @@ class NotificationTests extends ApiTest {
 
 	@Test
 	void consumersHearTheBrandsRepliesAndProposalsAndAreRemindedBeforeOneIsAcceptedForThem() throws Exception {
-		String slug = unique("replying");
-		String owner = unique("owner");
-		registerBrand(owner, slug);
-		String consumer = unique("consumer");
-		String address = consumer + "@mail.example";
-		settings(consumer, address, Map.of());
-		String complaintId = fileComplaint(consumer, slug, "Late parcel", "Two weeks late");
+		Case mailed = caseOfAMailedConsumer("replying", Map.of());
 
-		postMessage(owner, complaintId, "Your secret tracking code is ZX-99", "PRIVATE");
-		MimeMessage reply = mailsTo(address, 1).get(0);
-		assertThat(reply.getSubject()).isEqualTo(slug + " replied to your complaint");
+		postMessage(mailed.owner(), mailed.complaintId(), "Your secret tracking code is ZX-99", "PRIVATE");
+		MimeMessage reply = mailsTo(mailed.address(), 1).get(0);
+		assertThat(reply.getSubject()).isEqualTo(mailed.slug() + " replied to your complaint");
 		assertThat(text(reply) + html(reply)).doesNotContain("ZX-99");
 
-		succeeds(owner, "proposeResolution", complaintId, Map.of("kind", "REFUND", "summary", "A refund"));
-		List<String> subjects = subjects(mailsTo(address, 3));
-		assertThat(subjects).contains(slug + " proposed a resolution", "14 days left to answer " + slug + "'s proposal");
+		succeeds(mailed.owner(), "proposeResolution", mailed.complaintId(),
+				Map.of("kind", "REFUND", "summary", "A refund"));
+		assertThat(subjects(mailsTo(mailed.address(), 3))).contains(mailed.slug() + " proposed a resolution",
+				"14 days left to answer " + mailed.slug() + "'s proposal");
 	}
 
 	@Test
 	void aOneClickUnsubscribeStopsThatKindForGood() throws Exception {
-		String slug = unique("unsub");
-		String owner = unique("owner");
-		registerBrand(owner, slug);
-		String consumer = unique("consumer");
-		String address = consumer + "@mail.example";
-		settings(consumer, address, Map.of());
-		String complaintId = fileComplaint(consumer, slug, "Wrong size", "Too small");
-		postMessage(owner, complaintId, "Which size?", "PUBLIC");
-		MimeMessage reply = mailsTo(address, 1).get(0);
+		Case mailed = caseOfAMailedConsumer("unsub", Map.of());
+		postMessage(mailed.owner(), mailed.complaintId(), "Which size?", "PUBLIC");
+		MimeMessage reply = mailsTo(mailed.address(), 1).get(0);
 
 		String link = reply.getHeader("List-Unsubscribe")[0].replaceAll("^<http://localhost:8080|>$", "");
 		http().post().uri(link).contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.body(BodyInserters.fromFormData("List-Unsubscribe", "One-Click")).exchange().expectStatus().isOk();
 		http().post().uri(link.replace("token=", "token=x")).exchange().expectStatus().isBadRequest();
 
-		settings(consumer, address, Map.of()).path("updateNotificationSettings.settings.kinds[?(@.kind == 'BRAND_REPLY')].enabled")
+		settings(mailed.consumer(), mailed.address(), Map.of())
+				.path("updateNotificationSettings.settings.kinds[?(@.kind == 'BRAND_REPLY')].enabled")
 				.entityList(Boolean.class).containsExactly(false);
-		postMessage(owner, complaintId, "Still there?", "PUBLIC");
-		succeeds(owner, "proposeResolution", complaintId, Map.of("kind", "REPLACEMENT", "summary", "A bigger one"));
-		assertThat(subjects(mailsTo(address, 3))).containsOnlyOnce(slug + " replied to your complaint");
+		postMessage(mailed.owner(), mailed.complaintId(), "Still there?", "PUBLIC");
+		succeeds(mailed.owner(), "proposeResolution", mailed.complaintId(),
+				Map.of("kind", "REPLACEMENT", "summary", "A bigger one"));
+		assertThat(subjects(mailsTo(mailed.address(), 3)))
+				.containsOnlyOnce(mailed.slug() + " replied to your complaint");
 		// The proposal's mails came after the second message in the log: that one queued nothing.
 		assertThat(count("SELECT count(*) FROM notification_outbox WHERE email = :email AND kind = 'BRAND_REPLY'",
-				address)).isEqualTo(1);
+				mailed.address())).isEqualTo(1);
 	}
 
 	@Test
@@ -156,19 +151,13 @@ class NotificationTests extends ApiTest {
 
 	@Test
 	void aDigestGathersWhatHappenedInOneMail() throws Exception {
-		String slug = unique("digest");
-		String owner = unique("owner");
-		registerBrand(owner, slug);
-		String consumer = unique("consumer");
-		String address = consumer + "@mail.example";
-		settings(consumer, address, Map.of("digest", true));
-		String complaintId = fileComplaint(consumer, slug, "Scratched", "Scratched screen");
+		Case mailed = caseOfAMailedConsumer("digest", Map.of("digest", true));
 
-		postMessage(owner, complaintId, "Sorry to hear", "PUBLIC");
-		postMessage(owner, complaintId, "Photos please", "PUBLIC");
-		MimeMessage digest = mailsTo(address, 1).get(0);
+		postMessage(mailed.owner(), mailed.complaintId(), "Sorry to hear", "PUBLIC");
+		postMessage(mailed.owner(), mailed.complaintId(), "Photos please", "PUBLIC");
+		MimeMessage digest = mailsTo(mailed.address(), 1).get(0);
 		assertThat(digest.getSubject()).isEqualTo("Redress: 2 updates");
-		assertThat(text(digest).split(slug + " wrote in your complaint's thread", -1)).hasSize(3);
+		assertThat(text(digest).split(mailed.slug() + " wrote in your complaint's thread", -1)).hasSize(3);
 		assertThat(digest.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
 	}
 
@@ -196,6 +185,20 @@ class NotificationTests extends ApiTest {
 		update(anonymous(), Map.of("digest", true)).errors()
 				.satisfy(errors -> assertThat(errors).singleElement().extracting(error -> error.getErrorType())
 						.isEqualTo(org.springframework.graphql.execution.ErrorType.UNAUTHORIZED));
+	}
+
+	/** A brand of its own, and a complaint against it by a consumer who gets mails at {@code address}. */
+	private record Case(String slug, String owner, String consumer, String address, String complaintId) {
+	}
+
+	private Case caseOfAMailedConsumer(String prefix, Map<String, Object> consumerSettings) {
+		String slug = unique(prefix);
+		String owner = unique("owner");
+		registerBrand(owner, slug);
+		String consumer = unique("consumer");
+		String address = consumer + "@mail.example";
+		settings(consumer, address, consumerSettings);
+		return new Case(slug, owner, consumer, address, fileComplaint(consumer, slug, "Late parcel", "Two weeks late"));
 	}
 
 	private GraphQlTester.Response settings(String subject, String email, Map<String, Object> input) {
@@ -262,7 +265,7 @@ class NotificationTests extends ApiTest {
 	}
 
 	private static List<String> subjects(List<MimeMessage> mails) throws MessagingException {
-		List<String> subjects = new java.util.ArrayList<>();
+		List<String> subjects = new ArrayList<>();
 		for (MimeMessage mail : mails) {
 			subjects.add(mail.getSubject());
 		}
