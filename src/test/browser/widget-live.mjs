@@ -101,7 +101,7 @@ try {
 
 	const card = page.locator(`${WIDGET} [role="group"]`).first();
 	const text = await card.innerText();
-	check(text.includes(before.value.toFixed(1)) && text.includes('/ 100'), `the card reads "${text}"`);
+	check(text.includes(before.value.toFixed(1)) && text.includes('out of 100'), `the card reads "${text}"`);
 	check((await card.getAttribute('aria-label')).includes(before.value.toFixed(1)), 'the card\'s label names the score');
 	const link = card.locator('a');
 	const href = await link.getAttribute('href');
@@ -131,7 +131,7 @@ try {
 	// The page's own <script> tag may send cookies; what the widget itself asks for must not.
 	const probed = requests.some((request) => isEmbedScript(request.url) && request.cookie);
 	const fromWidget = requests.filter((request) => !isEmbedScript(request.url));
-	const streams = fromWidget.filter((request) => request.url.endsWith('/live')).length;
+	const streams = fromWidget.filter((request) => new URL(request.url).pathname.endsWith('/live')).length;
 	const widgets = (await shown(page)).length;
 	check(streams === 1, `${widgets} live widgets of one brand opened ${streams} streams, not one`);
 	const withCookies = fromWidget.filter((request) => request.cookie);

@@ -119,7 +119,7 @@ class ComplaintDirectory implements NodeLookup {
 				.map(rows -> Connection.of(access.seenBy(viewer, rows), page, Complaints.CURSOR)));
 	}
 
-	private static ComplaintQuery positioned(ComplaintQuery query, PageRequest page) {
+	static ComplaintQuery positioned(ComplaintQuery query, PageRequest page) {
 		return page.after() == null ? query : after(query, Cursors.decode(page.after()));
 	}
 

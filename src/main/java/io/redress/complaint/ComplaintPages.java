@@ -23,7 +23,7 @@ class ComplaintPages {
 			(SELECT r.role FROM brand_roles r WHERE r.brand_id = c.brand_id AND r.subject = :viewer) AS viewer_role""";
 
 	/** What the public may never see in a list: withdrawn complaints, and those a moderator hid or removed. */
-	private static final String PUBLIC_ONLY = """
+	static final String PUBLIC_ONLY = """
 			c.status <> 'WITHDRAWN' AND c.moderation IS DISTINCT FROM 'HIDDEN'
 			AND c.moderation IS DISTINCT FROM 'REMOVED'""";
 

@@ -1,5 +1,6 @@
 package io.redress.graphql;
 
+import java.util.List;
 import java.util.Optional;
 
 import reactor.core.publisher.Mono;
@@ -10,14 +11,14 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Limits the anonymous widget endpoints per IP address, with the same buckets as the GraphQL budgets: requests per
+ * Limits the anonymous widget endpoints and public pages ({@code /brands/}, {@code /complaints/}) per IP address, with the same buckets as the GraphQL budgets: requests per
  * minute (so guessing slugs costs the guesser, not the server), and live streams held open, which also count
  * against the node's ceiling. A refusal is a bare 429 with {@code Retry-After}.
  */
 @Component
 class WidgetLimits implements WebFilter {
 
-	private static final String WIDGETS = "/widgets/";
+	private static final List<String> LIMITED = List.of("/widgets/", "/brands/", "/complaints/");
 
 	private final TokenBuckets buckets;
 	private final SubscriptionCap subscriptions;
@@ -32,7 +33,7 @@ class WidgetLimits implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String path = exchange.getRequest().getPath().value();
-		if (!path.startsWith(WIDGETS)) {
+		if (LIMITED.stream().noneMatch(path::startsWith)) {
 			return chain.filter(exchange);
 		}
 		String ip = Caller.ip(exchange.getRequest().getRemoteAddress());

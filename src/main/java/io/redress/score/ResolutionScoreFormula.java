@@ -33,7 +33,6 @@ public final class ResolutionScoreFormula {
 	static final double PRIOR_SIZE = 5;
 	static final double PRIOR_MEAN = 0.5;
 	static final double Z_90 = 1.645;
-	static final int MIN_RATED = 5;
 
 	private ResolutionScoreFormula() {
 	}

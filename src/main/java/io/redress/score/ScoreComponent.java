@@ -1,5 +1,7 @@
 package io.redress.score;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * One part of the score.
  *
@@ -9,6 +11,7 @@ package io.redress.score;
  * @param sampleSize how many complaints it applies to
  * @param effectiveSize n, the recency-weighted sample size plus the prior's pseudo-observations
  */
-record ScoreComponent(ScoreComponentName name, double weight, double value, int sampleSize,
+@NamedInterface("read")
+public record ScoreComponent(ScoreComponentName name, double weight, double value, int sampleSize,
 		double effectiveSize) {
 }

@@ -8,8 +8,11 @@ public enum ScoreTier {
 
 	EXCELLENT, GREAT, GOOD, FAIR, POOR, NOT_ENOUGH_DATA;
 
+	/** Rated complaints a brand needs before its score has a tier. */
+	public static final int MIN_RATED = 5;
+
 	static ScoreTier of(double value, int ratedCount) {
-		if (ratedCount < ResolutionScoreFormula.MIN_RATED) {
+		if (ratedCount < MIN_RATED) {
 			return NOT_ENOUGH_DATA;
 		}
 		if (value >= 85) {

@@ -38,6 +38,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
 	private static final String WIDGETS = "/widgets/**";
+	private static final String[] PUBLIC_PAGES = {WIDGETS, "/brands/**", "/complaints/**"};
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings,
@@ -65,8 +66,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Widgets are anonymous and read-only, made to be embedded anywhere: no token is looked at, any page may frame the
-	 * card, and the widget endpoints set their own caching headers.
+	 * Widgets and the public pages are anonymous and read-only, widgets made to be embedded anywhere: no token is
+	 * looked at, any page may frame the card, and these endpoints set their own caching and framing headers.
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
@@ -79,7 +80,7 @@ class SecurityConfiguration {
 		anyOrigin.setMaxAge(Duration.ofHours(1));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration(WIDGETS, anyOrigin);
-		return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(WIDGETS)))
+		return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_PAGES)))
 				.headers(headers -> headers
 						.frameOptions(ServerHttpSecurity.HeaderSpec.FrameOptionsSpec::disable)
 						.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))

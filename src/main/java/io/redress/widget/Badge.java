@@ -1,47 +1,42 @@
 package io.redress.widget;
 
-import java.util.Map;
-
 import io.redress.score.ScoreTier;
 
 import org.springframework.http.MediaType;
 
 /**
- * The SVG badge: "Redress" on the left, score, tier and rated count on the right, and a title that says it all for
- * screen readers. Widths are estimated from the text, as badge services do, so no font is needed on the server.
+ * The SVG badge: "Redress" on the left, the score and its tier on the right (or how many ratings there are, under
+ * five), and a title that says it all for screen readers. Widths are estimated from the text, as badge services do,
+ * so no font is needed on the server.
  */
 final class Badge {
 
 	static final MediaType SVG = MediaType.parseMediaType("image/svg+xml;charset=UTF-8");
 
-	private static final String LABEL = "Redress";
-
-	private static final Map<Theme, Representation> UNKNOWN = Theme.each(theme -> render(theme,
-			"No Resolution Score: this brand is not on Redress", "no score",
-			Markup.tierColour(ScoreTier.NOT_ENOUGH_DATA)));
-
 	private Badge() {
 	}
 
-	static Representation of(BrandWidget widget, Theme theme) {
-		return render(theme, Markup.summary(widget.brand().name(), widget.score().value(), widget.score().tier(),
-				widget.score().ratedCount()),
-				Markup.score(widget.score().value()) + " · " + Markup.tierLabel(widget.score().tier()) + " · "
-						+ Markup.rated(widget.score().ratedCount()),
+	static Representation of(BrandWidget widget, Theme theme, Words words) {
+		String value = WidgetView.rated(widget.score())
+				? words.score(widget.score().value()) + " · " + words.tier(widget.score().tier())
+				: words.get("badge.notEnough", widget.score().ratedCount(), ScoreTier.MIN_RATED);
+		return render(theme, words, WidgetView.summary(widget.brand(), widget.score(), words), value,
 				Markup.tierColour(widget.score().tier()));
 	}
 
-	/** The badge of a brand Redress does not know: neutral, and saying so; rendered once, whoever asks. */
-	static Representation unknown(Theme theme) {
-		return UNKNOWN.get(theme);
+	/** The badge of a brand Redress does not know: neutral, and saying so. */
+	static Representation unknown(Theme theme, Words words) {
+		return render(theme, words, words.get("badge.unknown"), words.get("badge.noScore"),
+				Markup.tierColour(ScoreTier.NOT_ENOUGH_DATA));
 	}
 
-	private static Representation render(Theme theme, String summary, String value, String colour) {
-		int labelWidth = width(LABEL);
+	private static Representation render(Theme theme, Words words, String summary, String value, String colour) {
+		String label = words.get("redress");
+		int labelWidth = width(label);
 		int valueWidth = width(value);
 		int total = labelWidth + valueWidth;
 		String svg = """
-				<svg xmlns="http://www.w3.org/2000/svg" width="%1$d" height="20" viewBox="0 0 %1$d 20" role="img" aria-label="%2$s">
+				<svg xmlns="http://www.w3.org/2000/svg" width="%1$d" height="20" viewBox="0 0 %1$d 20" role="img" aria-label="%2$s" xml:lang="%14$s">
 				<title>%2$s</title>
 				<rect width="%1$d" height="20" rx="3" fill="%3$s"/>
 				<rect x="%4$d" width="%5$d" height="20" rx="3" fill="%6$s"/>
@@ -53,8 +48,8 @@ final class Badge {
 				</g>
 				</svg>
 				""".formatted(total, Markup.escape(summary), theme.background, labelWidth, valueWidth, colour,
-				total - 1, theme.border, labelWidth / 2, theme.text, LABEL, labelWidth + valueWidth / 2,
-				Markup.escape(value));
+				total - 1, theme.border, labelWidth / 2, theme.text, Markup.escape(label), labelWidth + valueWidth / 2,
+				Markup.escape(value), words.tag());
 		return Representation.of(svg, SVG);
 	}
 

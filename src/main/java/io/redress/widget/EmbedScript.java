@@ -1,13 +1,14 @@
 package io.redress.widget;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
-/** embed.js, read once at start-up (never on a request thread) and served from memory. */
+/**
+ * embed.js, read once at start-up (never on a request thread) and served from memory, with the widgets' style sheet
+ * written into it: the script needs nothing else to draw exactly what the iframe card shows.
+ */
 @Component
 class EmbedScript {
 
@@ -15,14 +16,9 @@ class EmbedScript {
 
 	private final Representation script;
 
-	EmbedScript() {
-		try {
-			script = Representation.of(new ClassPathResource("widget/embed.js").getContentAsString(
-					java.nio.charset.StandardCharsets.UTF_8), JAVASCRIPT);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("widget/embed.js is missing from the classpath", ex);
-		}
+	EmbedScript(JsonMapper json) {
+		script = Representation.of(Styles.read("widget/embed.js").replace("'__WIDGET_CSS__'",
+				json.writeValueAsString(Styles.WIDGET.strip()).replace("</", "<\\/")), JAVASCRIPT);
 	}
 
 	Representation script() {

@@ -1,10 +1,8 @@
 package io.redress.widget;
 
-import java.util.Locale;
-
 import io.redress.score.ScoreTier;
 
-/** Text made safe for HTML and SVG, and the words the widgets show. */
+/** Text made safe for HTML and SVG, and the tiers' colours. */
 final class Markup {
 
 	private Markup() {
@@ -27,34 +25,15 @@ final class Markup {
 		return escaped.toString();
 	}
 
-	static String tierLabel(ScoreTier tier) {
-		return tier == ScoreTier.NOT_ENOUGH_DATA ? "Not enough data yet"
-				: tier.name().charAt(0) + tier.name().substring(1).toLowerCase(Locale.ROOT);
-	}
-
-	static String score(double value) {
-		return String.format(Locale.ROOT, "%.1f", value);
-	}
-
-	static String rated(int count) {
-		return count + (count == 1 ? " rated complaint" : " rated complaints");
-	}
-
-	/** The sentence a screen reader reads for a widget. */
-	static String summary(String brandName, double value, ScoreTier tier, int ratedCount) {
-		return brandName + " Resolution Score " + score(value) + " out of 100, " + tierLabel(tier) + ", "
-				+ rated(ratedCount);
-	}
-
-	/** Tier colours, readable on both themes. */
+	/** Tier colours, each at least 4.5:1 against white text (WCAG AA), the same in widget.css. */
 	static String tierColour(ScoreTier tier) {
 		return switch (tier) {
-			case EXCELLENT -> "#1a7f37";
-			case GREAT -> "#2c974b";
-			case GOOD -> "#9a6700";
-			case FAIR -> "#bc4c00";
-			case POOR -> "#cf222e";
-			case NOT_ENOUGH_DATA -> "#6e7781";
+			case EXCELLENT -> "#116329";
+			case GREAT -> "#1a7f37";
+			case GOOD -> "#7d4e00";
+			case FAIR -> "#953800";
+			case POOR -> "#a40e26";
+			case NOT_ENOUGH_DATA -> "#57606a";
 		};
 	}
 }

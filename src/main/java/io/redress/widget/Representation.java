@@ -16,6 +16,10 @@ record Representation(byte[] body, MediaType mediaType, String etag) {
 
 	static Representation of(String text, MediaType mediaType) {
 		byte[] body = text.getBytes(StandardCharsets.UTF_8);
+		return of(body, mediaType);
+	}
+
+	static Representation of(byte[] body, MediaType mediaType) {
 		return new Representation(body, mediaType, etagOf(body));
 	}
 

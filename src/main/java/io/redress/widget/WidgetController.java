@@ -1,10 +1,13 @@
 package io.redress.widget;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.redress.complaint.PublicCase;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,103 +20,154 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.redress.widget.Responses.WIDGET_POLICY;
+import static io.redress.widget.Responses.open;
+import static io.redress.widget.Responses.respond;
+
 /**
- * The widget endpoints: anonymous, read-only, cacheable by browsers and shared caches (a strong ETag answers a
- * matching {@code If-None-Match} with 304), open to every origin without credentials. Requests are served from
- * {@link WidgetCache}; nothing here computes a score.
+ * The widget endpoints: anonymous, read-only, cacheable, open to every origin without credentials, each in the
+ * language {@code ?locale=} names or the browser prefers. Requests are served from {@link WidgetCache}; nothing here
+ * computes a score.
  */
 @RestController
 class WidgetController {
 
-	/** No script ever runs in a widget document (a card, or a badge opened on its own), and any page may frame one. */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
-			+ "base-uri 'none'; form-action 'none'; frame-ancestors *";
-
 	// Answers to strangers' requests are made once, not per request.
 	private static final Representation NOT_ON_REDRESS = Representation.of(
 			"{\"error\":\"This brand is not on Redress\"}", MediaType.APPLICATION_JSON);
-	private static final Representation UNKNOWN_THEME = Representation.of("theme must be light or dark\n",
-			MediaType.TEXT_PLAIN);
+	private static final Representation BAD_REQUEST = Representation.of(
+			"theme must be light or dark; variant card, mini, micro or carousel\n", MediaType.TEXT_PLAIN);
 
 	private final WidgetCache widgets;
 	private final EmbedScript embedScript;
 	private final LiveScores live;
+	private final PublicReads reads;
+	private final BadgeImage images;
+	private final Texts texts;
 	private final JsonMapper json;
 	private final CacheControl cacheControl;
+	private final Map<String, Representation> unknown = new ConcurrentHashMap<>();
 
-	WidgetController(WidgetCache widgets, EmbedScript embedScript, LiveScores live, JsonMapper json,
-			WidgetSettings settings) {
+	WidgetController(WidgetCache widgets, EmbedScript embedScript, LiveScores live, PublicReads reads,
+			BadgeImage images, Texts texts, JsonMapper json, WidgetSettings settings) {
 		this.widgets = widgets;
 		this.embedScript = embedScript;
 		this.live = live;
+		this.reads = reads;
+		this.images = images;
+		this.texts = texts;
 		this.json = json;
 		this.cacheControl = CacheControl.maxAge(settings.maxAge()).cachePublic();
 	}
 
 	@GetMapping("/widgets/embed.js")
 	ResponseEntity<byte[]> embed() {
-		return respond(HttpStatus.OK, embedScript.script(), CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
+		return respond(HttpStatus.OK, embedScript.script(), CacheControl.maxAge(Duration.ofHours(1)).cachePublic(),
+				WIDGET_POLICY, null);
 	}
 
 	@GetMapping("/widgets/{slug}/badge.svg")
-	Mono<ResponseEntity<byte[]>> badge(@PathVariable String slug, @RequestParam(required = false) String theme) {
-		return themed(slug, theme, (widget, chosen) -> widget.rendered("badge-" + chosen,
-				found -> Badge.of(found, chosen)), Badge::unknown);
+	Mono<ResponseEntity<byte[]>> badge(@PathVariable String slug, @RequestParam(required = false) String theme,
+			@RequestParam(required = false) String locale,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accepted) {
+		Optional<Theme> chosen = Theme.of(theme);
+		if (chosen.isEmpty()) {
+			return Mono.just(badRequest());
+		}
+		Words words = texts.in(Languages.of(locale, accepted));
+		String key = "badge-" + chosen.get().key() + "-" + words.tag();
+		return widgets.widget(slug).map(found -> found
+				.map(widget -> ok(widget.rendered(key, w -> Badge.of(w, chosen.get(), words)), words))
+				.orElseGet(() -> notFound(unknown.computeIfAbsent(key, k -> Badge.unknown(chosen.get(), words)),
+						words)));
+	}
+
+	/** The badge as a picture for link previews (Open Graph, Twitter), which take no SVG. */
+	@GetMapping("/widgets/{slug}/badge.png")
+	Mono<ResponseEntity<byte[]>> picture(@PathVariable String slug, @RequestParam(required = false) String locale,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accepted) {
+		Words words = texts.in(Languages.of(locale, accepted));
+		return widgets.widget(slug).flatMap(found -> found
+				.map(widget -> widget.loaded("png-" + words.tag(), () -> images.of(widget, words))
+						.map(picture -> ok(picture, words)))
+				.orElseGet(() -> Mono.just(notFound(NOT_ON_REDRESS, null))));
 	}
 
 	@GetMapping("/widgets/{slug}")
-	Mono<ResponseEntity<byte[]>> card(@PathVariable String slug, @RequestParam(required = false) String theme) {
-		return themed(slug, theme, (widget, chosen) -> widget.rendered("card-" + chosen,
-				found -> Card.of(found, chosen)), Card::unknown);
+	Mono<ResponseEntity<byte[]>> card(@PathVariable String slug, @RequestParam(required = false) String theme,
+			@RequestParam(required = false) String variant, @RequestParam(required = false) String locale,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accepted) {
+		Optional<Theme> chosen = Theme.of(theme);
+		Optional<Variant> shape = Variant.of(variant);
+		if (chosen.isEmpty() || shape.isEmpty()) {
+			return Mono.just(badRequest());
+		}
+		Words words = texts.in(Languages.of(locale, accepted));
+		String key = "card-" + shape.get().key() + "-" + chosen.get().key() + "-" + words.tag();
+		return widgets.widget(slug).flatMap(found -> found
+				.map(widget -> cases(widget, shape.get()).map(cases -> ok(widget.rendered(key,
+						w -> Card.of(view(w, shape.get(), cases, words), chosen.get(),
+								WidgetView.summary(w.brand(), w.score(), words), words)), words)))
+				.orElseGet(() -> Mono.just(notFound(unknown.computeIfAbsent(key,
+						k -> Card.unknown(chosen.get(), words)), words))));
 	}
 
 	@GetMapping("/widgets/{slug}/score.json")
-	Mono<ResponseEntity<byte[]>> score(@PathVariable String slug) {
-		return widgets.widget(slug).map(found -> found
-				.map(widget -> respond(HttpStatus.OK, widget.rendered("json", this::document), cacheControl))
-				.orElseGet(() -> respond(HttpStatus.NOT_FOUND, NOT_ON_REDRESS, cacheControl)));
+	Mono<ResponseEntity<byte[]>> score(@PathVariable String slug, @RequestParam(required = false) String variant,
+			@RequestParam(required = false) String locale,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accepted) {
+		Optional<Variant> shape = Variant.of(variant);
+		if (shape.isEmpty()) {
+			return Mono.just(badRequest());
+		}
+		Words words = texts.in(Languages.of(locale, accepted));
+		String key = "json-" + shape.get().key() + "-" + words.tag();
+		return widgets.widget(slug).flatMap(found -> found
+				.map(widget -> cases(widget, shape.get()).map(cases -> ok(widget.rendered(key,
+						w -> Representation.of(json.writeValueAsString(ScoreDocument.of(w.brand(), w.brandPage(),
+								w.score(), words, view(w, shape.get(), cases, words))), MediaType.APPLICATION_JSON)),
+						words)))
+				.orElseGet(() -> Mono.just(notFound(NOT_ON_REDRESS, null))));
 	}
 
 	@GetMapping(path = "/widgets/{slug}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> live(@PathVariable String slug) {
+	Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> live(@PathVariable String slug,
+			@RequestParam(required = false) String variant, @RequestParam(required = false) String locale,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accepted) {
+		Variant shape = Variant.of(variant).orElse(Variant.CARD);
+		Words words = texts.in(Languages.of(locale, accepted));
 		return widgets.widget(slug).map(found -> found
-				.map(widget -> live.stream(widget.brand(), widget.brandPage())
+				.map(widget -> live.stream(widget.brand(), widget.brandPage(), shape, words)
 						.map(stream -> open(HttpStatus.OK).cacheControl(CacheControl.noStore()).body(stream))
 						.orElseGet(() -> open(HttpStatus.SERVICE_UNAVAILABLE)
 								.header(HttpHeaders.RETRY_AFTER, "30").body(Flux.empty())))
 				.orElseGet(() -> open(HttpStatus.NOT_FOUND).body(Flux.empty())));
 	}
 
-	private Mono<ResponseEntity<byte[]>> themed(String slug, String theme,
-			BiFunction<BrandWidget, Theme, Representation> render, Function<Theme, Representation> unknown) {
-		Optional<Theme> chosen = Theme.of(theme);
-		if (chosen.isEmpty()) {
-			return Mono.just(respond(HttpStatus.BAD_REQUEST, UNKNOWN_THEME, CacheControl.noStore()));
-		}
-		return widgets.widget(slug).map(found -> found
-				.map(widget -> respond(HttpStatus.OK, render.apply(widget, chosen.get()), cacheControl))
-				.orElseGet(() -> respond(HttpStatus.NOT_FOUND, unknown.apply(chosen.get()), cacheControl)));
+	/** The carousel's cases, read once per cached widget; no other shape shows any. */
+	private Mono<List<PublicCase>> cases(BrandWidget widget, Variant shape) {
+		return shape == Variant.CAROUSEL ? widget.loaded("cases", () -> reads.carousel(widget.brand()))
+				: Mono.just(List.of());
 	}
 
-	private Representation document(BrandWidget widget) {
-		return Representation.of(json.writeValueAsString(ScoreDocument.of(widget.brand(), widget.brandPage(),
-				widget.score())), MediaType.APPLICATION_JSON);
+	private static Node view(BrandWidget widget, Variant shape, List<PublicCase> cases, Words words) {
+		return WidgetView.of(shape, widget.brand(), widget.score(), widget.brandPage(), cases, words);
 	}
 
-	/** Spring answers a GET whose If-None-Match matches the ETag with 304 and these headers, without the body. */
-	private static ResponseEntity<byte[]> respond(HttpStatus status, Representation representation,
-			CacheControl cacheControl) {
-		return open(status).cacheControl(cacheControl).eTag(representation.etag())
-				.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-				.contentType(representation.mediaType()).body(representation.body());
+	private ResponseEntity<byte[]> ok(Representation representation, Words words) {
+		return respond(HttpStatus.OK, representation, cacheControl, WIDGET_POLICY, words.locale());
 	}
 
-	/** Any page may read a widget, without credentials; pages that isolate themselves may still embed it. */
-	private static ResponseEntity.BodyBuilder open(HttpStatus status) {
-		return ResponseEntity.status(status).header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-				.header("Cross-Origin-Resource-Policy", "cross-origin");
+	private ResponseEntity<byte[]> notFound(Representation representation, Words words) {
+		return respond(HttpStatus.NOT_FOUND, representation, cacheControl, WIDGET_POLICY,
+				words == null ? null : words.locale());
+	}
+
+	private static ResponseEntity<byte[]> badRequest() {
+		return respond(HttpStatus.BAD_REQUEST, BAD_REQUEST, CacheControl.noStore(), WIDGET_POLICY, (Locale) null);
 	}
 }

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("redress.widgets")
 record WidgetSettings(@DefaultValue("60s") Duration maxAge, @DefaultValue("10000") int cacheSize,
-		@DefaultValue("10000") int maxLiveStreams, @DefaultValue("/widgets/{slug}") String brandPageUrl) {
+		@DefaultValue("10000") int maxLiveStreams, @DefaultValue("/brands/{slug}") String brandPageUrl) {
 
 	WidgetSettings {
 		if (!brandPageUrl.contains("{slug}")) {

@@ -1,5 +1,9 @@
-/** Embeddable score widgets for partner sites: an SVG badge, an HTML card, a script, and live score updates. */
-@ApplicationModule(allowedDependencies = {"brand::read", "score::read"})
+/**
+ * Embeddable score widgets for partner sites (badges, four widget shapes, a script, live score updates) and the
+ * public brand and complaint pages they link to, in five languages.
+ */
+@ApplicationModule(allowedDependencies = {"brand::read", "complaint::read", "moderation::read", "score::read",
+		"thread::read"})
 package io.redress.widget;
 
 import org.springframework.modulith.ApplicationModule;

@@ -29,7 +29,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Widget benchmark (not a test): badge requests per second against one server node, with and without a matching
- * {@code If-None-Match}, and what recomputing the score of a brand with many complaints costs.
+ * {@code If-None-Match}; the cached brand page against the cached card; and what recomputing the score of a brand
+ * with many complaints costs.
  *
  * <pre>
  * ./mvnw -q spring-boot:test-run -Dspring-boot.run.main-class=io.redress.bench.WidgetBenchmark \
@@ -71,6 +72,18 @@ public final class WidgetBenchmark {
 		Run full = load(client, path, null, concurrency, seconds);
 		load(client, path, etag, concurrency, 3);
 		Run revalidated = load(client, path, etag, concurrency, seconds);
+		// The public brand page against the iframe card, both cached on the node, in turns so neither gets the
+		// warmer machine.
+		String card = "/widgets/bench-badge";
+		String page = "/brands/bench-badge";
+		load(client, card, null, concurrency, 3);
+		load(client, page, null, concurrency, 3);
+		List<Run> cards = new ArrayList<>();
+		List<Run> pages = new ArrayList<>();
+		for (int turn = 0; turn < 2; turn++) {
+			cards.add(load(client, card, null, concurrency, seconds));
+			pages.add(load(client, page, null, concurrency, seconds));
+		}
 
 		long bigBrand = bench.brand("bench-big");
 		long consumer = seed(bench.db(), bigBrand, complaints);
@@ -85,11 +98,13 @@ public final class WidgetBenchmark {
 				Redress widget benchmark (one node, client in the same JVM, %d connections, %d s a run)
 				  badge.svg, no If-None-Match        %,.0f requests/s  p50 %.1f ms  p99 %.1f ms  statuses %s
 				  badge.svg, matching If-None-Match  %,.0f requests/s  p50 %.1f ms  p99 %.1f ms  statuses %s
+				  card (iframe), cached              %s
+				  brand page, cached                 %s
 				  score recomputation, %,d complaints: min %d ms, median %d ms, max %d ms (commit of the event to stored score)
 				  of which the formula alone, in memory: %d ms
 				""", concurrency, seconds, full.perSecond(), full.percentile(50), full.percentile(99), full.statuses,
 				revalidated.perSecond(), revalidated.percentile(50), revalidated.percentile(99), revalidated.statuses,
-				complaints, recomputations.get(0), recomputations.get(2), recomputations.get(4), formulaAlone);
+				summary(cards), summary(pages), complaints, recomputations.get(0), recomputations.get(2), recomputations.get(4), formulaAlone);
 		bench.close();
 		System.exit(0);
 	}
@@ -107,6 +122,16 @@ public final class WidgetBenchmark {
 		}).repeat(() -> System.nanoTime() < end), concurrency).blockLast();
 		run.finish();
 		return run;
+	}
+
+	/** Each run of a pair of turns: requests per second, p50 and p99, and the body's size. */
+	private static String summary(List<Run> runs) {
+		StringBuilder line = new StringBuilder();
+		for (Run run : runs) {
+			line.append(String.format("%,.0f requests/s  p50 %.1f ms  p99 %.1f ms  statuses %s;  ", run.perSecond(),
+					run.percentile(50), run.percentile(99), run.statuses));
+		}
+		return line.toString();
 	}
 
 	private static long seed(DatabaseClient db, long brandId, int count) {

@@ -28,7 +28,8 @@ public final class BrowserScripts {
 	private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(3);
 	private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
 	/** What package.json asks for; a node_modules without one of them was installed for an older list. */
-	private static final List<String> PACKAGES = List.of("playwright-core", "@apollo/client", "graphql", "rxjs");
+	private static final List<String> PACKAGES = List.of("playwright-core", "axe-core", "@apollo/client", "graphql",
+			"rxjs");
 
 	private BrowserScripts() {
 	}

@@ -34,12 +34,13 @@ class LiveScoresTests {
 		when(board.changes(any(), isNull())).thenReturn(Flux.never());
 		when(board.of(any())).thenReturn(Mono.just(score));
 		LiveScores live = new LiveScores(board, JsonMapper.builder().build(),
-				new WidgetSettings(Duration.ofSeconds(60), 10, 1, "/widgets/{slug}"));
+				new WidgetSettings(Duration.ofSeconds(60), 10, 1, "/brands/{slug}"));
+		Words english = new Texts().in(Languages.ENGLISH);
 
-		Disposable first = live.stream(ACME, "/widgets/acme").orElseThrow().subscribe();
+		Disposable first = live.stream(ACME, "/brands/acme", Variant.CARD, english).orElseThrow().subscribe();
 
-		assertThat(live.stream(ACME, "/widgets/acme")).isEmpty();
+		assertThat(live.stream(ACME, "/brands/acme", Variant.MINI, english)).isEmpty();
 		first.dispose();
-		assertThat(live.stream(ACME, "/widgets/acme")).isPresent();
+		assertThat(live.stream(ACME, "/brands/acme", Variant.CARD, english)).isPresent();
 	}
 }

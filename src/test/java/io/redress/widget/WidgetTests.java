@@ -3,7 +3,6 @@ package io.redress.widget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.redress.ApiTest;
@@ -36,22 +35,23 @@ class WidgetTests extends ApiTest {
 	}
 
 	@Test
-	void badgeShowsScoreTierAndRatedCountWithATextAlternative() {
+	void badgeUnderFiveRatingsSaysHowManyThereAreInsteadOfANumber() {
 		Map<String, Object> score = graphQlScore(brand);
 
 		String svg = body(get("/widgets/" + brand + "/badge.svg").expectStatus().isOk()
 				.expectHeader().contentTypeCompatibleWith("image/svg+xml"));
 
-		assertThat(svg).contains("role=\"img\"").contains("<title>" + brand + " Resolution Score "
-				+ String.format(Locale.ROOT, "%.1f", (Double) score.get("value"))
-				+ " out of 100, Not enough data yet, 0 rated complaints</title>")
-				.contains("50.0 · Not enough data yet · 0 rated complaints");
+		assertThat(score.get("tier")).isEqualTo("NOT_ENOUGH_DATA");
+		assertThat(svg).contains("role=\"img\"").contains("<title>" + brand
+				+ " Resolution Score: not enough ratings yet, 0 of 5 rated complaints</title>")
+				.contains(">0 of 5 ratings<").doesNotContain(">50.0");
 	}
 
 	@Test
 	void widgetsAreCacheableOpenToEveryOriginAndSetNoCookies() {
 		for (String path : List.of("/widgets/" + brand + "/badge.svg", "/widgets/" + brand,
-				"/widgets/" + brand + "/score.json", "/widgets/embed.js")) {
+				"/widgets/" + brand + "/score.json", "/widgets/embed.js", "/widgets/" + brand + "/badge.png",
+				"/brands/" + brand)) {
 			HttpHeaders headers = http().get().uri(path).header(HttpHeaders.ORIGIN, "https://partner.example")
 					.exchange().expectStatus().isOk().returnResult(byte[].class).getResponseHeaders();
 
@@ -98,7 +98,9 @@ class WidgetTests extends ApiTest {
 
 		String escaped = "&lt;img src=x onerror=alert(1)&gt; &quot;Tom &amp; Jerry&#39;s&quot;";
 		for (String path : List.of("/widgets/" + slug + "/badge.svg", "/widgets/" + slug,
-				"/widgets/" + slug + "?theme=dark")) {
+				"/widgets/" + slug + "?theme=dark", "/widgets/" + slug + "?variant=mini",
+				"/widgets/" + slug + "?variant=micro&locale=de", "/widgets/" + slug + "?variant=carousel",
+				"/brands/" + slug)) {
 			assertThat(body(get(path).expectStatus().isOk())).as(path).contains(escaped).doesNotContain("<img");
 		}
 		assertThat(body(get("/widgets/" + slug + "/score.json").expectStatus().isOk()))
@@ -125,6 +127,7 @@ class WidgetTests extends ApiTest {
 
 		assertThat(dark).isNotEqualTo(light).contains("#0d1117");
 		get("/widgets/" + brand + "/badge.svg?theme=neon").expectStatus().isBadRequest();
+		get("/widgets/" + brand + "?variant=banner").expectStatus().isBadRequest();
 	}
 
 	@Test
@@ -132,8 +135,9 @@ class WidgetTests extends ApiTest {
 		String script = body(get("/widgets/embed.js").expectStatus().isOk()
 				.expectHeader().contentTypeCompatibleWith("text/javascript"));
 
-		assertThat(script.getBytes(StandardCharsets.UTF_8).length).isLessThan(10 * 1024);
-		assertThat(script).contains("redress-widget").doesNotContain("import ").doesNotContain("require(");
+		assertThat(script.getBytes(StandardCharsets.UTF_8).length).isLessThan(12 * 1024);
+		assertThat(script).contains("redress-widget").contains(".seg{").doesNotContain("__WIDGET_CSS__")
+				.doesNotContain("import ").doesNotContain("require(").doesNotContain("</style");
 	}
 
 	@Test

@@ -1,0 +1,77 @@
+package io.redress.complaint;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.redress.security.Viewer;
+import io.redress.shared.Connection;
+import io.redress.shared.PageRequest;
+import reactor.core.publisher.Mono;
+
+import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
+
+/**
+ * Complaints as anyone reads them, whoever asks: the public pages and widgets are the same for every visitor (and
+ * cached so), so they are read as an anonymous reader, never with the caller's rights.
+ */
+@NamedInterface("read")
+@Service
+public class PublicCases {
+
+	private final Complaints complaints;
+	private final ComplaintPages pages;
+	private final PublicCaseQueries queries;
+	private final Ratings ratings;
+	private final ComplaintAccess access;
+
+	PublicCases(Complaints complaints, ComplaintPages pages, PublicCaseQueries queries, Ratings ratings,
+			ComplaintAccess access) {
+		this.complaints = complaints;
+		this.pages = pages;
+		this.queries = queries;
+		this.ratings = ratings;
+		this.access = access;
+	}
+
+	/** A brand's public complaints, newest first, with their ratings: two statements a page. */
+	public Mono<Connection<PublicCase>> ofBrand(long brandId, PageRequest page) {
+		ComplaintQuery query = ComplaintDirectory.positioned(new ComplaintQuery(brandId, null, null, null, null, null, 0),
+				page);
+		return pages.page(query, "", page.fetchSize()).collectList()
+				.map(rows -> access.seenBy(Viewer.anonymous(), rows))
+				.flatMap(shown -> rated(shown, false)
+						.map(cases -> Connection.of(shown, page, Complaints.CURSOR).map(cases::get)));
+	}
+
+	/** One complaint as the public reads it; empty when it is missing or not public, alike. */
+	public Mono<PublicCase> byId(long id) {
+		return complaints.findById(id).map(complaint -> complaint.seenBy(Party.PUBLIC))
+				.filter(Complaint::publiclyVisible)
+				.flatMap(complaint -> rated(List.of(complaint), true).map(cases -> cases.get(complaint)));
+	}
+
+	/** The brand's latest resolved complaints that their consumers rated, newest rating first. */
+	public Mono<List<PublicCase>> ratedResolutions(long brandId, int limit) {
+		return queries.ratedResolutions(brandId, Math.min(limit, PageRequest.MAX_FIRST))
+				.map(complaint -> complaint.seenBy(Party.PUBLIC)).collectList()
+				.flatMap(shown -> rated(shown, false).map(cases -> shown.stream().map(cases::get).toList()));
+	}
+
+	/** How fast the brand answers and resolves: one aggregate. */
+	public Mono<CaseTimes> times(long brandId) {
+		return queries.times(brandId);
+	}
+
+	private Mono<Map<Complaint, PublicCase>> rated(List<Complaint> shown, boolean withDescription) {
+		if (shown.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return ratings.byComplaints(shown.stream().map(Complaint::id).toList())
+				.collectMap(Rating::complaintId, Rating::masked)
+				.map(byId -> shown.stream().collect(Collectors.toMap(Function.identity(),
+						complaint -> PublicCase.of(complaint, byId.get(complaint.id()), withDescription), (a, b) -> a)));
+	}
+}
