@@ -30,6 +30,11 @@ class AddressesSeen implements WebGraphQlInterceptor {
 		this.recipients = recipients;
 	}
 
+	/** After an erasure: a later token with the same subject is a new person, whose address is stored anew. */
+	void forget(String subject) {
+		stored.invalidate(subject);
+	}
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		return CurrentViewer.get().filter(viewer -> viewer.isAuthenticated())

@@ -187,6 +187,20 @@ class NotificationTests extends ApiTest {
 						.isEqualTo(org.springframework.graphql.execution.ErrorType.UNAUTHORIZED));
 	}
 
+	@Test
+	void anErasedAccountsAddressSettingsAndMailsGo() throws Exception {
+		Case mailed = caseOfAMailedConsumer("erased", Map.of());
+		postMessage(mailed.owner(), mailed.complaintId(), "Hello", "PUBLIC");
+		mailsTo(mailed.address(), 1);
+
+		withToken(issuer().tokenWithEmail(mailed.consumer(), mailed.address())).documentName("eraseAccount")
+				.variable("input", Map.of("confirm", "ERASE")).execute().path("eraseAccount.erased")
+				.entity(Boolean.class).isEqualTo(true);
+		assertThat(count("SELECT count(*) FROM notification_outbox WHERE email = :email", mailed.address())).isZero();
+		assertThat(count("SELECT count(*) FROM notification_recipients WHERE token_email = :email", mailed.address()))
+				.isZero();
+	}
+
 	/** A brand of its own, and a complaint against it by a consumer who gets mails at {@code address}. */
 	private record Case(String slug, String owner, String consumer, String address, String complaintId) {
 	}
