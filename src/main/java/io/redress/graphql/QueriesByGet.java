@@ -78,7 +78,8 @@ class QueriesByGet {
 
 		@SuppressWarnings("unchecked")
 		private Map<String, Object> object(String parameter) {
-			return parameter == null ? Map.of() : json.readValue(parameter, Map.class);
+			Map<String, Object> value = parameter == null ? null : json.readValue(parameter, Map.class);
+			return value == null ? Map.of() : value;
 		}
 
 		private Mono<ServerResponse> answer(ServerRequest request, WebGraphQlResponse response) {

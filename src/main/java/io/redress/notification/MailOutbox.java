@@ -13,6 +13,7 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -107,7 +108,7 @@ class MailOutbox extends ContinuousFlow implements DisposableBean {
 			mime.setHeader("Auto-Submitted", "auto-generated");
 			sender.send(mime);
 		}
-		catch (MessagingException | org.springframework.mail.MailException ex) {
+		catch (MessagingException | MailException ex) {
 			throw new MailFailure(ex);
 		}
 	}

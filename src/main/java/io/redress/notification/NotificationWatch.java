@@ -69,9 +69,13 @@ class NotificationWatch extends ContinuousFlow {
 	Mono<Void> queue(List<StoredEvent> batch) {
 		EventCursor last = batch.get(batch.size() - 1).cursor();
 		return tx.transactional(feed.lock().flatMap(queued -> Flux.fromIterable(batch)
-				.filter(event -> event.cursor().isAfter(queued) && event.complaintId() != null)
+				.filter(event -> event.cursor().isAfter(queued) && aboutAComplaint(event))
 				.concatMap(this::mailsOf)
 				.then(feed.advance(last))));
+	}
+
+	private static boolean aboutAComplaint(StoredEvent event) {
+		return event.brandId() != null && event.complaintId() != null && event.consumerId() != null;
 	}
 
 	private Mono<Void> mailsOf(StoredEvent event) {
