@@ -91,6 +91,9 @@ class DemoData {
 			INSERT INTO events (brand_id, complaint_id, consumer_id, type, visibility)
 			SELECT brand_id, id, consumer_id, 'COMPLAINT_FILED',
 			       CASE WHEN status = 'WITHDRAWN' THEN 'PARTICIPANTS' ELSE 'PUBLIC' END FROM complaints;
+			INSERT INTO notification_recipients (subject, token_email, opted_in) VALUES
+			  ('acme-owner', 'acme-owner@example.com', '{CONSUMER_REPLY}'), ('alice', 'alice@example.com', '{}'),
+			  ('bob', 'bob@example.com', '{}');
 			""";
 
 	private final DatabaseClient db;

@@ -29,13 +29,14 @@ class DevWelcome implements ApplicationListener<ApplicationReadyEvent> {
 				    GraphiQL  http://localhost:{}/graphiql  (the README's examples as tabs; "Sign in as" a demo user)
 				    Brand     http://localhost:{}/brands/acme  (the public page every widget links to)
 				    Widget    http://localhost:{}/widgets/acme  (?variant=mini|micro|carousel, ?locale=de; badge: /widgets/acme/badge.svg, script: /widgets/embed.js)
+				    Mails     http://localhost:{}/dev/mails  (every mail the server sent, caught by its SMTP server)
 				    Issuer    {}
 				  Get a token for a demo user (alice, bob, acme-owner, acme-agent, globex-owner, globex-agent, mod, admin):
 				    {}
 				  Then:
 				    curl -s http://localhost:{}/graphql -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"query":"query Viewer { viewer { id publicName } }"}'
 				  More examples, run in order: README.md, "Example queries".
-				""", port, port, port, port, issuer.issuerUri(), tokenCommand(issuer.issuerUri(), "alice"), port);
+				""", port, port, port, port, port, issuer.issuerUri(), tokenCommand(issuer.issuerUri(), "alice"), port);
 	}
 
 	/** The README's command for a token (it needs curl and jq); a test keeps the two the same. */

@@ -15,6 +15,7 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import io.redress.brand.BrandEventType;
 import io.redress.complaint.ComplaintEventType;
 import io.redress.moderation.ModerationEventType;
+import io.redress.notification.NotificationEventType;
 import io.redress.realtime.EventType;
 import io.redress.realtime.Visibility;
 import io.redress.score.ScoreEventType;
@@ -51,7 +52,8 @@ class EventTypesTests {
 	@Test
 	void noTwoModulesWriteAnEventTypeOfTheSameName() {
 		List<String> names = Stream.of(ComplaintEventType.values(), ThreadEventType.values(), ScoreEventType.values(),
-				BrandEventType.values(), ModerationEventType.values(), WebhookEventType.values())
+				BrandEventType.values(), ModerationEventType.values(), WebhookEventType.values(),
+				NotificationEventType.values())
 				.flatMap(Arrays::stream).map(EventType::name).toList();
 
 		assertThat(names).doesNotHaveDuplicates();

@@ -36,7 +36,9 @@ class TableOwnershipTests {
 			"realtime", Set.of("events", "event_sequence"),
 			"score", Set.of("brand_scores", "score_snapshots", "score_feed"),
 			"moderation", Set.of("flags", "flag_history", "moderation_ledger", "signal_feed"),
-			"webhook", Set.of("webhooks", "webhook_deliveries", "webhook_feed"));
+			"webhook", Set.of("webhooks", "webhook_deliveries", "webhook_feed"),
+			"notification", Set.of("notification_recipients", "notification_outbox", "notification_feed",
+					"notification_invitations", "notification_opt_outs"));
 
 	private static final Map<String, Set<String>> PUBLISHED_VIEWS = Map.of(
 			"account", Set.of("account_profiles"),

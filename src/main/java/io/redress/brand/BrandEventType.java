@@ -27,5 +27,7 @@ public enum BrandEventType implements EventType {
 	/** An owner or manager saved a reply for the team. */
 	SAVED_REPLY_SAVED,
 	/** An owner or manager deleted a saved reply. */
-	SAVED_REPLY_DELETED
+	SAVED_REPLY_DELETED,
+	/** A consumer gave the public customer-service address of an unclaimed brand (the address stays out of the log). */
+	CONTACT_ADDRESS_GIVEN
 }

@@ -1,8 +1,12 @@
 package io.redress.brand;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.redress.realtime.EventLog;
+import io.redress.realtime.NewEvent;
+import io.redress.realtime.Visibility;
 import io.redress.security.CurrentViewer;
 import io.redress.security.Viewer;
 import io.redress.shared.ForbiddenException;
@@ -29,9 +33,12 @@ public class BrandManagement {
 	private final BrandMembers members;
 	private final BrandClaims claims;
 	private final TransactionalOperator tx;
+	private final EventLog events;
 
-	BrandManagement(Brands brands, BrandMembers members, BrandClaims claims, TransactionalOperator tx) {
+	BrandManagement(Brands brands, BrandMembers members, BrandClaims claims, TransactionalOperator tx,
+			EventLog events) {
 		this.brands = brands;
+		this.events = events;
 		this.members = members;
 		this.claims = claims;
 		this.tx = tx;
@@ -73,6 +80,20 @@ public class BrandManagement {
 				.switchIfEmpty(Mono.defer(() -> brands.insertUnclaimedIfAbsent(fallbackSlug, candidate.name(),
 						candidate.address())))
 				.map(BrandPayload::ok);
+	}
+
+	/**
+	 * Keeps the public customer-service address a consumer gave for an unclaimed brand, where Redress may invite it
+	 * to claim the brand; the first address given stays, and a brand on the platform keeps none. Joins the caller's
+	 * transaction. The address must already be checked ({@code InputCheck.optionalEmail}).
+	 */
+	public Mono<Void> offerContactAddress(Brand brand, String email) {
+		if (brand.status() != BrandStatus.UNCLAIMED) {
+			return Mono.empty();
+		}
+		return brands.offerContactAddress(brand.id(), email).filter(Boolean::booleanValue)
+				.flatMap(given -> events.append(new NewEvent(BrandEventType.CONTACT_ADDRESS_GIVEN, brand.id(), null,
+						null, Visibility.SYSTEM, Map.of())));
 	}
 
 	/** A signed-in user asks to own an unclaimed brand; a moderator decides. */

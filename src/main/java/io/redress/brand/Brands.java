@@ -132,6 +132,14 @@ class Brands {
 	}
 
 	/** Inserts an unclaimed brand; empty when any unique key (slug, name, domain) is already taken. */
+	/** Sets an unclaimed brand's contact address unless it has one; whether it did. */
+	Mono<Boolean> offerContactAddress(long brandId, String email) {
+		return db.sql("""
+				UPDATE brands SET contact_email = :email
+				WHERE id = :id AND status = 'UNCLAIMED' AND contact_email IS NULL""")
+				.bind("id", brandId).bind("email", email).fetch().rowsUpdated().map(rows -> rows > 0);
+	}
+
 	Mono<Brand> insertUnclaimedIfAbsent(String slug, String name, WebAddress address) {
 		return db.sql(INSERT_IF_ABSENT).bind("slug", slug).bind("name", name).bind("website", address.website())
 				.bind("domain", address.domain()).map(Brands::brand).one();

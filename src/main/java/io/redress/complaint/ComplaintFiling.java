@@ -12,6 +12,7 @@ import io.redress.realtime.EventLog;
 import io.redress.realtime.NewEvent;
 import io.redress.security.CurrentViewer;
 import io.redress.security.Viewer;
+import io.redress.shared.EmailAddress;
 import io.redress.shared.InputCheck;
 import io.redress.shared.RequestHash;
 import io.redress.shared.UserError;
@@ -85,6 +86,7 @@ class ComplaintFiling {
 				input.category(), stripped(input.orderReference()), input.idempotencyKey(), hash(input, brand));
 		return complaints.insert(complaint, consumer.id(), brand.responseTargetHours(), brand.resolutionTargetDays())
 				.flatMap(id -> deadlines.scheduleTargets(id, targets.firstResponseDueSoon(), targets.resolutionDueSoon())
+						.then(contactAddress(input, brand))
 						.then(events.append(NewEvent.about(ComplaintEventType.COMPLAINT_FILED, brand.id(), id,
 								consumer.id(), ComplaintEventType.COMPLAINT_FILED.visibility())))
 						.then(seen(id)))
@@ -93,6 +95,12 @@ class ComplaintFiling {
 								? seen(earlier.complaint().id())
 								: Mono.just(ComplaintPayload.failed("idempotencyKey", "IDEMPOTENCY_KEY_REUSED",
 										"This idempotency key was used for a different complaint")))));
+	}
+
+	/** The address the consumer gave for an unclaimed brand, before the filing's event that may invite it. */
+	private Mono<Void> contactAddress(FileComplaintInput input, Brand brand) {
+		return EmailAddress.parse(input.brandContactEmail())
+				.map(email -> brandManagement.offerContactAddress(brand, email)).orElse(Mono.empty());
 	}
 
 	private Mono<ComplaintPayload> seen(long complaintId) {
@@ -113,7 +121,8 @@ class ComplaintFiling {
 				.requiredText("title", input.title(), MAX_TITLE)
 				.requiredText("description", input.description(), MAX_DESCRIPTION)
 				.optionalText("orderReference", input.orderReference(), MAX_ORDER_REFERENCE)
-				.optionalText("idempotencyKey", input.idempotencyKey(), MAX_IDEMPOTENCY_KEY);
+				.optionalText("idempotencyKey", input.idempotencyKey(), MAX_IDEMPOTENCY_KEY)
+				.optionalEmail("brandContactEmail", input.brandContactEmail());
 		if ((input.brandSlug() == null) == (input.newBrand() == null)) {
 			check.add(UserError.of("brandSlug", "INVALID", "Give either brandSlug or newBrand, not both or neither"));
 		}

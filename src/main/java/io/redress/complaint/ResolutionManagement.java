@@ -1,5 +1,6 @@
 package io.redress.complaint;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import io.redress.complaint.LifecycleInputs.AcceptResolution;
@@ -24,6 +25,10 @@ import static io.redress.complaint.ComplaintEventType.RESOLUTION_REJECTED;
 /** Proposals and their answers: the brand proposes, the consumer accepts or rejects, silence accepts after 14 days. */
 @Service
 public class ResolutionManagement {
+
+	/** How long a proposal waits for the consumer's answer before it is accepted on their behalf. */
+	public static final Duration ANSWER_WINDOW = Proposal.ANSWER_WINDOW;
+
 
 	static final int MAX_SUMMARY = 2000;
 	static final int MAX_REASON = 2000;

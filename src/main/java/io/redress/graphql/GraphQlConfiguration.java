@@ -4,10 +4,14 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 
@@ -18,6 +22,22 @@ import org.springframework.graphql.observation.GraphQlObservationInstrumentation
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphQlSettings.class)
 class GraphQlConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphQlConfiguration.class);
+
+	/**
+	 * Where documents come from: any sound document, sent as text or registered by its hash, or only the trusted
+	 * documents of {@code redress.graphql.trusted-documents}.
+	 */
+	@Bean
+	DocumentLookup documentLookup(GraphQlSettings settings, ResourceLoader resources, JsonMapper json) {
+		if (settings.trustedDocuments().isBlank()) {
+			return DocumentLookup.open();
+		}
+		TrustedDocuments trusted = TrustedDocuments.read(resources.getResource(settings.trustedDocuments()), json);
+		log.info("Only the {} trusted documents of {} run", trusted.size(), settings.trustedDocuments());
+		return DocumentLookup.trusting(trusted);
+	}
 
 	@Bean
 	RuntimeWiringConfigurer scalars() {

@@ -23,9 +23,9 @@ class LimitsConfiguration {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer operationCharge(TokenBuckets buckets, LimitSettings settings,
-			ObjectProvider<GraphQlSource> graphQlSource) {
+			ObjectProvider<GraphQlSource> graphQlSource, DocumentLookup documents) {
 		OperationCharge charge = new OperationCharge(new CallerBudgets(buckets, settings),
-				() -> graphQlSource.getObject().schema(), settings);
+				() -> graphQlSource.getObject().schema(), settings, documents);
 		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(charge));
 	}
 }

@@ -11,10 +11,10 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.schema.GraphQLSchema;
 
 /**
- * Charges each operation to its caller's budgets after graphql-java has parsed and validated it and before anything
- * runs: this is the one step of graphql-java that may wait (on Redis) without blocking, and by then the document is
- * known to be sound, so its price can be computed. A refused operation is answered with its {@code RATE_LIMITED}
- * error and never executed.
+ * Charges each operation to its caller's budgets once its document is found ({@link DocumentLookup}: its text, or a
+ * persisted query's hash), parsed and validated, and before anything runs: this is the one step of graphql-java that
+ * may wait (on Redis) without blocking, and by then the document is known to be sound, so its price can be computed.
+ * A refused operation is answered with its {@code RATE_LIMITED} error and never executed.
  */
 final class OperationCharge implements PreparsedDocumentProvider {
 
@@ -25,10 +25,12 @@ final class OperationCharge implements PreparsedDocumentProvider {
 	private final Supplier<GraphQLSchema> schema;
 	private final long baseCost;
 	private final Set<String> contentMutations;
-	private final ParsedDocuments documents = new ParsedDocuments();
+	private final DocumentLookup documents;
 
-	OperationCharge(CallerBudgets budgets, Supplier<GraphQLSchema> schema, LimitSettings settings) {
+	OperationCharge(CallerBudgets budgets, Supplier<GraphQLSchema> schema, LimitSettings settings,
+			DocumentLookup documents) {
 		this.budgets = budgets;
+		this.documents = documents;
 		this.schema = schema;
 		this.baseCost = settings.baseCost();
 		this.contentMutations = Set.copyOf(settings.contentMutations());
@@ -37,7 +39,10 @@ final class OperationCharge implements PreparsedDocumentProvider {
 	@Override
 	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-		PreparsedDocumentEntry entry = documents.get(input, parseAndValidate);
+		return documents.get(input, parseAndValidate).thenCompose(entry -> charge(entry, input));
+	}
+
+	private CompletableFuture<PreparsedDocumentEntry> charge(PreparsedDocumentEntry entry, ExecutionInput input) {
 		Caller caller = input.getGraphQLContext().get(CALLER);
 		if (caller == null) {
 			return CompletableFuture.completedFuture(entry);

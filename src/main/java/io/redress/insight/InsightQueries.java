@@ -3,6 +3,7 @@ package io.redress.insight;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import io.r2dbc.spi.Readable;
@@ -193,7 +194,8 @@ class InsightQueries {
 
 	/** The follow-ups answered in the period (the complaint module's view) and the share that said it held. */
 	Mono<Double> heldRate(InsightPeriod period) {
-		return bound(HELD, period).map(row -> row.get("rate", Double.class)).one();
+		return bound(HELD, period).map(row -> Optional.ofNullable(row.get("rate", Double.class))).one()
+				.flatMap(Mono::justOrEmpty);
 	}
 
 	private DatabaseClient.GenericExecuteSpec bound(String sql, InsightPeriod period) {

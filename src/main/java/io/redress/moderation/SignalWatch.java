@@ -6,9 +6,7 @@ import java.util.List;
 import io.redress.complaint.ComplaintEventType;
 import io.redress.moderation.SignalMatches.Suspect;
 import io.redress.realtime.EventCursor;
-import io.redress.realtime.EventFilter;
 import io.redress.realtime.EventStreams;
-import io.redress.realtime.ExpiredCursorException;
 import io.redress.realtime.StoredEvent;
 import io.redress.shared.ContinuousFlow;
 import reactor.core.publisher.Flux;
@@ -53,7 +51,7 @@ class SignalWatch extends ContinuousFlow {
 
 	@Override
 	protected Flux<?> flow() {
-		return feed.position().flatMapMany(this::follow)
+		return feed.position().flatMapMany(streams::followFromStored)
 				.bufferTimeout(settings.batch(), Duration.ofMillis(20), true)
 				.concatMap(this::apply);
 	}
@@ -61,15 +59,6 @@ class SignalWatch extends ContinuousFlow {
 	@Override
 	protected String description() {
 		return "Signal watch";
-	}
-
-	private Flux<StoredEvent> follow(EventCursor position) {
-		if (position.equals(EventCursor.START)) {
-			return streams.follow(EventFilter.ALL, null);
-		}
-		return streams.follow(EventFilter.ALL, position.encoded())
-				.onErrorResume(ExpiredCursorException.class,
-						ex -> streams.follow(EventFilter.ALL, EventCursor.START.encoded()));
 	}
 
 	/** Applies a batch once: events the stored position has passed were applied by another node already. */

@@ -8,6 +8,7 @@ import io.redress.account.Profile;
 import io.redress.brand.BrandForgetting;
 import io.redress.complaint.ComplaintAnonymisation;
 import io.redress.moderation.ModerationForgetting;
+import io.redress.notification.NotificationForgetting;
 import io.redress.security.CurrentViewer;
 import io.redress.security.Viewer;
 import io.redress.shared.UserError;
@@ -21,7 +22,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * Erasing the caller's account, in one transaction, each module changing only its own tables: the brand module
  * forgets their memberships and claims (refusing while they own a brand alone), the complaint module anonymises their
  * complaints and records the erasure (which ends their subscriptions), the thread module scrubs their messages,
- * moderation forgets their notes and the originals of redactions of their content, and the account module unlinks
+ * moderation forgets their notes and the originals of redactions of their content, the notification module their
+ * addresses, settings and mails, and the account module unlinks
  * their profile from the token subject. Complaints, outcomes and ratings stay, so no score moves.
  */
 @Service
@@ -34,10 +36,13 @@ class AccountErasure {
 	private final ComplaintAnonymisation complaints;
 	private final ThreadScrubbing threads;
 	private final ModerationForgetting moderation;
+	private final NotificationForgetting notifications;
 	private final TransactionalOperator tx;
 
 	AccountErasure(AccountManagement accounts, BrandForgetting brands, ComplaintAnonymisation complaints,
-			ThreadScrubbing threads, ModerationForgetting moderation, TransactionalOperator tx) {
+			ThreadScrubbing threads, ModerationForgetting moderation, NotificationForgetting notifications,
+			TransactionalOperator tx) {
+		this.notifications = notifications;
 		this.accounts = accounts;
 		this.brands = brands;
 		this.complaints = complaints;
@@ -63,7 +68,8 @@ class AccountErasure {
 	private Mono<Void> erase(Viewer viewer, Optional<Profile> profile) {
 		Mono<Void> asMember = complaints.forgetBrandMember(viewer.subject())
 				.then(threads.forgetBrandMember(viewer.subject()))
-				.then(moderation.forget(profile.map(Profile::id).orElse(null), viewer.subject()));
+				.then(moderation.forget(profile.map(Profile::id).orElse(null), viewer.subject()))
+				.then(notifications.forget(viewer.subject()));
 		return profile.map(consumer -> asMember
 				.then(complaints.anonymise(consumer.id()))
 				.then(threads.scrub(consumer.id()))

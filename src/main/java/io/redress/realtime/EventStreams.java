@@ -37,6 +37,19 @@ public class EventStreams {
 	}
 
 	/**
+	 * Every event after a log follower's stored position, then live ones. {@link EventCursor#START} (a follower that
+	 * never applied a batch) means from the present, so a follower switched on for the first time does not act on
+	 * the past; a position older than the events kept goes on from the oldest kept.
+	 */
+	public Flux<StoredEvent> followFromStored(EventCursor position) {
+		if (position.equals(EventCursor.START)) {
+			return follow(EventFilter.ALL, null);
+		}
+		return follow(EventFilter.ALL, position.encoded())
+				.onErrorResume(ExpiredCursorException.class, ex -> follow(EventFilter.ALL, EventCursor.START.encoded()));
+	}
+
+	/**
 	 * Where a client's cursor resumes: its position while its event is kept. A cursor from before the upgrade
 	 * resumes at its event's position when the upgrade numbered that event; any other is refused as expired, as
 	 * one past retention is: it cannot resume without a possible gap, and the client reloads instead.

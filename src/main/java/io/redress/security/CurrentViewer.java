@@ -23,6 +23,19 @@ public final class CurrentViewer {
 				.defaultIfEmpty(Viewer.anonymous());
 	}
 
+	/**
+	 * The address in the caller's token (the standard {@code email} claim), unless the issuer says it is not verified
+	 * ({@code email_verified: false}); empty for anonymous callers and tokens without one.
+	 */
+	public static Mono<String> emailClaim() {
+		return ReactiveSecurityContextHolder.getContext()
+				.map(SecurityContext::getAuthentication)
+				.filter(ViewerAuthentication.class::isInstance)
+				.mapNotNull(authentication -> ((ViewerAuthentication) authentication).getToken())
+				.filter(jwt -> !Boolean.FALSE.equals(jwt.getClaimAsBoolean("email_verified")))
+				.mapNotNull(jwt -> jwt.getClaimAsString("email"));
+	}
+
 	/** The viewer, or an error for an anonymous caller. */
 	public static Mono<Viewer> required() {
 		return get().filter(Viewer::isAuthenticated)

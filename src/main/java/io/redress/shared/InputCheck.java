@@ -30,6 +30,15 @@ public final class InputCheck {
 		return value == null ? this : requiredText(field, value, max);
 	}
 
+	/** An optional e-mail address: absent is fine, but if present it must be one address, as RFC 822 writes it. */
+	public InputCheck optionalEmail(String field, String value) {
+		if (value != null && EmailAddress.parse(value).isEmpty()) {
+			errors.add(UserError.of(field, "INVALID_EMAIL", field + " must be one e-mail address, such as "
+					+ "help@example.com"));
+		}
+		return this;
+	}
+
 	public InputCheck range(String field, Integer value, int min, int max) {
 		if (value != null && (value < min || value > max)) {
 			errors.add(UserError.of(field, "OUT_OF_RANGE", field + " must be between " + min + " and " + max));

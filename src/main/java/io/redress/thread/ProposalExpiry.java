@@ -45,7 +45,7 @@ class ProposalExpiry {
 						.flatMap(complaint -> messages.insert(complaint.id(), complaint.brandId(),
 								Message.AuthorKind.SYSTEM, null, MessageVisibility.PUBLIC, NOTICE)
 								.flatMap(messageId -> events.append(ThreadManagement.messagePosted(complaint, messageId,
-										MessageVisibility.PUBLIC))))))
+										Message.AuthorKind.SYSTEM, MessageVisibility.PUBLIC))))))
 				.then()
 				.onErrorResume(ex -> {
 					if (!database.report(ex)) {

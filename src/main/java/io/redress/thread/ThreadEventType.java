@@ -12,5 +12,11 @@ public enum ThreadEventType implements EventType {
 	/** The consumer kept a private message from the partners in the case; participants but partners. */
 	MESSAGE_KEPT_FROM_PARTNERS,
 	/** The consumer showed a private message they had kept from partners to them again; participants. */
-	MESSAGE_SHOWN_TO_PARTNERS
+	MESSAGE_SHOWN_TO_PARTNERS;
+
+	/**
+	 * The payload key of a {@code MESSAGE_POSTED} event naming who wrote it: {@code CONSUMER}, {@code BRAND},
+	 * {@code PARTNER} or {@code SYSTEM} (a code, never the author).
+	 */
+	public static final String AUTHOR_KIND = "authorKind";
 }

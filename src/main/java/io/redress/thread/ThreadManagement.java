@@ -90,7 +90,7 @@ class ThreadManagement {
 				.map(Optional::of).defaultIfEmpty(Optional.empty())
 				.flatMap(inserted -> inserted.isPresent()
 						? moved.then(lifecycle.touch(step))
-								.then(events.append(messagePosted(complaint, inserted.get(), input.visibility(),
+								.then(events.append(messagePosted(complaint, inserted.get(), author, input.visibility(),
 										input.kept())))
 								.then(posted(complaint, inserted.get()))
 						: retried(complaint, subject, input.idempotencyKey(), hash));
@@ -109,22 +109,23 @@ class ThreadManagement {
 				.map(posted -> new PostMessagePayload(posted.getT1(), posted.getT2().complaint(), List.of()));
 	}
 
-	static NewEvent messagePosted(Complaint complaint, long messageId, MessageVisibility visibility) {
-		return messagePosted(complaint, messageId, visibility, false);
+	static NewEvent messagePosted(Complaint complaint, long messageId, Message.AuthorKind author,
+			MessageVisibility visibility) {
+		return messagePosted(complaint, messageId, author, visibility, false);
 	}
 
 	/**
 	 * A message's event: an internal note's reaches the brand's side only; one the consumer kept from partners says
 	 * so, and partners never receive it.
 	 */
-	static NewEvent messagePosted(Complaint complaint, long messageId, MessageVisibility visibility,
-			boolean keptFromPartners) {
+	static NewEvent messagePosted(Complaint complaint, long messageId, Message.AuthorKind author,
+			MessageVisibility visibility, boolean keptFromPartners) {
 		NewEvent posted = new NewEvent(ThreadEventType.MESSAGE_POSTED, complaint.brandId(), complaint.id(),
 				complaint.consumerId(), switch (visibility) {
 					case PUBLIC -> Visibility.PUBLIC;
 					case PRIVATE -> Visibility.PARTICIPANTS;
 					case INTERNAL -> Visibility.BRAND;
-				}, Map.of("messageId", messageId));
+				}, Map.of("messageId", messageId, ThreadEventType.AUTHOR_KIND, author.name()));
 		return keptFromPartners ? posted.with(KEPT_FROM_PARTNERS, true) : posted;
 	}
 

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The browser tests' scripts in {@code src/test/browser}: Node programs that drive Debian's Chromium with
- * {@code playwright-core}. Without Chromium or Node a browser test is skipped, unless {@code CI=true} or
- * {@code REDRESS_BROWSER_TESTS=required}, where it fails instead.
+ * {@code playwright-core}, or use client libraries from npm without a browser. Without Chromium (when a script needs
+ * it) or Node such a test is skipped, unless {@code CI=true} or {@code REDRESS_BROWSER_TESTS=required}, where it
+ * fails instead.
  */
 public final class BrowserScripts {
 
@@ -26,14 +27,26 @@ public final class BrowserScripts {
 	private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
 	private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(3);
 	private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+	/** What package.json asks for; a node_modules without one of them was installed for an older list. */
+	private static final List<String> PACKAGES = List.of("playwright-core", "axe-core", "@apollo/client", "graphql",
+			"rxjs");
 
 	private BrowserScripts() {
 	}
 
 	/** Skips the calling test (or fails it on CI) when Chromium or Node is missing. */
 	public static void assumeBrowser() {
+		assume(true);
+	}
+
+	/** Skips the calling test (or fails it on CI) when Node is missing: for scripts that need no browser. */
+	public static void assumeNode() {
+		assume(false);
+	}
+
+	private static void assume(boolean chromium) {
 		List<String> missing = new ArrayList<>();
-		if (!Files.isExecutable(Path.of(CHROMIUM))) {
+		if (chromium && !Files.isExecutable(Path.of(CHROMIUM))) {
 			missing.add("Chromium at " + CHROMIUM);
 		}
 		for (String tool : List.of("node", "npm")) {
@@ -44,12 +57,13 @@ public final class BrowserScripts {
 		if (missing.isEmpty()) {
 			return;
 		}
-		String message = "The browser test needs " + String.join(", ", missing);
+		String message = "The test needs " + String.join(", ", missing);
 		if ("true".equals(System.getenv("CI")) || "required".equals(System.getenv("REDRESS_BROWSER_TESTS"))) {
 			fail(message);
 		}
-		Assumptions.abort(message + ". To run it: apt-get install chromium (or set CHROMIUM to its path) and "
-				+ "install Node 20; CI=true or REDRESS_BROWSER_TESTS=required makes its absence a failure.");
+		Assumptions.abort(message + ". To run it: install Node 20, and for a browser test apt-get install chromium "
+				+ "(or set CHROMIUM to its path); CI=true or REDRESS_BROWSER_TESTS=required makes their absence a "
+				+ "failure.");
 	}
 
 	/** Runs {@code node script} with {@code environment} and the Chromium to use ({@code CHROMIUM}). */
@@ -62,8 +76,7 @@ public final class BrowserScripts {
 
 	/** node_modules is not committed; npm ci installs exactly what package-lock.json says. */
 	private static synchronized void installScriptDependencies() throws Exception {
-		if (Files.isDirectory(SCRIPTS.resolve("node_modules/playwright-core"))
-				&& Files.isDirectory(SCRIPTS.resolve("node_modules/axe-core"))) {
+		if (PACKAGES.stream().allMatch(name -> Files.isDirectory(SCRIPTS.resolve("node_modules").resolve(name)))) {
 			return;
 		}
 		Run install = run(INSTALL_TIMEOUT, Map.of(), "npm", "ci", "--no-audit", "--no-fund");

@@ -42,7 +42,7 @@ public final class DemoSignIn {
 	private Mono<ServerResponse> token(ServerRequest request) {
 		return request.bodyToMono(SignIn.class).map(SignIn::user).filter(USERS::contains)
 				.flatMap(user -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
-						.bodyValue(Map.of("access_token", issuer.token(user), "token_type", "Bearer",
+						.bodyValue(Map.of("access_token", issuer.demoToken(user), "token_type", "Bearer",
 								"expires_in", TestIssuer.TOKEN_LIFETIME.toSeconds())))
 				.switchIfEmpty(Mono.defer(() -> ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON)
 						.bodyValue(Map.of("error", "send {\"user\": \"<demo user>\"}, one of " + USERS))));

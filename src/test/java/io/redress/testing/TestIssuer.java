@@ -91,8 +91,27 @@ public final class TestIssuer implements AutoCloseable {
 		return token(subject, List.of(roles), Instant.now().plus(TOKEN_LIFETIME), AUDIENCE);
 	}
 
+	/**
+	 * What the local issuer's token endpoint and the dev server's "Sign in as" hand out: a token with the demo
+	 * user's roles and an address ({@code alice@example.com}), as a real identity provider's would carry.
+	 */
+	public String demoToken(String subject) {
+		return tokenWithEmail(subject, subject + "@example.com");
+	}
+
+	/** A token whose standard {@code email} claim is {@code email}, as identity providers issue them. */
+	public String tokenWithEmail(String subject, String email) {
+		return token(subject, DEMO_ROLES.getOrDefault(subject, List.of()), Instant.now().plus(TOKEN_LIFETIME), AUDIENCE,
+				email);
+	}
+
 	public String token(String subject, List<String> roles, Instant expiresAt, String audience) {
+		return token(subject, roles, expiresAt, audience, null);
+	}
+
+	private String token(String subject, List<String> roles, Instant expiresAt, String audience, String email) {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder()
+				.claim("email", email)
 				.issuer(issuer)
 				.subject(subject)
 				.audience(audience)
@@ -135,7 +154,7 @@ public final class TestIssuer implements AutoCloseable {
 				return json(response.status(HttpResponseStatus.BAD_REQUEST), Map.of("error", "invalid_request",
 						"error_description", "send grant_type=client_credentials and client_id=<user>"));
 			}
-			return json(response, Map.of("access_token", token(subject), "token_type", "Bearer", "expires_in",
+			return json(response, Map.of("access_token", demoToken(subject), "token_type", "Bearer", "expires_in",
 					TOKEN_LIFETIME.toSeconds()));
 		}).then();
 	}
