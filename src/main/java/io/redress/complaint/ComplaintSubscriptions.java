@@ -3,6 +3,8 @@ package io.redress.complaint;
 import java.time.Duration;
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.redress.account.AccountManagement;
 import io.redress.brand.BrandDirectory;
 import io.redress.realtime.EventFilter;
@@ -33,6 +35,8 @@ class ComplaintSubscriptions {
 	private final BrandDirectory brands;
 	private final AccountManagement accounts;
 	private final Duration membershipCheck;
+	/** By the stored event's identity, as long as some subscriber's buffer still holds it. */
+	private final Cache<StoredEvent, ComplaintEvent> shared = Caffeine.newBuilder().weakKeys().build();
 
 	ComplaintSubscriptions(EventStreams streams, ComplaintAccess access, BrandDirectory brands,
 			AccountManagement accounts, RealtimeSettings settings) {
@@ -54,7 +58,7 @@ class ComplaintSubscriptions {
 			}
 			Flux<ComplaintEvent> events = log.filter(StoredEvent::forSubscribers)
 					.filter(event -> visible(event, participation.party()))
-					.map(ComplaintSubscriptions::event);
+					.map(this::event);
 			return participation.party() == Party.BRAND
 					? whileMember(events, participation.viewer(), participation.complaint().brandId()) : events;
 		});
@@ -73,11 +77,11 @@ class ComplaintSubscriptions {
 			if (!member) {
 				return follow(EventFilter.brand(id), after)
 						.filter(event -> aboutAComplaint(event) && visible(event, Party.MODERATOR))
-						.map(ComplaintSubscriptions::event);
+						.map(this::event);
 			}
 			return accounts.profileOf(viewer).flatMapMany(profile -> whileMember(follow(EventFilter.brand(id), after)
 					.filter(event -> aboutAComplaint(event) && visible(event, partyOf(profile.id(), event)))
-					.map(ComplaintSubscriptions::event), viewer, id));
+					.map(this::event), viewer, id));
 		}));
 	}
 
@@ -97,7 +101,7 @@ class ComplaintSubscriptions {
 						// The erasure is a SYSTEM fact: seen before subscribers' events are picked, it only ends the stream.
 						.takeWhile(event -> !event.is(ComplaintEventType.CONSUMER_ERASED))
 						.filter(event -> event.visibility() == Visibility.ADDRESSEE || visible(event, Party.CONSUMER))
-						.map(ComplaintSubscriptions::event));
+						.map(this::event));
 	}
 
 	/** The log as subscribers may ever see it: facts kept for modules ({@code SYSTEM} events) are never theirs. */
@@ -134,8 +138,13 @@ class ComplaintSubscriptions {
 		return event.complaintId() != null;
 	}
 
-	private static ComplaintEvent event(StoredEvent event) {
-		return new ComplaintEvent(event.cursor().encoded(), event.type(), event.occurredAt(), event.complaintId(),
-				event.messageId(), event.payload());
+	/**
+	 * The event as subscribers receive it: one object for every subscriber the hub hands the same stored event to, so
+	 * that its fields are resolved once per audience, not once per subscriber (the GraphQL layer shares them by
+	 * the event's identity).
+	 */
+	private ComplaintEvent event(StoredEvent event) {
+		return shared.get(event, stored -> new ComplaintEvent(stored.cursor().encoded(), stored.type(),
+				stored.occurredAt(), stored.complaintId(), stored.messageId(), stored.payload()));
 	}
 }
