@@ -50,7 +50,7 @@ class ComplaintSubscriptions {
 	/** One complaint's events; anyone who may read the complaint may follow it. */
 	public Flux<ComplaintEvent> ofComplaint(String complaintId, String after) {
 		long id = GlobalId.decode(complaintId, Complaint.TYPE).orElseThrow(() -> new NotFoundException("Complaint"));
-		return access.participation(id).flatMapMany(participation -> {
+		return settled(access.participation(id)).flatMapMany(participation -> {
 			Flux<StoredEvent> log = streams.follow(EventFilter.complaint(id), after);
 			if (participation.party() == Party.CONSUMER) {
 				// The consumer's erasure is a SYSTEM fact about this complaint: it ends what they follow as its consumer.
@@ -70,7 +70,7 @@ class ComplaintSubscriptions {
 	 */
 	public Flux<ComplaintEvent> ofBrand(String brandId, String after) {
 		long id = GlobalId.decode(brandId, "Brand").orElseThrow(() -> new NotFoundException("Brand"));
-		return CurrentViewer.required().flatMapMany(viewer -> isMember(viewer, id).flatMapMany(member -> {
+		return CurrentViewer.required().flatMapMany(viewer -> settled(isMember(viewer, id)).flatMapMany(member -> {
 			if (!member && !viewer.isModerator()) {
 				return Flux.error(new ForbiddenException("Only the brand's members follow its events"));
 			}
@@ -79,7 +79,7 @@ class ComplaintSubscriptions {
 						.filter(event -> aboutAComplaint(event) && visible(event, Party.MODERATOR))
 						.map(this::event);
 			}
-			return accounts.profileOf(viewer).flatMapMany(profile -> whileMember(follow(EventFilter.brand(id), after)
+			return settled(accounts.profileOf(viewer)).flatMapMany(profile -> whileMember(follow(EventFilter.brand(id), after)
 					.filter(event -> aboutAComplaint(event) && visible(event, partyOf(profile.id(), event)))
 					.map(this::event), viewer, id));
 		}));
@@ -96,12 +96,21 @@ class ComplaintSubscriptions {
 	 * account: the erasure is an event about them as the consumer, so it arrives in this stream's own order.
 	 */
 	public Flux<ComplaintEvent> ofViewer(String after) {
-		return CurrentViewer.required().flatMap(accounts::profileOf)
+		return settled(CurrentViewer.required().flatMap(accounts::profileOf))
 				.flatMapMany(profile -> streams.follow(EventFilter.consumer(profile.id()), after)
 						// The erasure is a SYSTEM fact: seen before subscribers' events are picked, it only ends the stream.
 						.takeWhile(event -> !event.is(ComplaintEventType.CONSUMER_ERASED))
 						.filter(event -> event.visibility() == Visibility.ADDRESSEE || visible(event, Party.CONSUMER))
 						.map(this::event));
+	}
+
+	/**
+	 * A lookup a subscription starts from, as a plain value: {@code flatMapMany} keeps its source subscribed for as
+	 * long as the stream runs, and a database query's subscription holds its statement's parsed SQL and row
+	 * descriptions (some 7 KB), which every idle subscription would keep.
+	 */
+	private static <T> Mono<T> settled(Mono<T> lookup) {
+		return Mono.deferContextual(context -> Mono.fromFuture(lookup.contextWrite(context).toFuture()));
 	}
 
 	/** The log as subscribers may ever see it: facts kept for modules ({@code SYSTEM} events) are never theirs. */
