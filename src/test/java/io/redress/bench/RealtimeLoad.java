@@ -66,12 +66,14 @@ public final class RealtimeLoad {
 			int first = socket;
 			// A socket the server closes (a missed connection_init deadline on a loaded machine, say) is opened again,
 			// as a client would; what its subscriptions missed meanwhile counts as not delivered.
-			connections[socket] = Mono.defer(() -> websocket
+			// Subscribers arrive at 500 a second, not all in the same instant: each one's set-up reads the database.
+			Duration arrival = Duration.ofMillis(1000L * socket * (subscribers / sockets) / 500);
+			connections[socket] = Mono.delay(arrival).then(Mono.defer(() -> websocket
 					.websocket(WebsocketClientSpec.builder().protocols("graphql-transport-ws")
 							.maxFramePayloadLength(1 << 20).build())
 					.uri(url)
 					.handle((in, out) -> session(in, out, first, sockets, subscribers, subscribe, counts))
-					.then())
+					.then()))
 					.doOnError(error -> System.err.println("socket failed: " + error))
 					.onErrorResume(error -> Mono.empty())
 					.then(Mono.fromRunnable(counts.reconnects::increment).delayElement(Duration.ofSeconds(1)))
