@@ -142,7 +142,8 @@ public final class RealtimeBenchmark {
 				runtime.maxMemory() / 1024 / 1024, events, rate, seconds, percentile(acks, 50), percentile(acks, 100),
 				values.get("deliveries"), values.get("expected"), values.get("seconds"), values.get("p50"),
 				values.get("p99"), values.get("max"), (double) statements / Math.max(1, events),
-				values.get("unrelated"), values.get("unrelatedP50"), values.get("unrelatedP99"), values.get("ended"), values.get("reconnects"),
+				values.get("unrelated"), values.get("unrelatedP50"), values.get("unrelatedP99"), values.get("ended"),
+				values.get("reconnects"),
 				open == null ? "none" : "in another database of the server, from before the first event to the last");
 		bench.close();
 		System.exit(0);
