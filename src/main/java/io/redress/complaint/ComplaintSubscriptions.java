@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.redress.account.AccountManagement;
 import io.redress.brand.BrandDirectory;
 import io.redress.realtime.EventFilter;
@@ -47,6 +49,9 @@ class ComplaintSubscriptions {
 	private static final Pattern PARTNER = Pattern.compile("\"partnerBrandId\":\\s*(\\d+)");
 	private static final Pattern KEPT = Pattern.compile("\"keptFromPartners\":\\s*true");
 
+	/** By the stored event's identity, as long as some subscriber's buffer still holds it. */
+	private final Cache<StoredEvent, ComplaintEvent> shared = Caffeine.newBuilder().weakKeys().build();
+
 	ComplaintSubscriptions(EventStreams streams, ComplaintAccess access, BrandDirectory brands,
 			AccountManagement accounts, RealtimeSettings settings, ComplaintPartners partners) {
 		this.partners = partners;
@@ -60,7 +65,7 @@ class ComplaintSubscriptions {
 	/** One complaint's events; anyone who may read the complaint may follow it. */
 	public Flux<ComplaintEvent> ofComplaint(String complaintId, String after) {
 		long id = GlobalId.decode(complaintId, Complaint.TYPE).orElseThrow(() -> new NotFoundException("Complaint"));
-		return access.participation(id).flatMapMany(participation -> {
+		return settled(access.participation(id)).flatMapMany(participation -> {
 			Flux<StoredEvent> log = streams.follow(EventFilter.complaint(id), after);
 			if (participation.party() == Party.CONSUMER) {
 				// The consumer's erasure is a SYSTEM fact about this complaint: it ends what they follow as its consumer.
@@ -68,13 +73,13 @@ class ComplaintSubscriptions {
 			}
 			Flux<ComplaintEvent> events = log.filter(StoredEvent::forSubscribers)
 					.filter(event -> visible(event, participation.party()))
-					.map(ComplaintSubscriptions::event);
+					.map(this::event);
 			if (participation.party() == Party.PARTNER) {
 				// The partner's decline is the last event its members follow as a partner of this case.
 				long partner = participation.partnerBrandId();
 				return whileMember(log.takeUntil(event -> event.is(ComplaintEventType.PARTNER_DECLINED)
 						&& partnerOf(event) == partner).filter(StoredEvent::forSubscribers)
-						.filter(event -> visible(event, Party.PARTNER)).map(ComplaintSubscriptions::event),
+						.filter(event -> visible(event, Party.PARTNER)).map(this::event),
 						participation.viewer(), partner);
 			}
 			return participation.party() == Party.BRAND
@@ -92,16 +97,16 @@ class ComplaintSubscriptions {
 	 */
 	public Flux<ComplaintEvent> ofBrand(String brandId, String after) {
 		long id = GlobalId.decode(brandId, "Brand").orElseThrow(() -> new NotFoundException("Brand"));
-		return CurrentViewer.required().flatMapMany(viewer -> isMember(viewer, id).flatMapMany(member -> {
+		return CurrentViewer.required().flatMapMany(viewer -> settled(isMember(viewer, id)).flatMapMany(member -> {
 			if (!member && !viewer.isModerator()) {
 				return Flux.error(new ForbiddenException("Only the brand's members follow its events"));
 			}
 			if (!member) {
 				return follow(EventFilter.brand(id), after)
 						.filter(event -> aboutAComplaint(event) && visible(event, Party.MODERATOR))
-						.map(ComplaintSubscriptions::event);
+						.map(this::event);
 			}
-			return accounts.profileOf(viewer).flatMapMany(profile -> partners.casesOf(id, MAX_PARTNER_CASES)
+			return settled(accounts.profileOf(viewer)).flatMapMany(profile -> partners.casesOf(id, MAX_PARTNER_CASES)
 					.collectList().flatMapMany(involved -> {
 						Set<Long> cases = ConcurrentHashMap.newKeySet();
 						cases.addAll(involved);
@@ -109,7 +114,7 @@ class ComplaintSubscriptions {
 								.filter(event -> aboutAComplaint(event) && (Long.valueOf(id).equals(event.brandId())
 										? visible(event, partyOf(profile.id(), event))
 										: partnerCase(cases, id, event) && visible(event, partnerOf(profile.id(), event))))
-								.map(ComplaintSubscriptions::event), viewer, id);
+								.map(this::event), viewer, id);
 					}));
 		}));
 	}
@@ -150,12 +155,21 @@ class ComplaintSubscriptions {
 	 * account: the erasure is an event about them as the consumer, so it arrives in this stream's own order.
 	 */
 	public Flux<ComplaintEvent> ofViewer(String after) {
-		return CurrentViewer.required().flatMap(accounts::profileOf)
+		return settled(CurrentViewer.required().flatMap(accounts::profileOf))
 				.flatMapMany(profile -> streams.follow(EventFilter.consumer(profile.id()), after)
 						// The erasure is a SYSTEM fact: seen before subscribers' events are picked, it only ends the stream.
 						.takeWhile(event -> !event.is(ComplaintEventType.CONSUMER_ERASED))
 						.filter(event -> event.visibility() == Visibility.ADDRESSEE || visible(event, Party.CONSUMER))
-						.map(ComplaintSubscriptions::event));
+						.map(this::event));
+	}
+
+	/**
+	 * A lookup a subscription starts from, as a plain value: {@code flatMapMany} keeps its source subscribed for as
+	 * long as the stream runs, and a database query's subscription holds its statement's parsed SQL and row
+	 * descriptions (some 7 KB), which every idle subscription would keep.
+	 */
+	private static <T> Mono<T> settled(Mono<T> lookup) {
+		return Mono.deferContextual(context -> Mono.fromFuture(lookup.contextWrite(context).toFuture()));
 	}
 
 	/** The log as subscribers may ever see it: facts kept for modules ({@code SYSTEM} events) are never theirs. */
@@ -195,8 +209,13 @@ class ComplaintSubscriptions {
 		return event.complaintId() != null;
 	}
 
-	private static ComplaintEvent event(StoredEvent event) {
-		return new ComplaintEvent(event.cursor().encoded(), event.type(), event.occurredAt(), event.complaintId(),
-				event.messageId(), event.payload());
+	/**
+	 * The event as subscribers receive it: one object for every subscriber the hub hands the same stored event to, so
+	 * that its fields are resolved once per audience, not once per subscriber (the GraphQL layer shares them by
+	 * the event's identity).
+	 */
+	private ComplaintEvent event(StoredEvent event) {
+		return shared.get(event, stored -> new ComplaintEvent(stored.cursor().encoded(), stored.type(),
+				stored.occurredAt(), stored.complaintId(), stored.messageId(), stored.payload()));
 	}
 }

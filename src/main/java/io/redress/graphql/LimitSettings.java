@@ -40,15 +40,18 @@ record LimitSettings(@DefaultValue("local") Store store, @DefaultValue("redis://
 		@DefaultValue("0") int maxSubscriptionsPerNode, @DefaultValue("600") long widgetRequestsPerMinute,
 		@DefaultValue("100000") long maxTrackedCallers) {
 
-	/** A live subscription holds about 50 KB of heap; half the heap is the most they may take. */
-	static final long HEAP_PER_SUBSCRIPTION = 50 * 1024;
+	/**
+	 * An idle subscription holds about 22 KB of heap, its share of its socket included (measured by
+	 * {@code bench/RealtimeBenchmark}); half the heap is the most they may take, at 25 KB each.
+	 */
+	static final long HEAP_PER_SUBSCRIPTION = 25 * 1024;
 
 	/** Where the rate budgets are kept. */
 	enum Store {
 		LOCAL, REDIS
 	}
 
-	/** The node's ceiling on subscriptions and live streams: the setting, or half the heap at 50 KB each. */
+	/** The node's ceiling on subscriptions and live streams: the setting, or half the heap at 25 KB each. */
 	int subscriptionsPerNode() {
 		if (maxSubscriptionsPerNode > 0) {
 			return maxSubscriptionsPerNode;

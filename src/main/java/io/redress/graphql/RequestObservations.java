@@ -1,6 +1,8 @@
 package io.redress.graphql;
 
+import graphql.ExecutionInput;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import io.micrometer.observation.ObservationRegistry;
@@ -16,6 +18,19 @@ final class RequestObservations extends GraphQlObservationInstrumentation {
 
 	RequestObservations(ObservationRegistry registry) {
 		super(registry);
+	}
+
+	/** Keeps a subscription's loaders on demand ({@link OnDemandDataLoaders}) in the observed copy of the registry. */
+	@Override
+	public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+			InstrumentationState state) {
+		ExecutionInput observed = super.instrumentExecutionInput(input, parameters, state);
+		if (!(input.getDataLoaderRegistry() instanceof OnDemandDataLoaders loaders)
+				|| observed.getDataLoaderRegistry() == loaders) {
+			return observed;
+		}
+		return observed.transform(builder -> builder
+				.dataLoaderRegistry(loaders.observedAs(observed.getDataLoaderRegistry())));
 	}
 
 	@Override

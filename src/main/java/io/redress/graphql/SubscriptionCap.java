@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Caps the subscriptions held at once: per WebSocket, per signed-in caller and per IP address across all their
  * sockets and streams, Server-Sent Event streams per caller and per IP address, and in all on this node, below the
- * point where their buffers would put the heap in danger (each holds about 50 KB). A subscription holds its places
+ * point where their buffers would put the heap in danger (each holds about 25 KB). A subscription holds its places
  * until its stream ends; one over a cap gets a {@code RATE_LIMITED} error instead of events.
  */
 @Component

@@ -37,7 +37,7 @@ public final class ReadBenchmark {
 	 * The statements run since the last reset, each with its calls, leaving out transaction control and the server's
 	 * background work (the event log, the score and signal feeds, expired proposals, public titles): no request's.
 	 */
-	private static final String STATEMENTS = """
+	static final String STATEMENTS = """
 			SELECT calls, query FROM pg_stat_statements
 			WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND toplevel
 			  AND query !~* '^\\s*(begin|commit|rollback|start|set|show|select 1\\s*$)'

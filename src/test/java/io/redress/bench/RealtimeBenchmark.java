@@ -1,162 +1,241 @@
 package io.redress.bench;
 
-import java.net.URI;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
-import io.redress.complaint.ComplaintEventType;
-import io.redress.realtime.EventLog;
-import io.redress.realtime.EventType;
-import io.redress.realtime.NewEvent;
-import io.redress.realtime.Visibility;
-import io.redress.shared.GlobalId;
-import io.redress.thread.ThreadEventType;
-import reactor.core.Disposable;
+import io.redress.testing.TestDatabase;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.graphql.client.WebSocketGraphQlClient;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import org.springframework.graphql.client.HttpGraphQlClient;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Real-time benchmark (not a test): one server node, many WebSocket subscribers, events committed at a fixed rate.
- * Prints commit-to-client latency (p50, p99, max), deliveries per second, and heap per idle subscription.
+ * Real-time benchmark (not a test): one server node, many anonymous subscribers on one public complaint in a process
+ * of their own ({@link RealtimeLoad}), public messages posted through the API at a fixed rate. Prints deliveries,
+ * commit-to-client latency (p50, p99, max), the SQL statements each event cost (from {@code pg_stat_statements}, the
+ * post included), the server's heap per idle subscription, and the latency of an unrelated query asked meanwhile.
  *
  * <pre>
  * ./mvnw -q spring-boot:test-run -Dspring-boot.run.main-class=io.redress.bench.RealtimeBenchmark \
- *   -Dspring-boot.run.arguments="10000 100 100 10 20"
+ *   -Dspring-boot.run.jvmArguments=-Xmx1g -Dspring-boot.run.arguments="1000 100 1 20"
  * </pre>
- * Arguments: idle subscriptions, sockets they share, measured subscribers, events per second, seconds.
+ * Arguments: subscribers, sockets they share, events per second, seconds.
  */
 public final class RealtimeBenchmark {
 
-	/** Real event types, as subscribers receive them: an assignment warms up, messages are measured. */
-	private static final EventType WARM_UP = ComplaintEventType.COMPLAINT_ASSIGNED;
-	private static final EventType MEASURED = ThreadEventType.MESSAGE_POSTED;
+	/** The read benchmark's count, without the sequencer's statements and the unrelated query's. */
+	private static final String STATEMENTS = "SELECT calls, query FROM (" + ReadBenchmark.STATEMENTS
+			+ ") counted WHERE query !~* '(event_sequence|sort_key)'";
 
-	private static final String SUBSCRIPTION = """
-			subscription($id: ID!) { brandEvents(brandId: $id) { cursor type occurredAt } }""";
+	private static final String POST = """
+			mutation($input: PostMessageInput!) { postMessage(input: $input) { message { id } userErrors { code } } }""";
 
 	public static void main(String[] args) throws Exception {
-		int idle = arg(args, 0, 10_000);
-		int sockets = arg(args, 1, 100);
-		int measured = arg(args, 2, 100);
-		int rate = arg(args, 3, 10);
-		int seconds = arg(args, 4, 20);
+		int subscribers = arg(args, 0, 1000);
+		int sockets = arg(args, 1, Math.max(1, subscribers / 10));
+		int rate = arg(args, 2, 1);
+		int seconds = arg(args, 3, 20);
+		int events = rate * seconds;
 
-		BenchServer bench = BenchServer.start(Map.of("redress.graphql.max-subscriptions-per-socket",
-				String.valueOf(idle / sockets + measured + 1)));
-		ConfigurableApplicationContext server = bench.context();
-		String port = bench.port();
-		long idleBrand = bench.brand("bench-idle");
-		long liveBrand = bench.brand("bench-live");
-		String token = bench.issuer().token("bench-agent");
+		TestDatabase database = TestDatabase.embedded(Files.createTempDirectory("redress-realtime-bench"),
+				Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track_utility", "off"));
+		// As in production, no r2dbc-proxy around the connections (tests count statements with it).
+		BenchServer bench = BenchServer.start(Map.of("spring.autoconfigure.exclude",
+				"org.springframework.boot.r2dbc.autoconfigure.R2dbcProxyAutoConfiguration",
+				"redress.graphql.max-subscriptions-per-socket", String.valueOf(subscribers / sockets + 1),
+				"redress.limits.content-per-hour", "1000000",
+				// Thousands of sockets open at once on a loaded machine: none is closed for a late connection_init.
+				"spring.graphql.websocket.connection-init-timeout", "60s"), database);
+		DatabaseClient db = ReadBenchData.client(database);
+		db.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").then().block();
+		String server = "http://localhost:" + bench.port();
+		bench.brand("bench-live");
+		HttpGraphQlClient consumer = client(server, bench.issuer().token("bench-consumer"));
+		HttpGraphQlClient agent = client(server, bench.issuer().token("bench-agent"));
+		String complaintId = consumer.document("""
+				mutation { fileComplaint(input: {brandSlug: "bench-live", title: "Parcel never arrived",
+				  description: "Tracking says delivered", category: DELIVERY}) { complaint { id } } }""")
+				.retrieve("fileComplaint.complaint.id").toEntity(String.class).block();
 
 		Runtime runtime = Runtime.getRuntime();
 		long heapBefore = usedHeap(runtime);
-		List<Disposable> subscriptions = new ArrayList<>();
-		List<WebSocketGraphQlClient> clients = new ArrayList<>();
-		for (int s = 0; s < sockets; s++) {
-			clients.add(client(port, token));
-		}
-		AtomicLong idleReady = new AtomicLong();
-		for (int i = 0; i < idle; i++) {
-			subscriptions.add(subscribe(clients.get(i % sockets), GlobalId.encode("Brand", idleBrand))
-					.doOnSubscribe(ignored -> idleReady.incrementAndGet()).subscribe());
-		}
-		Thread.sleep(Duration.ofSeconds(Math.max(5, idle / 1000)).toMillis());
-		long heapAfter = usedHeap(runtime);
+		Map<String, long[]> histogramBefore = histogram();
+		Process load = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx1g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+				RealtimeLoad.class.getName(), server, complaintId, String.valueOf(subscribers), String.valueOf(sockets),
+				String.valueOf(events), String.valueOf(seconds + 60))
+				.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		AtomicReference<String> subscribed = new AtomicReference<>();
+		CompletableFuture<String> result = CompletableFuture.supplyAsync(() -> readResult(load, subscribed));
 
-		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-		Set<Integer> warmedUp = ConcurrentHashMap.newKeySet();
-		WebSocketGraphQlClient liveClient = client(port, token);
-		for (int i = 0; i < measured; i++) {
-			int subscriber = i;
-			subscriptions.add(subscribe(liveClient, GlobalId.encode("Brand", liveBrand))
-					.doOnNext(event -> {
-						if (WARM_UP.name().equals(event.get("type"))) {
-							warmedUp.add(subscriber);
-						}
-						else {
-							latencies.add(Duration.between(OffsetDateTime.parse((String) event.get("occurredAt")),
-									OffsetDateTime.now()).toMillis());
-						}
-					})
-					.subscribe());
-		}
-
-		EventLog log = server.getBean(EventLog.class);
-		TransactionalOperator tx = server.getBean(TransactionalOperator.class);
-		// The server sets subscriptions up in the order they arrive, behind the idle ones; measuring starts once every
-		// measured subscriber has received a warm-up event, so none misses the first measured events.
-		long warmUpDeadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (warmedUp.size() < measured && System.nanoTime() < warmUpDeadline) {
-			tx.transactional(log.append(event(WARM_UP, liveBrand))).block();
+		// Subscriptions are set up in the order they arrive: warm-up posts until every one has received an event.
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		for (int n = 0; subscribed.get() == null && !result.isDone() && System.nanoTime() < deadline; n++) {
+			post(agent, complaintId, "warm-up " + n)
+					.onErrorResume(error -> Mono.fromRunnable(() -> System.err.println("warm-up post failed: " + error)))
+					.block();
 			Thread.sleep(500);
 		}
-		long start = System.nanoTime();
-		AtomicLong committed = new AtomicLong();
-		Flux.interval(Duration.ofMillis(1000 / Math.max(1, rate))).take((long) rate * seconds)
-				.onBackpressureDrop()
-				.concatMap(n -> tx.transactional(log.append(event(MEASURED, liveBrand)))
-						.doOnSuccess(done -> committed.incrementAndGet()))
-				.blockLast();
 		Thread.sleep(2000);
-		double elapsed = (System.nanoTime() - start) / 1e9;
+		long heapAfter = usedHeap(runtime);
+		printGrowth(histogramBefore, histogram(), subscribers);
 
-		List<Long> sorted = new ArrayList<>(latencies);
-		Collections.sort(sorted);
-		System.out.printf("""
-				Redress real-time benchmark
-				  idle subscriptions held     %d over %d sockets (subscribed: %d)
-				  heap per idle subscription  %.1f KB (client and server in one JVM, so an upper bound)
-				  measured subscribers        %d (%d set up in time), events %d/s for %d s (%d committed)
-				  deliveries                  %d of %d (%.0f per second)
-				  commit-to-client latency    p50 %d ms, p99 %d ms, max %d ms
-				""", idle, sockets, idleReady.get(), (heapAfter - heapBefore) / 1024.0 / Math.max(1, idle), measured,
-				warmedUp.size(), rate, seconds, committed.get(), sorted.size(), committed.get() * measured,
-				sorted.size() / elapsed, percentile(sorted, 50), percentile(sorted, 99),
-				sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
-		subscriptions.forEach(Disposable::dispose);
+		// BENCH_OPEN_TRANSACTION=true: a transaction stays open in another database of the same server all along.
+		Connection open = Boolean.parseBoolean(System.getenv("BENCH_OPEN_TRANSACTION"))
+				? openTransaction(database.withFreshDatabase("redress_elsewhere")) : null;
+		db.sql("SELECT pg_stat_statements_reset()").then().block();
+		Writer go = new OutputStreamWriter(load.getOutputStream(), StandardCharsets.UTF_8);
+		go.write("GO\n");
+		go.flush();
+		ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+		Flux.interval(Duration.ofMillis(1000 / Math.max(1, rate))).take(events).onBackpressureDrop()
+				.concatMap(n -> {
+					long sent = System.nanoTime();
+					return post(agent, complaintId, "measured " + n)
+							.doOnSuccess(done -> acknowledged.add((System.nanoTime() - sent) / 1_000_000));
+				})
+				.blockLast();
+		String line = result.get();
+		if (open != null) {
+			open.rollback();
+			open.close();
+		}
+		long statements = statements(db);
+
+		List<Long> acks = new ArrayList<>(acknowledged);
+		Collections.sort(acks);
+		Map<String, String> values = values(line);
+		System.out.printf(Locale.ROOT, """
+				Redress real-time benchmark: one node, subscribers in their own process
+				  subscribers                 %d anonymous on one public complaint over %d sockets (%s)
+				  heap per idle subscription  %.1f KB (server only; max heap %d MB)
+				  events                      %d public messages, %d/s for %d s; post acknowledged p50 %d ms, max %d ms
+				  deliveries                  %s of %s in %s s
+				  commit-to-client latency    p50 %s ms, p99 %s ms, max %s ms
+				  SQL statements per event    %.1f (the post included)
+				  unrelated query meanwhile   %s requests, p50 %s ms, p99 %s ms
+				  subscriptions ended early   %s; sockets opened again after the server closed them: %s
+				  transaction held open       %s
+				""", subscribers, sockets, subscribed.get(), (heapAfter - heapBefore) / 1024.0 / Math.max(1, subscribers),
+				runtime.maxMemory() / 1024 / 1024, events, rate, seconds, percentile(acks, 50), percentile(acks, 100),
+				values.get("deliveries"), values.get("expected"), values.get("seconds"), values.get("p50"),
+				values.get("p99"), values.get("max"), (double) statements / Math.max(1, events),
+				values.get("unrelated"), values.get("unrelatedP50"), values.get("unrelatedP99"), values.get("ended"),
+				values.get("reconnects"),
+				open == null ? "none" : "in another database of the server, from before the first event to the last");
 		bench.close();
 		System.exit(0);
 	}
 
-	private static NewEvent event(EventType type, long brandId) {
-		return new NewEvent(type, brandId, 0L, null, Visibility.PUBLIC, Map.of());
+	/** A transaction with an xid, left open: the oldest running one on the whole server. */
+	private static Connection openTransaction(TestDatabase elsewhere) throws SQLException {
+		Connection connection = DriverManager.getConnection(elsewhere.jdbcUrl(),
+				elsewhere.username(), elsewhere.password());
+		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SELECT txid_current()");
+		}
+		return connection;
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Flux<Map<String, Object>> subscribe(WebSocketGraphQlClient client, String brandId) {
-		return client.document(SUBSCRIPTION).variable("id", brandId).retrieveSubscription("brandEvents")
-				.toEntity(Map.class).map(event -> (Map<String, Object>) event)
-				.onErrorResume(ex -> {
-					System.err.println("subscription ended: " + ex.getMessage());
-					return Mono.empty();
-				});
+	private static Mono<Object> post(HttpGraphQlClient agent, String complaintId, String body) {
+		return agent.document(POST)
+				.variable("input", Map.of("complaintId", complaintId, "body", body, "visibility", "PUBLIC"))
+				.retrieve("postMessage.message.id").toEntity(Object.class);
 	}
 
-	private static WebSocketGraphQlClient client(String port, String token) {
-		return WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + port + "/graphql"),
-				new ReactorNettyWebSocketClient())
-				.interceptor(new WebSocketGraphQlClientInterceptor() {
-					@Override
-					public Mono<Object> connectionInitPayload() {
-						return Mono.just(Map.of("Authorization", "Bearer " + token));
-					}
-				})
-				.build();
+	/** The load generator's output: its SUBSCRIBED line when every subscription is set up, then its RESULT line. */
+	private static String readResult(Process load, AtomicReference<String> subscribed) {
+		try (BufferedReader output = new BufferedReader(
+				new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = output.readLine(); line != null; line = output.readLine()) {
+				if (line.startsWith("SUBSCRIBED ")) {
+					subscribed.set(line.substring("SUBSCRIBED ".length()));
+				}
+				else if (line.startsWith("RESULT ")) {
+					return line;
+				}
+			}
+			throw new IllegalStateException("The load generator ended without a result");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Statements since the reset; with {@code BENCH_STATEMENTS=true} each is printed with its calls. */
+	private static long statements(DatabaseClient db) {
+		List<Map.Entry<Long, String>> statements = db.sql(STATEMENTS)
+				.map(row -> Map.entry(row.get("calls", Long.class), row.get("query", String.class))).all()
+				.collectList().block();
+		if (Boolean.parseBoolean(System.getenv("BENCH_STATEMENTS"))) {
+			statements.forEach(statement -> System.out.printf(Locale.ROOT, "%8d calls: %s%n", statement.getKey(),
+					statement.getValue().replaceAll("\\s+", " ")));
+		}
+		return statements.stream().mapToLong(Map.Entry::getKey).sum();
+	}
+
+	private static HttpGraphQlClient client(String server, String token) {
+		return HttpGraphQlClient.builder(WebClient.create(server + "/graphql"))
+				.header("Authorization", "Bearer " + token).build();
+	}
+
+	/**
+	 * With {@code BENCH_HISTOGRAM=true}, the live objects of the server's heap by class (from {@code jcmd
+	 * GC.class_histogram}): what each subscription holds, compared before and after they are set up.
+	 */
+	private static Map<String, long[]> histogram() throws IOException, InterruptedException {
+		Map<String, long[]> classes = new HashMap<>();
+		if (!Boolean.parseBoolean(System.getenv("BENCH_HISTOGRAM"))) {
+			return classes;
+		}
+		Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+				String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram").start();
+		try (BufferedReader output = new BufferedReader(
+				new InputStreamReader(jcmd.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = output.readLine(); line != null; line = output.readLine()) {
+				String[] parts = line.trim().split("\\s+");
+				if (parts.length >= 4 && parts[0].endsWith(":")) {
+					classes.put(parts[3], new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])});
+				}
+			}
+		}
+		jcmd.waitFor();
+		return classes;
+	}
+
+	/** The classes whose live bytes grew most, per subscription. */
+	private static void printGrowth(Map<String, long[]> before, Map<String, long[]> after, int subscribers) {
+		after.entrySet().stream()
+				.map(entry -> Map.entry(entry.getKey(), new long[] {
+						entry.getValue()[0] - before.getOrDefault(entry.getKey(), new long[2])[0],
+						entry.getValue()[1] - before.getOrDefault(entry.getKey(), new long[2])[1]}))
+				.sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(40)
+				.forEach(entry -> System.out.printf(Locale.ROOT, "%9.2f objects %9.0f bytes per subscription  %s%n",
+						(double) entry.getValue()[0] / subscribers, (double) entry.getValue()[1] / subscribers,
+						entry.getKey()));
 	}
 
 	private static long usedHeap(Runtime runtime) throws InterruptedException {
@@ -168,10 +247,20 @@ public final class RealtimeBenchmark {
 	}
 
 	private static long percentile(List<Long> sorted, int percentile) {
-		return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * percentile / 100));
+		return sorted.isEmpty() ? 0
+				: sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * percentile / 100.0) - 1)));
 	}
 
 	private static int arg(String[] args, int index, int fallback) {
 		return args.length > index ? Integer.parseInt(args[index]) : fallback;
+	}
+
+	/** The {@code key=value} pairs of the load generator's RESULT line. */
+	private static Map<String, String> values(String line) {
+		Map<String, String> values = new HashMap<>();
+		for (String part : line.substring("RESULT ".length()).split(" ")) {
+			values.put(part.substring(0, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
+		}
+		return values;
 	}
 }

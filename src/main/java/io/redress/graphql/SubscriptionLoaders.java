@@ -1,0 +1,63 @@
+package io.redress.graphql;
+
+import graphql.ExecutionResult;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every operation {@link OnDemandDataLoaders}, and has a subscription's made only while one of its events is
+ * resolved: an idle subscription holds no data loader, and nothing of the events it was sent
+ * ({@link EventCallStacks}).
+ */
+@Component
+class SubscriptionLoaders implements WebGraphQlInterceptor, Instrumentation {
+
+	private final BatchLoaderRegistry registrar;
+
+	SubscriptionLoaders(BatchLoaderRegistry registrar) {
+		this.registrar = registrar;
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		request.configureExecutionInput((input, builder) -> builder
+				.dataLoaderRegistry(new OnDemandDataLoaders(registrar, input.getGraphQLContext())).build());
+		return chain.next(request);
+	}
+
+	@Override
+	public ExecutionContext instrumentExecutionContext(ExecutionContext context,
+			InstrumentationExecutionParameters parameters, InstrumentationState state) {
+		if (context.isSubscriptionOperation() && context.getDataLoaderRegistry() instanceof OnDemandDataLoaders loaders) {
+			loaders.onDemand();
+		}
+		return context;
+	}
+
+	@Override
+	public InstrumentationContext<ExecutionResult> beginSubscribedFieldEvent(InstrumentationFieldParameters parameters,
+			InstrumentationState state) {
+		ExecutionContext context = parameters.getExecutionContext();
+		if (!(context.getDataLoaderRegistry() instanceof OnDemandDataLoaders loaders)) {
+			return null;
+		}
+		loaders.eventStarted();
+		return SimpleInstrumentationContext.whenCompleted((result, error) -> {
+			if (loaders.eventEnded()) {
+				EventCallStacks.release(context.getDataLoaderDispatcherStrategy());
+			}
+		});
+	}
+}
