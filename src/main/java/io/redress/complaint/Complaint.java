@@ -3,18 +3,30 @@ package io.redress.complaint;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import io.redress.brand.Brand;
 import io.redress.shared.TextMask;
 
 /**
  * A complaint as one viewer may see it. {@link #participant()} says whether the viewer is the consumer, a member of
  * the brand or a moderator; for everyone else the private parts are absent and the text is masked: the title at
  * once, the description only when it is read ({@link #shownDescription()}), as most reads never ask for it.
+ * {@link #related()} holds what a page's own statement read with the row for the query (its brand, its rating).
  */
 public record Complaint(long id, long brandId, long consumerId, String consumerSubject, String authorName,
 		String title, String writtenDescription, ComplaintCategory category, String orderReference,
 		ComplaintStatus status, String assignee, OffsetDateTime createdAt, OffsetDateTime firstResponseAt,
 		OffsetDateTime firstResponseDueAt, OffsetDateTime resolvedAt, ModerationStatus moderation, boolean redacted,
-		boolean participant) {
+		boolean participant, Related related) {
+
+	/** A complaint read alone, with nothing read beside it. */
+	public Complaint(long id, long brandId, long consumerId, String consumerSubject, String authorName, String title,
+			String writtenDescription, ComplaintCategory category, String orderReference, ComplaintStatus status,
+			String assignee, OffsetDateTime createdAt, OffsetDateTime firstResponseAt, OffsetDateTime firstResponseDueAt,
+			OffsetDateTime resolvedAt, ModerationStatus moderation, boolean redacted, boolean participant) {
+		this(id, brandId, consumerId, consumerSubject, authorName, title, writtenDescription, category, orderReference,
+				status, assignee, createdAt, firstResponseAt, firstResponseDueAt, resolvedAt, moderation, redacted,
+				participant, Related.NONE);
+	}
 
 	public static final String TYPE = "Complaint";
 
@@ -57,10 +69,31 @@ public record Complaint(long id, long brandId, long consumerId, String consumerS
 		if (party.isParticipant()) {
 			return new Complaint(id, brandId, consumerId, consumerSubject, authorName, title, writtenDescription,
 					category, orderReference, status, party == Party.CONSUMER ? null : assignee, createdAt,
-					firstResponseAt, firstResponseDueAt, resolvedAt, moderation, redacted, true);
+					firstResponseAt, firstResponseDueAt, resolvedAt, moderation, redacted, true, related);
 		}
 		return new Complaint(id, brandId, consumerId, null, authorName, TextMask.mask(title),
 				writtenDescription, category, null, status, null, createdAt, firstResponseAt,
-				firstResponseDueAt, resolvedAt, moderation, redacted, false);
+				firstResponseDueAt, resolvedAt, moderation, redacted, false, related.masked());
+	}
+
+	/** The same complaint with what its page read beside it. */
+	Complaint with(Related read) {
+		return new Complaint(id, brandId, consumerId, consumerSubject, authorName, title, writtenDescription, category,
+				orderReference, status, assignee, createdAt, firstResponseAt, firstResponseDueAt, resolvedAt, moderation,
+				redacted, participant, read);
+	}
+
+	/**
+	 * What a page's statement read with the row because the query asked for it: the brand (null when not read), and
+	 * the rating when {@code ratingRead} (null then means none). Fields read nothing more for what is here.
+	 */
+	record Related(Brand brand, boolean ratingRead, Rating rating) {
+
+		static final Related NONE = new Related(null, false, null);
+
+		/** As the public may see it: the rating's comment masked. */
+		Related masked() {
+			return rating == null ? this : new Related(brand, ratingRead, rating.masked());
+		}
 	}
 }
