@@ -2,7 +2,6 @@ package io.redress.complaint;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,7 +13,6 @@ import io.redress.brand.BrandDirectory;
 import io.redress.shared.Connection;
 import io.redress.shared.GlobalId;
 import io.redress.shared.PageRequest;
-import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,7 +27,8 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ComplaintController {
 
-	private static final String BRAND_PAGES = "brandComplaints";
+	/** Brand.complaints' keyed loader; the field itself is wired in ComplaintFields. */
+	static final String BRAND_PAGES = "brandComplaints";
 
 	/** The data loaders of Complaint.brand and Complaint.rating, for rows whose page did not read them (ComplaintFields). */
 	static final String BRANDS = "complaintBrands";
@@ -70,13 +69,13 @@ class ComplaintController {
 		return Mono.defer(() -> directory.feed(PageRequest.of(first, after), filter, ComplaintJoins.of(selection)));
 	}
 
-	@SchemaMapping(typeName = "Brand")
-	CompletableFuture<Connection<Complaint>> complaints(Brand brand, @Argument Integer first, @Argument String after,
-			@Argument ComplaintStatus status, DataFetchingEnvironment environment) {
-		PageRequest page = PageRequest.of(first, after);
-		DataLoader<BrandPageKey, Connection<Complaint>> loader = environment.getDataLoader(BRAND_PAGES);
-		return loader.load(new BrandPageKey(brand.id(), directory.brandQuery(status, page),
-				ComplaintJoins.of(environment.getSelectionSet()), page));
+	/** Brand.complaints' key for one brand: its arguments, checked, and what its rows read beside them. */
+	static BrandPageKey brandPage(Brand brand, DataFetchingEnvironment environment) {
+		PageRequest page = PageRequest.of(environment.getArgument("first"), environment.getArgument("after"));
+		String status = environment.getArgument("status");
+		return new BrandPageKey(brand.id(),
+				ComplaintDirectory.brandQuery(status == null ? null : ComplaintStatus.valueOf(status), page),
+				ComplaintJoins.of(environment.getSelectionSet()), page);
 	}
 
 	@SchemaMapping(typeName = "Viewer")

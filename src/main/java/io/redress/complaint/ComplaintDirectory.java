@@ -90,7 +90,7 @@ class ComplaintDirectory implements NodeLookup {
 	 * A brand page's arguments, checked (a bad cursor fails here, in the field that has it, not in a whole batch): the
 	 * same for every brand that asks alike, so such brands share one statement.
 	 */
-	ComplaintQuery brandQuery(ComplaintStatus status, PageRequest page) {
+	static ComplaintQuery brandQuery(ComplaintStatus status, PageRequest page) {
 		return positioned(new ComplaintQuery(null, null, status, null, null, null, 0), page);
 	}
 
