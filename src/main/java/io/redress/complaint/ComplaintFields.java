@@ -1,8 +1,8 @@
 package io.redress.complaint;
 
 import graphql.schema.idl.RuntimeWiring;
-import io.redress.complaint.ComplaintController.ComplaintAuthor;
 import io.redress.brand.Brand;
+import io.redress.complaint.ComplaintController.ComplaintAuthor;
 import io.redress.shared.GlobalId;
 import io.redress.shared.LoadedField;
 import io.redress.shared.PlainField;

@@ -9,8 +9,6 @@ import io.redress.brand.BrandListing;
  */
 record ComplaintJoins(boolean brand, boolean rating) {
 
-	static final ComplaintJoins NONE = new ComplaintJoins(false, false);
-
 	/** What a connection field's selection asks of its complaints, through {@code nodes} or {@code edges.node}. */
 	static ComplaintJoins of(DataFetchingFieldSelectionSet selection) {
 		return new ComplaintJoins(selects(selection, "brand"), selects(selection, "rating"));
