@@ -36,13 +36,14 @@ public final class ReadBenchmark {
 
 	/**
 	 * The statements run since the last reset, each with its calls, leaving out transaction control and the server's
-	 * background work (the event log, the score and signal feeds, the score refresh, expired proposals, public titles): no request's.
+	 * background work (the event log and its sequencer's lease, the score and signal feeds, the score refresh, expired
+	 * proposals, public titles and bodies) and the driver's type lookups as it opens a connection: no request's.
 	 */
 	private static final String STATEMENTS = """
 			SELECT calls, query FROM pg_stat_statements
 			WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND toplevel
 			  AND query !~* '^\\s*(begin|commit|rollback|start|set|show|select 1\\s*$)'
-			  AND query !~* '(pg_stat_statements|\\mevents\\M|\\mbrand_scores\\M|score_feed|signal_feed|proposed_at < now|public_title IS NULL)'
+			  AND query !~* '(pg_stat_statements|\\mevents\\M|\\mbrand_scores\\M|score_feed|signal_feed|proposed_at < now|public_title IS NULL|public_body IS NULL|pg_try_advisory_xact_lock|pg_catalog\\.pg_type)'
 			ORDER BY calls DESC""";
 
 	private static final String UNSCORED_BRANDS = """
