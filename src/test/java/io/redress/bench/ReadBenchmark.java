@@ -43,7 +43,7 @@ public final class ReadBenchmark {
 			SELECT calls, query FROM pg_stat_statements
 			WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND toplevel
 			  AND query !~* '^\\s*(begin|commit|rollback|start|set|show|select 1\\s*$)'
-			  AND query !~* '(pg_stat_statements|\\mevents\\M|\\mbrand_scores\\M|score_feed|signal_feed|proposed_at < now|public_title IS NULL|public_body IS NULL|pg_try_advisory_xact_lock|pg_catalog\\.pg_type)'
+			  AND query !~* '(pg_stat_statements|\\mevents\\M|\\mbrand_scores\\M|score_feed|signal_feed|proposed_at < now|public_title IS NULL|WHERE public_body IS NULL|pg_try_advisory_xact_lock|pg_catalog\\.pg_type)'
 			ORDER BY calls DESC""";
 
 	private static final String UNSCORED_BRANDS = """
