@@ -53,4 +53,6 @@ WHERE c.status IN ('OPEN', 'IN_PROGRESS', 'RESOLUTION_PROPOSED')
 -- The brand's published read model gains the follow-up delay, which the complaint module reads when it schedules a
 -- follow-up in the transaction that resolves a complaint.
 CREATE OR REPLACE VIEW brand_listing AS
-SELECT id AS brand_id, slug, name, follow_up_days FROM brands;
+SELECT id AS brand_id, slug, name, website, description, status, response_target_hours, created_at, verified_at,
+       follow_up_days, resolution_target_days
+FROM brands;

@@ -4,7 +4,9 @@
 ALTER TABLE brands ADD COLUMN contact_email text CHECK (length(contact_email) <= 254);
 
 CREATE OR REPLACE VIEW brand_listing AS
-SELECT id AS brand_id, slug, name, follow_up_days, status, contact_email FROM brands;
+SELECT id AS brand_id, slug, name, website, description, status, response_target_hours, created_at, verified_at,
+       follow_up_days, resolution_target_days, contact_email
+FROM brands;
 
 -- One row per person (token subject) who has an address or settings. The address is the token's `email` claim as
 -- last seen, unless the person chose another; kinds are opted in (brand kinds) or out (consumer kinds) by name.

@@ -3,6 +3,7 @@ package io.redress.complaint;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import io.redress.brand.Brand;
 import io.redress.shared.TextMask;
 
 /**
@@ -11,13 +12,25 @@ import io.redress.shared.TextMask;
  * once, the description only when it is read ({@link #shownDescription()}), as most reads never ask for it.
  * {@link #partner()} says the viewer takes part as a member of a partner brand brought into the case, who reads
  * the thread but the private messages the consumer kept from partners.
+ * {@link #related()} holds what a page's own statement read with the row for the query (its brand, its rating).
  */
 public record Complaint(long id, long brandId, long consumerId, String consumerSubject, String authorName,
 		String title, String writtenDescription, ComplaintCategory category, String orderReference,
 		ComplaintStatus status, String assignee, OffsetDateTime createdAt, OffsetDateTime firstResponseAt,
 		OffsetDateTime firstResponseDueAt, OffsetDateTime resolvedAt, OffsetDateTime resolutionDueAt,
 		OffsetDateTime lastActivityAt, ModerationStatus moderation, boolean redacted, boolean participant,
-		boolean insider, boolean partner) {
+		boolean insider, boolean partner, Related related) {
+
+	/** A complaint read alone, with nothing read beside it. */
+	public Complaint(long id, long brandId, long consumerId, String consumerSubject, String authorName, String title,
+			String writtenDescription, ComplaintCategory category, String orderReference, ComplaintStatus status,
+			String assignee, OffsetDateTime createdAt, OffsetDateTime firstResponseAt, OffsetDateTime firstResponseDueAt,
+			OffsetDateTime resolvedAt, OffsetDateTime resolutionDueAt, OffsetDateTime lastActivityAt,
+			ModerationStatus moderation, boolean redacted, boolean participant, boolean insider, boolean partner) {
+		this(id, brandId, consumerId, consumerSubject, authorName, title, writtenDescription, category, orderReference,
+				status, assignee, createdAt, firstResponseAt, firstResponseDueAt, resolvedAt, resolutionDueAt,
+				lastActivityAt, moderation, redacted, participant, insider, partner, Related.NONE);
+	}
 
 	public static final String TYPE = "Complaint";
 
@@ -76,10 +89,32 @@ public record Complaint(long id, long brandId, long consumerId, String consumerS
 			return new Complaint(id, brandId, consumerId, consumerSubject, authorName, title, writtenDescription,
 					category, orderReference, status, brandSide ? assignee : null, createdAt, firstResponseAt,
 					firstResponseDueAt, resolvedAt, resolutionDueAt, lastActivityAt, moderation, redacted, true,
-					party.readsInternalNotes(), party == Party.PARTNER);
+					party.readsInternalNotes(), party == Party.PARTNER, related);
 		}
 		return new Complaint(id, brandId, consumerId, null, authorName, TextMask.mask(title),
 				writtenDescription, category, null, status, null, createdAt, firstResponseAt,
-				firstResponseDueAt, resolvedAt, resolutionDueAt, lastActivityAt, moderation, redacted, false, false, false);
+				firstResponseDueAt, resolvedAt, resolutionDueAt, lastActivityAt, moderation, redacted, false, false, false,
+				related.masked());
+	}
+
+	/** The same complaint with what its page read beside it. */
+	Complaint with(Related read) {
+		return new Complaint(id, brandId, consumerId, consumerSubject, authorName, title, writtenDescription, category,
+				orderReference, status, assignee, createdAt, firstResponseAt, firstResponseDueAt, resolvedAt,
+				resolutionDueAt, lastActivityAt, moderation, redacted, participant, insider, partner, read);
+	}
+
+	/**
+	 * What a page's statement read with the row because the query asked for it: the brand (null when not read), and
+	 * the rating when {@code ratingRead} (null then means none). Fields read nothing more for what is here.
+	 */
+	record Related(Brand brand, boolean ratingRead, Rating rating) {
+
+		static final Related NONE = new Related(null, false, null);
+
+		/** As the public may see it: the rating's comment masked. */
+		Related masked() {
+			return rating == null ? this : new Related(brand, ratingRead, rating.masked());
+		}
 	}
 }

@@ -2,18 +2,17 @@ package io.redress.complaint;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.redress.account.Profile;
 import io.redress.brand.Brand;
 import io.redress.brand.BrandDirectory;
 import io.redress.shared.Connection;
 import io.redress.shared.GlobalId;
 import io.redress.shared.PageRequest;
-import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +27,13 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ComplaintController {
 
-	private static final String BRAND_PAGES = "brandComplaints";
+	/** Brand.complaints' keyed loader; the field itself is wired in ComplaintFields. */
+	static final String BRAND_PAGES = "brandComplaints";
+
+	/** The data loaders of Complaint.brand and Complaint.rating, for rows whose page did not read them (ComplaintFields). */
+	static final String BRANDS = "complaintBrands";
+
+	static final String RATINGS = "complaintRatings";
 
 	private final ComplaintDirectory directory;
 	private final BrandDirectory brands;
@@ -41,10 +46,15 @@ class ComplaintController {
 		loaders.<BrandPageKey, Connection<Complaint>>forName(BRAND_PAGES).registerMappedBatchLoader((keys, env) ->
 				Flux.fromIterable(keys.stream().collect(Collectors.groupingBy(BrandPageKey::arguments)).entrySet())
 						.concatMap(group -> directory.ofBrands(group.getValue().stream().map(BrandPageKey::brandId)
-								.collect(Collectors.toSet()), group.getKey().query(), group.getKey().page())
+								.collect(Collectors.toSet()), group.getKey().query(), group.getKey().joins(),
+								group.getKey().page())
 								.flatMapIterable(byBrand -> group.getValue().stream()
 										.map(key -> Map.entry(key, byBrand.get(key.brandId()))).toList()))
 						.collectMap(Map.Entry::getKey, Map.Entry::getValue));
+		// Relations are batched: a page of complaints costs one statement per relation, not one per complaint.
+		loaders.<Complaint, Brand>forName(BRANDS).registerMappedBatchLoader((batch, env) -> brands(List.copyOf(batch)));
+		loaders.<Complaint, Rating>forName(RATINGS)
+				.registerMappedBatchLoader((batch, env) -> directory.ratings(List.copyOf(batch)));
 	}
 
 	@QueryMapping
@@ -52,30 +62,31 @@ class ComplaintController {
 		return Mono.justOrEmpty(GlobalId.decode(id, Complaint.TYPE)).flatMap(directory::byId);
 	}
 
+	// A page reads the brand and rating of its rows by a join when the query selects them: ComplaintJoins.
 	@QueryMapping
 	Mono<Connection<Complaint>> complaints(@Argument Integer first, @Argument String after,
-			@Argument ComplaintFilter filter) {
-		return Mono.defer(() -> directory.feed(PageRequest.of(first, after), filter));
+			@Argument ComplaintFilter filter, DataFetchingFieldSelectionSet selection) {
+		return Mono.defer(() -> directory.feed(PageRequest.of(first, after), filter, ComplaintJoins.of(selection)));
 	}
 
-	@SchemaMapping(typeName = "Brand")
-	CompletableFuture<Connection<Complaint>> complaints(Brand brand, @Argument Integer first, @Argument String after,
-			@Argument ComplaintStatus status, DataFetchingEnvironment environment) {
-		PageRequest page = PageRequest.of(first, after);
-		DataLoader<BrandPageKey, Connection<Complaint>> loader = environment.getDataLoader(BRAND_PAGES);
-		return loader.load(new BrandPageKey(brand.id(), directory.brandQuery(status, page), page));
+	/** Brand.complaints' key for one brand: its arguments, checked, and what its rows read beside them. */
+	static BrandPageKey brandPage(Brand brand, DataFetchingEnvironment environment) {
+		PageRequest page = PageRequest.of(environment.getArgument("first"), environment.getArgument("after"));
+		String status = environment.getArgument("status");
+		return new BrandPageKey(brand.id(),
+				ComplaintDirectory.brandQuery(status == null ? null : ComplaintStatus.valueOf(status), page),
+				ComplaintJoins.of(environment.getSelectionSet()), page);
 	}
 
 	@SchemaMapping(typeName = "Viewer")
-	Mono<Connection<Complaint>> complaints(Profile viewer, @Argument Integer first, @Argument String after) {
-		return Mono.defer(() -> directory.ofViewer(viewer, PageRequest.of(first, after)));
+	Mono<Connection<Complaint>> complaints(Profile viewer, @Argument Integer first, @Argument String after,
+			DataFetchingFieldSelectionSet selection) {
+		return Mono.defer(() -> directory.ofViewer(viewer, PageRequest.of(first, after), ComplaintJoins.of(selection)));
 	}
 
-	// Complaint's id, author and description are plain fields: ComplaintFields.
+	// Complaint's id, author, description, brand and rating are plain fields or read by a page: ComplaintFields.
 
-	// Relations are batched: a page of complaints costs one statement per relation, not one per complaint.
-	@BatchMapping(typeName = "Complaint")
-	Mono<Map<Complaint, Brand>> brand(List<Complaint> complaints) {
+	private Mono<Map<Complaint, Brand>> brands(List<Complaint> complaints) {
 		return brands.byIds(complaints.stream().map(Complaint::brandId).distinct().toList())
 				.collectMap(Brand::id, Function.identity())
 				.map(byId -> complaints.stream().collect(Collectors.toMap(Function.identity(),
@@ -87,21 +98,16 @@ class ComplaintController {
 		return directory.resolutions(complaints);
 	}
 
-	@BatchMapping(typeName = "Complaint")
-	Mono<Map<Complaint, Rating>> rating(List<Complaint> complaints) {
-		return directory.ratings(complaints);
-	}
-
 	/** One brand's page of complaints: the brand, and the arguments it shares with every brand asking alike. */
-	record BrandPageKey(long brandId, ComplaintQuery query, PageRequest page) {
+	record BrandPageKey(long brandId, ComplaintQuery query, ComplaintJoins joins, PageRequest page) {
 
 		BrandPageArguments arguments() {
-			return new BrandPageArguments(query, page);
+			return new BrandPageArguments(query, joins, page);
 		}
 	}
 
-	/** A brand page's arguments: status and keyset position, and the page size. */
-	record BrandPageArguments(ComplaintQuery query, PageRequest page) {
+	/** A brand page's arguments: status and keyset position, what its rows read beside them, and the page size. */
+	record BrandPageArguments(ComplaintQuery query, ComplaintJoins joins, PageRequest page) {
 	}
 
 	/** The consumer as the public sees them: a pseudonym, never an e-mail or a real name they did not choose. */

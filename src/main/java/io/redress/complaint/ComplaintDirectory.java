@@ -61,15 +61,15 @@ class ComplaintDirectory implements NodeLookup {
 	}
 
 	/** The public feed, newest first. Withdrawn complaints are never in it. */
-	public Mono<Connection<Complaint>> feed(PageRequest page, ComplaintFilter filter) {
+	public Mono<Connection<Complaint>> feed(PageRequest page, ComplaintFilter filter, ComplaintJoins joins) {
 		ComplaintFilter given = filter == null ? ComplaintFilter.NONE : filter;
 		String pattern = SearchText.likePattern(given.search(), MAX_SEARCH);
 		if (given.brandSlug() == null) {
-			return page(new ComplaintQuery(null, null, given.status(), given.category(), pattern, null, 0), page);
+			return page(new ComplaintQuery(null, null, given.status(), given.category(), pattern, null, 0), joins, page);
 		}
 		return brands.bySlug(given.brandSlug())
 				.flatMap(brand -> page(new ComplaintQuery(brand.id(), null, given.status(), given.category(), pattern,
-						null, 0), page))
+						null, 0), joins, page))
 				.defaultIfEmpty(Connection.of(List.of(), page, Complaints.CURSOR));
 	}
 
@@ -77,9 +77,10 @@ class ComplaintDirectory implements NodeLookup {
 	 * The same page of several brands' complaints, by brand id, in one statement; a brand's members see its complaints
 	 * whole. {@code query} is what {@link #brandQuery} made of the arguments.
 	 */
-	public Mono<Map<Long, Connection<Complaint>>> ofBrands(Set<Long> brandIds, ComplaintQuery query, PageRequest page) {
+	Mono<Map<Long, Connection<Complaint>>> ofBrands(Set<Long> brandIds, ComplaintQuery query, ComplaintJoins joins,
+			PageRequest page) {
 		return CurrentViewer.get().flatMap(viewer -> pages
-				.brandPages(brandIds, query, viewer.subject(), page.fetchSize()).collectList()
+				.brandPages(brandIds, query, joins, viewer.subject(), page.fetchSize()).collectList()
 				.map(rows -> access.seenBy(viewer, rows).stream().collect(Collectors.groupingBy(Complaint::brandId)))
 				.map(byBrand -> brandIds.stream().collect(Collectors.toMap(Function.identity(),
 						brandId -> Connection.of(byBrand.getOrDefault(brandId, List.of()), page, Complaints.CURSOR)))));
@@ -89,13 +90,13 @@ class ComplaintDirectory implements NodeLookup {
 	 * A brand page's arguments, checked (a bad cursor fails here, in the field that has it, not in a whole batch): the
 	 * same for every brand that asks alike, so such brands share one statement.
 	 */
-	ComplaintQuery brandQuery(ComplaintStatus status, PageRequest page) {
+	static ComplaintQuery brandQuery(ComplaintStatus status, PageRequest page) {
 		return positioned(new ComplaintQuery(null, null, status, null, null, null, 0), page);
 	}
 
 	/** The viewer's own complaints, withdrawn ones included: one statement. */
-	public Mono<Connection<Complaint>> ofViewer(Profile viewer, PageRequest page) {
-		return page(new ComplaintQuery(null, viewer.id(), null, null, null, null, 0), page);
+	public Mono<Connection<Complaint>> ofViewer(Profile viewer, PageRequest page, ComplaintJoins joins) {
+		return page(new ComplaintQuery(null, viewer.id(), null, null, null, null, 0), joins, page);
 	}
 
 	/** The latest proposal of each complaint, masked for non-participants. */
@@ -112,9 +113,9 @@ class ComplaintDirectory implements NodeLookup {
 				rating -> byId.get(rating.complaintId()).participant() ? rating : rating.masked());
 	}
 
-	private Mono<Connection<Complaint>> page(ComplaintQuery query, PageRequest page) {
+	private Mono<Connection<Complaint>> page(ComplaintQuery query, ComplaintJoins joins, PageRequest page) {
 		ComplaintQuery positioned = positioned(query, page);
-		return CurrentViewer.get().flatMap(viewer -> pages.page(positioned, viewer.subject(), page.fetchSize())
+		return CurrentViewer.get().flatMap(viewer -> pages.page(positioned, joins, viewer.subject(), page.fetchSize())
 				.collectList()
 				.map(rows -> Connection.of(access.seenBy(viewer, rows), page, Complaints.CURSOR)));
 	}

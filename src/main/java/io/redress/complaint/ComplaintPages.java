@@ -2,8 +2,13 @@ package io.redress.complaint;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.r2dbc.spi.Readable;
+import io.redress.brand.BrandListing;
 import io.redress.brand.BrandRole;
 import reactor.core.publisher.Flux;
 
@@ -17,19 +22,23 @@ class ComplaintPages {
 
 	/**
 	 * Read with each row of a page: the role the viewer holds in the row's brand, so rights come with the rows. A probe
-	 * of the (brand_id, subject) key per row, whatever the viewer's other memberships.
+	 * of the (brand_id, subject) key per row, whatever the viewer's other memberships; none for an anonymous reader.
 	 */
 	private static final String VIEWER_ROLE = """
-			(SELECT r.role FROM brand_roles r WHERE r.brand_id = c.brand_id AND r.subject = :viewer) AS viewer_role""";
+			CASE WHEN :viewer <> '' THEN (SELECT r.role FROM brand_roles r WHERE r.brand_id = c.brand_id
+			AND r.subject = :viewer) END AS viewer_role""";
 
 	/** What the public may never see in a list: withdrawn complaints, and those a moderator hid or removed. */
 	static final String PUBLIC_ONLY = """
 			c.status <> 'WITHDRAWN' AND c.moderation IS DISTINCT FROM 'HIDDEN'
 			AND c.moderation IS DISTINCT FROM 'REMOVED'""";
 
-	/** One keyset page of a feed, newest first; every filter is optional. */
+	/**
+	 * One keyset page of a feed, newest first; every filter is optional. The last two places take what {@link
+	 * ComplaintJoins} adds: columns, and joins.
+	 */
 	private static final String PAGE = """
-			SELECT %s, %s, %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id
+			SELECT %s, %s, %s%%s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id%%s
 			WHERE (:brandId::bigint IS NULL OR c.brand_id = :brandId)
 			  AND (:consumerId::bigint IS NULL OR c.consumer_id = :consumerId)
 			  AND (:status::text IS NULL OR c.status = :status)
@@ -42,10 +51,11 @@ class ComplaintPages {
 
 	/**
 	 * The same keyset page of several brands' public complaints in one statement: a lateral join takes each brand's
-	 * newest {@code :limit} through its (brand_id, created_at, id) index, however many brands the page holds.
+	 * newest {@code :limit} through its (brand_id, created_at, id) index, however many brands the page holds; with
+	 * the columns and joins of {@link ComplaintJoins}.
 	 */
 	private static final String BRAND_PAGES = """
-			SELECT %s, %s, %s
+			SELECT %s, %s, %s%%s
 			FROM unnest(:brandIds::bigint[]) AS wanted(brand_id)
 			CROSS JOIN LATERAL (
 			  SELECT * FROM complaints c
@@ -55,9 +65,14 @@ class ComplaintPages {
 			    AND (:afterTime::timestamptz IS NULL OR (c.created_at, c.id) < (:afterTime, :afterId))
 			  ORDER BY c.created_at DESC, c.id DESC
 			  LIMIT :limit) c
-			JOIN account_profiles p ON p.profile_id = c.consumer_id
+			JOIN account_profiles p ON p.profile_id = c.consumer_id%%s
 			ORDER BY c.brand_id, c.created_at DESC, c.id DESC""".formatted(Complaints.COLUMNS, VIEWER_ROLE,
 			ComplaintPartners.VIEWER_PARTNER, PUBLIC_ONLY);
+
+	/** Each statement for each set of joins, written once. */
+	private static final Map<ComplaintJoins, String> PAGES = withEveryJoin(PAGE);
+
+	private static final Map<ComplaintJoins, String> BRANDS_PAGES = withEveryJoin(BRAND_PAGES);
 
 	private final DatabaseClient db;
 
@@ -66,8 +81,8 @@ class ComplaintPages {
 	}
 
 	/** One page of a feed, each row with the role {@code viewerSubject} holds in its brand (none for "" or anonymous). */
-	Flux<Listed> page(ComplaintQuery query, String viewerSubject, int limit) {
-		return db.sql(PAGE)
+	Flux<Listed> page(ComplaintQuery query, ComplaintJoins joins, String viewerSubject, int limit) {
+		return db.sql(PAGES.get(joins))
 				.bind("brandId", Parameter.fromOrEmpty(query.brandId(), Long.class))
 				.bind("consumerId", Parameter.fromOrEmpty(query.consumerId(), Long.class))
 				.bind("status", Parameter.fromOrEmpty(query.status() == null ? null : query.status().name(), String.class))
@@ -79,28 +94,45 @@ class ComplaintPages {
 				.bind("afterId", query.afterId())
 				.bind("viewer", viewerSubject == null ? "" : viewerSubject)
 				.bind("limit", limit)
-				.map(ComplaintPages::listed).all();
+				.map(row -> listed(row, joins)).all();
 	}
 
 	/**
 	 * Up to {@code limit} public complaints of each brand from the position {@code query} gives (its status filter and
 	 * keyset position; its other fields are ignored), each row with the viewer's role in its brand: one statement.
 	 */
-	Flux<Listed> brandPages(Collection<Long> brandIds, ComplaintQuery query, String viewerSubject, int limit) {
-		return db.sql(BRAND_PAGES)
+	Flux<Listed> brandPages(Collection<Long> brandIds, ComplaintQuery query, ComplaintJoins joins,
+			String viewerSubject, int limit) {
+		return db.sql(BRANDS_PAGES.get(joins))
 				.bind("brandIds", brandIds.toArray(Long[]::new))
 				.bind("status", Parameter.fromOrEmpty(query.status() == null ? null : query.status().name(), String.class))
 				.bind("afterTime", Parameter.fromOrEmpty(query.afterTime(), OffsetDateTime.class))
 				.bind("afterId", query.afterId())
 				.bind("viewer", viewerSubject == null ? "" : viewerSubject)
 				.bind("limit", limit)
-				.map(ComplaintPages::listed).all();
+				.map(row -> listed(row, joins)).all();
 	}
 
 	static Listed listed(Readable row) {
+		return listed(row, ComplaintJoins.NONE);
+	}
+
+	static Listed listed(Readable row, ComplaintJoins joins) {
 		String role = row.get("viewer_role", String.class);
-		return new Listed(Complaints.complaint(row), role == null ? null : BrandRole.valueOf(role),
-				row.get("viewer_partner", Long.class));
+		Complaint complaint = Complaints.complaint(row);
+		if (joins.brand() || joins.rating()) {
+			complaint = complaint.with(new Complaint.Related(
+					joins.brand() ? BrandListing.brand(complaint.brandId(), row) : null, joins.rating(),
+					joins.rating() ? Ratings.joined(row) : null));
+		}
+		return new Listed(complaint, role == null ? null : BrandRole.valueOf(role), row.get("viewer_partner", Long.class));
+	}
+
+	private static Map<ComplaintJoins, String> withEveryJoin(String statement) {
+		return Stream.of(true, false).flatMap(brand -> Stream.of(new ComplaintJoins(brand, true),
+				new ComplaintJoins(brand, false)))
+				.collect(Collectors.toUnmodifiableMap(Function.identity(),
+						joins -> statement.formatted(joins.columns(), joins.joins())));
 	}
 
 	/**

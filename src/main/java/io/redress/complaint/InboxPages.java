@@ -62,7 +62,7 @@ class InboxPages {
 	}
 
 	Flux<ComplaintPages.Listed> pages(Collection<Long> brandIds, InboxQuery query, int limit) {
-		return bind(db.sql(statement(query.order())), brandIds, query, limit).map(ComplaintPages::listed).all();
+		return bind(db.sql(statement(query.order())), brandIds, query, limit).map(row -> ComplaintPages.listed(row)).all();
 	}
 
 	static GenericExecuteSpec bind(GenericExecuteSpec spec, Collection<Long> brandIds, InboxQuery query, int limit) {

@@ -42,7 +42,7 @@ public class PublicCases {
 	public Mono<Connection<PublicCase>> ofBrand(long brandId, PageRequest page) {
 		ComplaintQuery query = ComplaintDirectory.positioned(new ComplaintQuery(brandId, null, null, null, null, null, 0),
 				page);
-		return pages.page(query, "", page.fetchSize()).collectList()
+		return pages.page(query, ComplaintJoins.NONE, "", page.fetchSize()).collectList()
 				.map(rows -> access.seenBy(Viewer.anonymous(), rows))
 				.flatMap(shown -> rated(shown, false)
 						.map(cases -> Connection.of(shown, page, Complaints.CURSOR).map(cases::get)));

@@ -18,6 +18,12 @@ class Ratings {
 
 	private static final String COLUMNS = "complaint_id, stars, would_buy_again, comment, rated_at, revisable";
 
+	/** A page's columns for its rows' ratings, with {@code LEFT JOIN ratings rt ON rt.complaint_id = c.id}. */
+	static final String JOINED_COLUMNS = """
+			rt.complaint_id AS rating_complaint_id, rt.stars AS rating_stars,
+			rt.would_buy_again AS rating_would_buy_again, rt.comment AS rating_comment, rt.rated_at AS rating_rated_at,
+			rt.revisable AS rating_revisable""";
+
 	/** Writes a first rating, or revises one a reopen made revisable; empty when a rating stands. */
 	private static final String PUT = """
 			INSERT INTO ratings AS r (complaint_id, brand_id, stars, would_buy_again, comment)
@@ -67,6 +73,15 @@ class Ratings {
 						.bind("ids", masked.stream().map(Proposals.Masked::id).toArray(Long[]::new))
 						.bind("comments", masked.stream().map(Proposals.Masked::text).toArray(String[]::new))
 						.then());
+	}
+
+	/** The rating a page's row read with {@link #JOINED_COLUMNS}; null when the complaint has none. */
+	static Rating joined(Readable row) {
+		Long complaintId = row.get("rating_complaint_id", Long.class);
+		return complaintId == null ? null : new Rating(complaintId, row.get("rating_stars", Integer.class),
+				Boolean.TRUE.equals(row.get("rating_would_buy_again", Boolean.class)),
+				row.get("rating_comment", String.class), row.get("rating_rated_at", OffsetDateTime.class),
+				Boolean.TRUE.equals(row.get("rating_revisable", Boolean.class)));
 	}
 
 	private static Rating rating(Readable row) {

@@ -4,11 +4,11 @@ import java.util.List;
 
 import graphql.relay.Edge;
 import graphql.schema.DataFetcher;
-import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.WiringFactory;
 import io.redress.shared.Connection;
+import io.redress.shared.PlainField;
 
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
@@ -34,13 +34,13 @@ final class ConnectionNodes implements RuntimeWiringConfigurer, WiringFactory {
 				&& environment.getParentType().getName().endsWith("Connection");
 	}
 
+	/** A plain field: it runs once for every connection of a list (every brand's complaints), from its page alone. */
 	@Override
 	public DataFetcher<?> getDataFetcher(FieldWiringEnvironment environment) {
-		return ConnectionNodes::nodes;
+		return PlainField.of(ConnectionNodes::nodes);
 	}
 
-	private static List<?> nodes(DataFetchingEnvironment environment) {
-		Object source = environment.getSource();
+	private static List<?> nodes(Object source) {
 		if (source instanceof graphql.relay.Connection<?> substitute) {
 			return substitute.getEdges().stream().map(Edge::getNode).toList();
 		}

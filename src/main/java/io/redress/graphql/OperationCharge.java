@@ -1,10 +1,14 @@
 package io.redress.graphql;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
@@ -26,6 +30,13 @@ final class OperationCharge implements PreparsedDocumentProvider {
 	private final long baseCost;
 	private final Set<String> contentMutations;
 	private final DocumentLookup documents;
+
+	/**
+	 * Prices of operations sent without variables, by document and operation name: such an operation always costs
+	 * the same, and pricing walks its document twice. Bounded, like the parsed documents, by the documents' length.
+	 */
+	private final Cache<List<String>, OperationPrice> fixedPrices = Caffeine.newBuilder()
+			.maximumWeight(1_000_000).weigher((List<String> key, OperationPrice price) -> key.get(0).length()).build();
 
 	OperationCharge(CallerBudgets budgets, Supplier<GraphQLSchema> schema, LimitSettings settings,
 			DocumentLookup documents) {
@@ -55,6 +66,14 @@ final class OperationCharge implements PreparsedDocumentProvider {
 		if (entry.hasErrors()) {
 			return OperationPrice.base(baseCost);
 		}
+		if (input.getVariables().isEmpty()) {
+			return fixedPrices.get(Arrays.asList(input.getQuery(), input.getOperationName()),
+					key -> computed(entry, input));
+		}
+		return computed(entry, input);
+	}
+
+	private OperationPrice computed(PreparsedDocumentEntry entry, ExecutionInput input) {
 		try {
 			return OperationPrice.of(entry.getDocument(), input, schema.get(), baseCost, contentMutations);
 		}

@@ -2,16 +2,10 @@ package io.redress.thread;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
-import graphql.schema.DataFetchingEnvironment;
 
 import io.redress.complaint.Complaint;
 import io.redress.complaint.ComplaintEvent;
 import io.redress.shared.Connection;
-import io.redress.shared.GlobalId;
-import io.redress.shared.PageRequest;
-import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -25,7 +19,8 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ThreadController {
 
-	private static final String THREAD_LOADER = "threadPages";
+	/** Complaint.messages' keyed loader. */
+	static final String THREAD_LOADER = "threadPages";
 
 	private final MessageDirectory directory;
 	private final ThreadManagement management;
@@ -42,22 +37,12 @@ class ThreadController {
 				.registerMappedBatchLoader((keys, env) -> directory.threads(keys));
 	}
 
-	@SchemaMapping(typeName = "Complaint")
-	CompletableFuture<Connection<Message>> messages(Complaint complaint, @Argument Integer first,
-			@Argument String after, DataFetchingEnvironment environment) {
-		DataLoader<ThreadPage, Connection<Message>> loader = environment.getDataLoader(THREAD_LOADER);
-		return loader.load(ThreadPage.of(complaint, PageRequest.of(first, after)));
-	}
+	// Complaint.messages and Message.id are wired in ThreadFields.
 
 	// Batched: a page of complaints with their latest messages costs one statement.
 	@BatchMapping(typeName = "Complaint")
 	Mono<Map<Complaint, List<Message>>> latestMessages(List<Complaint> complaints) {
 		return directory.latest(complaints);
-	}
-
-	@SchemaMapping(typeName = "Message")
-	String id(Message message) {
-		return GlobalId.encode(Message.TYPE, message.id());
 	}
 
 	@SchemaMapping(typeName = "ComplaintEvent")

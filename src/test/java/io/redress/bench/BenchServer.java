@@ -16,7 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * One server node for a benchmark: an embedded PostgreSQL in a temporary folder (or a database given), a throwaway
- * issuer, quiet logs.
+ * issuer, quiet logs, and connections as in production (no r2dbc-proxy).
  */
 record BenchServer(ConfigurableApplicationContext context, TestIssuer issuer) implements AutoCloseable {
 
@@ -40,6 +40,10 @@ record BenchServer(ConfigurableApplicationContext context, TestIssuer issuer) im
 				"redress.limits.max-subscriptions-per-ip", "1000000",
 				"redress.limits.max-subscriptions-per-principal", "1000000",
 				"redress.limits.max-subscriptions-per-node", "1000000"));
+		// Spring Boot wraps connections in r2dbc-proxy when it is on the classpath, as it is here (tests count
+		// statements with it); production has no proxy, so neither has a measured server.
+		all.put("spring.autoconfigure.exclude",
+				"org.springframework.boot.r2dbc.autoconfigure.R2dbcProxyAutoConfiguration");
 		all.putAll(settings);
 		return new BenchServer(new SpringApplicationBuilder(RedressApplication.class)
 				.run(CommandLine.arguments(all)), issuer);

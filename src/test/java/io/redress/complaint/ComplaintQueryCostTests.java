@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The N+1 discipline for the feed: a page of complaints with brand, author, latest messages, resolution and rating
- * costs the same number of SQL statements for 5 complaints as for 50; a page of brands with their complaints costs
- * one statement per level, for 2 brands as for 20, whoever asks.
+ * costs the same number of SQL statements for 5 complaints as for 50, and the issue's Q3 (the latest complaints with
+ * brand, author and rating) one statement; a page of brands with their complaints costs one statement per level, for 2
+ * brands as for 20, whoever asks.
  */
 @Import(StatementCounting.class)
 @TestPropertySource(properties = StatementCounting.NO_BACKGROUND_WORK)
@@ -122,6 +123,26 @@ class ComplaintQueryCostTests extends ApiTest {
 
 		assertThat(fifty).isEqualTo(five);
 		assertThat(five).isBetween(1, 8);
+	}
+
+	@Test
+	void theLatestComplaintsWithTheirBrandAuthorAndRatingAreOneStatement() {
+		String token = unique("joined");
+		seed(token, 30);
+
+		statements.countOn("complaints", "ratings", "brands", "brand_listing", "profiles", "brand_members");
+		anonymous().document("""
+				query($search: String!) {
+				  complaints(first: 30, filter: {search: $search}) {
+				    nodes { title brand { name } author { publicName } rating { stars } }
+				  }
+				}""").variable("search", token).execute()
+				.path("complaints.nodes[*].brand.name").entityList(String.class).hasSize(30)
+				.path("complaints.nodes[*].author.publicName").entityList(String.class).hasSize(30)
+				.path("complaints.nodes[*].rating.stars").entityList(Integer.class).contains(4);
+
+		assertThat(statements.count()).isEqualTo(1);
+		statements.countOn();
 	}
 
 	private int statementsFor(int first, String search) {

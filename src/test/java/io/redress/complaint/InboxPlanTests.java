@@ -84,6 +84,15 @@ class InboxPlanTests extends ApiTest {
 				// Below the brand's Limit: an index read in order, no sort. (Above it, the page's rows, at most the
 				// limit for each brand asked, are put in brand order.)
 				String brandsPage = plan.substring(plan.indexOf("->  Limit"));
+				// "Not overdue" is a narrow range of the due index (only running complaints are due in the future):
+				// with enough other rows in the table the planner reads that range and sorts it, which is as bounded.
+				boolean readsTheNotYetDue = Boolean.FALSE.equals(filter.overdue())
+						&& brandsPage.contains("Index Scan using complaints_inbox_due_idx")
+						&& brandsPage.contains("due_at > now()");
+				if (readsTheNotYetDue) {
+					assertThat(plan).doesNotContain("Seq Scan on complaints");
+					continue;
+				}
 				assertThat(brandsPage).as("%s %s generic=%s", order, filter, generic)
 						.contains("Index Scan").containsAnyOf(indexes(order)).doesNotContain("Sort");
 				assertThat(plan).doesNotContain("Seq Scan on complaints");

@@ -11,13 +11,15 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Title and description as each reader sees them, in every way a complaint is read: in the feed, in its brand's page
- * and by id. The description is masked only when a query asks for it; who sees it masked is unchanged by that.
+ * Title, description and rating comment as each reader sees them, in every way a complaint is read: in the feed and
+ * in its brand's page (whose statement reads the rating with the row) and by id (a data loader reads it). The
+ * description is masked only when a query asks for it; who sees it masked is unchanged by that.
  */
 class MaskedTextTests extends ApiTest {
 
 	private static final String TITLE = "Call me on 555-867-5309";
 	private static final String DESCRIPTION = "Write to jane@example.com or ring 555 123 4567 about order 100001";
+	private static final String COMMENT = "Refunded in the end; questions to jane@example.com";
 
 	@Test
 	void everyoneButTheParticipantsReadsContactDetailsHiddenWhereverTheComplaintIsRead() {
@@ -27,15 +29,23 @@ class MaskedTextTests extends ApiTest {
 		String consumer = unique("consumer");
 		addMember(owner, registerBrand(owner, brand), agent, "AGENT");
 		String id = fileComplaint(consumer, brand, TITLE, DESCRIPTION);
+		db.sql("""
+				INSERT INTO ratings (complaint_id, brand_id, stars, would_buy_again, comment)
+				SELECT id, brand_id, 4, true, :comment FROM complaints WHERE title = :title AND brand_id =
+				  (SELECT id FROM brands WHERE slug = :slug)""")
+				.bind("comment", COMMENT).bind("title", TITLE).bind("slug", brand).then().block();
 
 		for (GraphQlTester reader : List.of(anonymous(), as(unique("stranger")))) {
 			assertThat(texts(reader, brand, id)).containsOnly(
 					Map.of("id", id, "title", "Call me on [hidden]",
-							"description", "Write to [hidden] or ring [hidden] about order 100001"));
+							"description", "Write to [hidden] or ring [hidden] about order 100001",
+							"brand", Map.of("slug", brand),
+							"rating", Map.of("comment", "Refunded in the end; questions to [hidden]")));
 		}
 		for (GraphQlTester participant : List.of(as(consumer), as(agent))) {
 			assertThat(texts(participant, brand, id)).containsOnly(
-					Map.of("id", id, "title", TITLE, "description", DESCRIPTION));
+					Map.of("id", id, "title", TITLE, "description", DESCRIPTION, "brand", Map.of("slug", brand),
+							"rating", Map.of("comment", COMMENT)));
 		}
 	}
 

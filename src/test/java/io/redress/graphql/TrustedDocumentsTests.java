@@ -3,7 +3,9 @@ package io.redress.graphql;
 import java.util.HashMap;
 import java.util.Map;
 
+import graphql.introspection.Introspection;
 import io.redress.ApiTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +28,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TrustedDocumentsTests extends ApiTest {
 
 	private static final String TRUSTED = "query TrustedBrand($slug: String!) { brand(slug: $slug) { slug name } }";
+
+	/**
+	 * Spring Boot turns introspection off for the whole JVM ({@code Introspection.enabledJvmWide}), and the other
+	 * tests' contexts share this JVM: they expect it on.
+	 */
+	@AfterAll
+	static void introspectionBackOnForTheOtherContexts() {
+		Introspection.enabledJvmWide(true);
+	}
 
 	@Test
 	void aTrustedDocumentRunsByItsIdByGetOrAsItsText() {
