@@ -13,6 +13,8 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import io.redress.shared.LoadedField;
+import io.redress.shared.PreloadedField;
 
 import org.springframework.stereotype.Component;
 
@@ -46,7 +48,10 @@ class SharedEventFields implements Instrumentation {
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
-		if (parameters.isTrivialDataFetcher() || !parameters.getExecutionContext().isSubscriptionOperation()) {
+		// Light fetchers are skipped (they compute from their row), except those that load: a relation read beside the
+		// row or else by a data loader, a page of a keyed loader.
+		boolean loads = fetcher instanceof PreloadedField || fetcher instanceof LoadedField;
+		if ((parameters.isTrivialDataFetcher() && !loads) || !parameters.getExecutionContext().isSubscriptionOperation()) {
 			return fetcher;
 		}
 		return environment -> {
