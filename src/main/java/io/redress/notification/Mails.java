@@ -70,6 +70,12 @@ final class Mails {
 					"A consumer filed a complaint against " + brand + " on Redress.", "Read it and answer", complaint);
 			case CONSUMER_REPLY -> new Line("The consumer replied on a complaint against " + brand,
 					"The consumer wrote in a complaint against " + brand + ".", "Read the reply", complaint);
+			case TARGET_DUE_SOON -> new Line("A complaint against " + brand + " is due soon",
+					"A complaint against " + brand + " comes near its first-response or resolution target.",
+					"Answer it in time", complaint);
+			case TARGET_OVERDUE -> new Line("A complaint against " + brand + " is overdue",
+					"A complaint against " + brand + " passed its first-response or resolution target.",
+					"Answer it now", complaint);
 			case BRAND_REPLY -> new Line(brand + " replied to your complaint",
 					brand + " wrote in your complaint's thread.", "Read the reply", complaint);
 			case RESOLUTION_PROPOSED -> new Line(brand + " proposed a resolution",
@@ -78,6 +84,9 @@ final class Mails {
 					"Unless you accept or reject " + brand + "'s proposal within " + days
 							+ " days, Redress accepts it on your behalf.",
 					"Answer the proposal", complaint);
+			case FOLLOW_UP_DUE -> new Line("Did " + brand + "'s resolution hold?",
+					brand + " resolved your complaint some days ago: tell Redress whether the resolution held.",
+					"Answer the follow-up", complaint);
 			case BRAND_INVITATION -> new Line("A customer filed a complaint about " + brand + " on Redress",
 					"A customer filed a complaint about " + brand + " on Redress, where brands answer complaints "
 							+ "in the open. Claim " + brand + " to answer it.",

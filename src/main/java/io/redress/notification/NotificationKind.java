@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * What a mail is about, and who gets it. Brand members opt in to their kinds; consumers get theirs unless they opt
- * out. New kinds (a response target due soon or overdue, a follow-up) join here and in the schema's enum.
+ * out. A new kind joins here and in the schema's enum.
  */
 enum NotificationKind {
 
@@ -14,12 +14,18 @@ enum NotificationKind {
 	NEW_COMPLAINT(Audience.BRAND),
 	/** The consumer wrote in one of the brand's threads. */
 	CONSUMER_REPLY(Audience.BRAND),
+	/** A complaint's first-response or resolution target is near. */
+	TARGET_DUE_SOON(Audience.BRAND),
+	/** A complaint's first-response or resolution target passed. */
+	TARGET_OVERDUE(Audience.BRAND),
 	/** The brand wrote in the consumer's thread. */
 	BRAND_REPLY(Audience.CONSUMER),
 	/** The brand proposed a resolution. */
 	RESOLUTION_PROPOSED(Audience.CONSUMER),
 	/** A proposal is accepted on the consumer's behalf in two days unless they answer. */
 	PROPOSAL_REMINDER(Audience.CONSUMER),
+	/** The consumer is asked whether the brand's resolution held. */
+	FOLLOW_UP_DUE(Audience.CONSUMER),
 	/** An unclaimed brand's public address is invited to claim it; not a person's preference. */
 	BRAND_INVITATION(Audience.UNCLAIMED_BRAND);
 

@@ -22,7 +22,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * Turns events into queued mails: a filing (the brand's members who opted in, and an invitation to an unclaimed
  * brand's address), a message (to the other side), a proposal (to the consumer, and a reminder before it is accepted
- * on their behalf). It follows the log from the position in {@code notification_feed}; each batch is queued in one
+ * on their behalf), a target due soon or overdue (the brand's members who opted in), a follow-up (to the consumer).
+ * It follows the log from the position in {@code notification_feed}; each batch is queued in one
  * transaction that locks that position, so an event queues its mails once whichever node reads it, and a node that
  * restarts goes on from there. Switched on for the first time, it starts from the log's present.
  */
@@ -103,6 +104,16 @@ class NotificationWatch extends ContinuousFlow {
 					.then(outbox.queueForConsumer(NotificationKind.PROPOSAL_REMINDER, brand, complaint, consumer,
 							position, event.occurredAt().plus(ResolutionManagement.ANSWER_WINDOW.minus(settings.reminderBefore())),
 							false));
+		}
+		if (event.is(ComplaintEventType.DUE_SOON)) {
+			return outbox.queueForMembers(NotificationKind.TARGET_DUE_SOON, brand, complaint, consumer, position);
+		}
+		if (event.is(ComplaintEventType.FIRST_RESPONSE_OVERDUE) || event.is(ComplaintEventType.RESOLUTION_OVERDUE)) {
+			return outbox.queueForMembers(NotificationKind.TARGET_OVERDUE, brand, complaint, consumer, position);
+		}
+		if (event.is(ComplaintEventType.FOLLOW_UP_DUE)) {
+			return outbox.queueForConsumer(NotificationKind.FOLLOW_UP_DUE, brand, complaint, consumer, position,
+					event.occurredAt(), true);
 		}
 		return Mono.empty();
 	}

@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.redress.ApiTest;
+import io.redress.shared.GlobalId;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -31,12 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * E-mail notifications, read from an SMTP server in the test (GreenMail): who hears of what, what a mail carries
  * (plain text and HTML, one-click unsubscribe, never a private message's text), the invitation to an unclaimed
  * brand, the digest, and the settings. Reminders are due at once here ({@code reminder-before} is the whole answer
- * window) and digests gather for two seconds.
+ * window), digests gather for two seconds, and the targets' sweep runs every 200 ms: a test moves a complaint's
+ * moment into the past in the database, as the clock would, and the sweep announces it.
  */
 @TestPropertySource(properties = { "redress.notifications.send-interval=200ms",
 		"redress.notifications.digest-interval=2s", "redress.notifications.reminder-before=14d",
 		"redress.notifications.signing-key=a-test-key-that-is-long-enough-to-sign-links",
-		"redress.notifications.complaint-url=https://app.example/complaints/{id}" })
+		"redress.notifications.complaint-url=https://app.example/complaints/{id}",
+		"redress.targets.sweep-interval=200ms" })
 class NotificationTests extends ApiTest {
 
 	private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -94,6 +97,51 @@ class NotificationTests extends ApiTest {
 				Map.of("kind", "REFUND", "summary", "A refund"));
 		assertThat(subjects(mailsTo(mailed.address(), 3))).contains(mailed.slug() + " proposed a resolution",
 				"14 days left to answer " + mailed.slug() + "'s proposal");
+	}
+
+	@Test
+	void membersWhoOptedInHearOfATargetDueSoonAndOfATargetPassed() throws Exception {
+		String slug = unique("targets");
+		String owner = unique("owner");
+		String agent = unique("agent");
+		addMember(owner, registerBrand(owner, slug), agent, "AGENT");
+		String ownerAddress = owner + "@brand.example";
+		settings(owner, ownerAddress,
+				Map.of("kinds", List.of(kind("TARGET_DUE_SOON", true), kind("TARGET_OVERDUE", true))));
+		String agentAddress = agent + "@brand.example";
+		settings(agent, agentAddress, Map.of());
+
+		String complaintId = fileComplaint(unique("consumer"), slug, "No answer", "Nobody answers");
+		momentPassed(complaintId, "FIRST_RESPONSE_DUE_SOON");
+		MimeMessage soon = mailTo(ownerAddress, "A complaint against " + slug + " is due soon");
+		assertThat(text(soon)).contains("https://app.example/complaints/" + complaintId);
+
+		db.sql("UPDATE complaints SET first_response_due_at = now() - interval '1 minute' WHERE id = :id")
+				.bind("id", rowId(complaintId)).then().block();
+		momentPassed(complaintId, "FIRST_RESPONSE_OVERDUE");
+		MimeMessage overdue = mailTo(ownerAddress, "A complaint against " + slug + " is overdue");
+		assertThat(html(overdue)).contains("<a href=\"https://app.example/complaints/" + complaintId + "\">");
+		assertThat(overdue.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+
+		// The agent did not opt in: the brand's kinds are off until chosen.
+		everyEventSoFarQueued();
+		assertThat(count("SELECT count(*) FROM notification_outbox WHERE email = :email", agentAddress)).isZero();
+	}
+
+	@Test
+	void consumersAreAskedByMailWhetherTheResolutionHeld() throws Exception {
+		Case mailed = caseOfAMailedConsumer("followup", Map.of());
+		succeeds(mailed.owner(), "proposeResolution", mailed.complaintId(),
+				Map.of("kind", "REFUND", "summary", "A full refund"));
+		succeeds(mailed.consumer(), "acceptResolution", mailed.complaintId(), Map.of());
+		momentPassed(mailed.complaintId(), "FOLLOW_UP");
+
+		MimeMessage followUp = mailTo(mailed.address(), "Did " + mailed.slug() + "'s resolution hold?");
+		assertThat(text(followUp)).contains("Answer the follow-up: https://app.example/complaints/"
+				+ mailed.complaintId());
+		assertThat(html(followUp)).contains("<a href=\"https://app.example/complaints/" + mailed.complaintId() + "\">");
+		assertThat(followUp.getHeader("List-Unsubscribe")[0])
+				.startsWith("<http://localhost:8080/notifications/unsubscribe?token=");
 	}
 
 	@Test
@@ -245,6 +293,18 @@ class NotificationTests extends ApiTest {
 		}
 	}
 
+	/** The complaint's moment of that kind came a minute ago; the sweep announces it. */
+	private void momentPassed(String complaintId, String kind) {
+		db.sql("""
+				UPDATE complaint_deadlines SET due_at = now() - interval '1 minute'
+				WHERE complaint_id = :id AND kind = :kind""").bind("id", rowId(complaintId)).bind("kind", kind).then()
+				.block();
+	}
+
+	private static long rowId(String complaintId) {
+		return GlobalId.decode(complaintId, "Complaint").orElseThrow();
+	}
+
 	private static Map<String, Object> kind(String kind, boolean enabled) {
 		return Map.of("kind", kind, "enabled", enabled);
 	}
@@ -264,6 +324,20 @@ class NotificationTests extends ApiTest {
 				assertThat(mails).as("mails to %s", address).hasSize(count);
 				return mails;
 			}
+			Thread.sleep(100);
+		}
+	}
+
+	/** The first mail to {@code address} with that subject, once it came. */
+	private static MimeMessage mailTo(String address, String subject) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (true) {
+			for (MimeMessage mail : SMTP.getReceivedMessages()) {
+				if (to(mail, address) && subject.equals(mail.getSubject())) {
+					return mail;
+				}
+			}
+			assertThat(System.nanoTime()).as("a mail to %s: %s", address, subject).isLessThan(deadline);
 			Thread.sleep(100);
 		}
 	}
