@@ -13,8 +13,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import io.redress.shared.LoadedField;
-import io.redress.shared.PreloadedField;
+import io.redress.shared.LoadingField;
 
 import org.springframework.stereotype.Component;
 
@@ -48,10 +47,9 @@ class SharedEventFields implements Instrumentation {
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
 			InstrumentationState state) {
-		// Light fetchers are skipped (they compute from their row), except those that load: a relation read beside the
-		// row or else by a data loader, a page of a keyed loader.
-		boolean loads = fetcher instanceof PreloadedField || fetcher instanceof LoadedField;
-		if ((parameters.isTrivialDataFetcher() && !loads) || !parameters.getExecutionContext().isSubscriptionOperation()) {
+		// Trivial fetchers compute from their row: nothing to share. Light ones that load are not trivial here.
+		boolean trivial = parameters.isTrivialDataFetcher() && !(fetcher instanceof LoadingField);
+		if (trivial || !parameters.getExecutionContext().isSubscriptionOperation()) {
 			return fetcher;
 		}
 		return environment -> {

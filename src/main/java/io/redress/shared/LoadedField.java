@@ -14,7 +14,7 @@ import graphql.schema.LightDataFetcher;
  * handler method, argument resolution and context propagation that a {@code @SchemaMapping} paid for each row; the
  * batch loader gets the request's context from the data loader, as it does for any field.
  */
-public final class LoadedField<S> implements LightDataFetcher<Object> {
+public final class LoadedField<S> implements LightDataFetcher<Object>, LoadingField {
 
 	private final String loader;
 

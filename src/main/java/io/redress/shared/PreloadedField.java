@@ -15,7 +15,7 @@ import graphql.schema.LightDataFetcher;
  * id, a page that did not join it) are batched by the data loader named {@code loader}, keyed by the row, so a level
  * of rows still costs one statement.
  */
-public final class PreloadedField<S> implements LightDataFetcher<Object> {
+public final class PreloadedField<S> implements LightDataFetcher<Object>, LoadingField {
 
 	private final Predicate<S> read;
 
