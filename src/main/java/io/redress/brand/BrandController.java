@@ -2,6 +2,8 @@ package io.redress.brand;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 import io.redress.shared.GlobalId;
 import io.redress.shared.Connection;
@@ -49,6 +51,21 @@ class BrandController {
 	@BatchMapping(typeName = "Brand")
 	Mono<Map<Brand, BrandRole>> viewerRole(List<Brand> brands) {
 		return directory.viewerRoles(brands);
+	}
+
+	@BatchMapping(typeName = "Brand")
+	Mono<Map<Brand, Integer>> firstResponseDueSoonHours(List<Brand> brands) {
+		return directory.dueSoonLeads(brands).map(leads -> valuesOf(leads, DueSoonLeads::firstResponseHours));
+	}
+
+	@BatchMapping(typeName = "Brand")
+	Mono<Map<Brand, Integer>> resolutionDueSoonHours(List<Brand> brands) {
+		return directory.dueSoonLeads(brands).map(leads -> valuesOf(leads, DueSoonLeads::resolutionHours));
+	}
+
+	private static Map<Brand, Integer> valuesOf(Map<Brand, DueSoonLeads> leads, ToIntFunction<DueSoonLeads> value) {
+		return leads.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+				entry -> value.applyAsInt(entry.getValue())));
 	}
 
 	@BatchMapping(typeName = "Brand")

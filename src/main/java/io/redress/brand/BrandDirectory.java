@@ -106,6 +106,20 @@ public class BrandDirectory implements NodeLookup {
 						? brand.description() : TextMask.mask(brand.description()), (a, b) -> a))));
 	}
 
+	/**
+	 * Each brand's {@code DUE_SOON} lead times, for brands whose settings the viewer may read (its members and
+	 * moderators); the others are left out, so their fields are null.
+	 */
+	Mono<Map<Brand, DueSoonLeads>> dueSoonLeads(List<Brand> batch) {
+		return CurrentViewer.get().flatMap(viewer -> (viewer.isModerator() ? Mono.just(batch)
+				: viewerRoles(batch).map(roles -> batch.stream().filter(roles::containsKey).toList()))
+				.flatMap(readable -> readable.isEmpty() ? Mono.just(Map.<Brand, DueSoonLeads>of())
+						: brands.dueSoonLeads(ids(readable)).collectMap(DueSoonLeads::brandId)
+								.map(byId -> readable.stream().filter(brand -> byId.containsKey(brand.id()))
+										.collect(Collectors.toMap(Function.identity(), brand -> byId.get(brand.id()),
+												(a, b) -> a)))));
+	}
+
 	/** Claims on each brand: all of them for moderators, the viewer's own for everyone else. */
 	public Mono<Map<Brand, List<BrandClaim>>> claims(List<Brand> batch) {
 		return CurrentViewer.get().flatMap(viewer -> claims

@@ -31,6 +31,8 @@ class BrandTeam {
 	static final int MAX_RESOLUTION_TARGET_DAYS = 365;
 	static final int MIN_FOLLOW_UP_DAYS = 1;
 	static final int MAX_FOLLOW_UP_DAYS = 30;
+	static final int MIN_DUE_SOON_HOURS = 1;
+	static final int MAX_DUE_SOON_HOURS = 720;
 
 	private static final Set<BrandRole> STAFF_ROLES = Set.of(BrandRole.AGENT, BrandRole.INTEGRATION);
 
@@ -102,6 +104,10 @@ class BrandTeam {
 					.range("resolutionTargetDays", input.resolutionTargetDays(), MIN_RESOLUTION_TARGET_DAYS,
 							MAX_RESOLUTION_TARGET_DAYS)
 					.range("followUpDays", input.followUpDays(), MIN_FOLLOW_UP_DAYS, MAX_FOLLOW_UP_DAYS)
+					.range("firstResponseDueSoonHours", input.firstResponseDueSoonHours(), MIN_DUE_SOON_HOURS,
+							MAX_DUE_SOON_HOURS)
+					.range("resolutionDueSoonHours", input.resolutionDueSoonHours(), MIN_DUE_SOON_HOURS,
+							MAX_DUE_SOON_HOURS)
 					.optionalText("description", input.description(), MAX_DESCRIPTION);
 			if (check.failed()) {
 				return Mono.just(BrandPayload.failed(check.errors()));

@@ -49,6 +49,8 @@ class Brands {
 			SET response_target_hours = coalesce(:hours, b.response_target_hours),
 			    resolution_target_days = coalesce(:resolutionDays, b.resolution_target_days),
 			    follow_up_days = coalesce(:followUpDays, b.follow_up_days),
+			    first_response_due_soon_hours = coalesce(:firstResponseLead, b.first_response_due_soon_hours),
+			    resolution_due_soon_hours = coalesce(:resolutionLead, b.resolution_due_soon_hours),
 			    description = coalesce(:description, b.description)
 			WHERE b.id = :id
 			RETURNING %s""".formatted(COLUMNS);
@@ -156,8 +158,20 @@ class Brands {
 				.bind("hours", Parameter.fromOrEmpty(input.responseTargetHours(), Integer.class))
 				.bind("resolutionDays", Parameter.fromOrEmpty(input.resolutionTargetDays(), Integer.class))
 				.bind("followUpDays", Parameter.fromOrEmpty(input.followUpDays(), Integer.class))
+				.bind("firstResponseLead", Parameter.fromOrEmpty(input.firstResponseDueSoonHours(), Integer.class))
+				.bind("resolutionLead", Parameter.fromOrEmpty(input.resolutionDueSoonHours(), Integer.class))
 				.bind("description", Parameter.fromOrEmpty(description, String.class))
 				.map(Brands::brand).one();
+	}
+
+	/** The {@code DUE_SOON} lead times of each brand. */
+	Flux<DueSoonLeads> dueSoonLeads(Collection<Long> ids) {
+		return db.sql("SELECT id, first_response_due_soon_hours, resolution_due_soon_hours FROM brands WHERE id = ANY(:ids)")
+				.bind("ids", ids.toArray(Long[]::new))
+				.map(row -> new DueSoonLeads(row.get("id", Long.class),
+						row.get("first_response_due_soon_hours", Integer.class),
+						row.get("resolution_due_soon_hours", Integer.class)))
+				.all();
 	}
 
 	static Brand brand(Readable row) {

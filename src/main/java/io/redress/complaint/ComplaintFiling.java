@@ -41,13 +41,11 @@ class ComplaintFiling {
 	private final EventLog events;
 	private final TransactionalOperator tx;
 	private final Deadlines deadlines;
-	private final TargetSettings targets;
 
 	ComplaintFiling(Complaints complaints, ComplaintAccess access, AccountManagement accounts,
 			BrandDirectory brandDirectory, BrandManagement brandManagement, EventLog events, TransactionalOperator tx,
-			Deadlines deadlines, TargetSettings targets) {
+			Deadlines deadlines) {
 		this.deadlines = deadlines;
-		this.targets = targets;
 		this.complaints = complaints;
 		this.access = access;
 		this.accounts = accounts;
@@ -85,7 +83,7 @@ class ComplaintFiling {
 		NewComplaint complaint = new NewComplaint(brand.id(), input.title().strip(), input.description().strip(),
 				input.category(), stripped(input.orderReference()), input.idempotencyKey(), hash(input, brand));
 		return complaints.insert(complaint, consumer.id(), brand.responseTargetHours(), brand.resolutionTargetDays())
-				.flatMap(id -> deadlines.scheduleTargets(id, targets.firstResponseDueSoon(), targets.resolutionDueSoon())
+				.flatMap(id -> deadlines.scheduleTargets(id)
 						.then(contactAddress(input, brand))
 						.then(events.append(NewEvent.about(ComplaintEventType.COMPLAINT_FILED, brand.id(), id,
 								consumer.id(), ComplaintEventType.COMPLAINT_FILED.visibility())))

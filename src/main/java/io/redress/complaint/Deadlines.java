@@ -1,6 +1,5 @@
 package io.redress.complaint;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import reactor.core.publisher.Flux;
@@ -17,14 +16,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Deadlines {
 
-	/** A new complaint's targets; a due-soon moment already past at filing (a target shorter than its lead) is left out. */
+	/**
+	 * A new complaint's targets, each {@code DUE_SOON} its brand's lead before the target (read from the brand's
+	 * settings as they are at filing); a due-soon moment already past at filing (a target shorter than its lead) is
+	 * left out.
+	 */
 	private static final String SCHEDULE_TARGETS = """
 			INSERT INTO complaint_deadlines (complaint_id, kind, due_at)
 			SELECT c.id, d.kind, d.due_at FROM complaints c
+			JOIN brand_listing b ON b.brand_id = c.brand_id
 			CROSS JOIN LATERAL (VALUES
-			    ('FIRST_RESPONSE_DUE_SOON', c.first_response_due_at - :firstResponseLead::bigint * interval '1 second'),
+			    ('FIRST_RESPONSE_DUE_SOON', c.first_response_due_at - make_interval(hours => b.first_response_due_soon_hours)),
 			    ('FIRST_RESPONSE_OVERDUE', c.first_response_due_at),
-			    ('RESOLUTION_DUE_SOON', c.resolution_due_at - :resolutionLead::bigint * interval '1 second'),
+			    ('RESOLUTION_DUE_SOON', c.resolution_due_at - make_interval(hours => b.resolution_due_soon_hours)),
 			    ('RESOLUTION_OVERDUE', c.resolution_due_at)) AS d(kind, due_at)
 			WHERE c.id = :id AND d.due_at > now()""";
 
@@ -71,10 +75,8 @@ class Deadlines {
 		this.db = db;
 	}
 
-	Mono<Void> scheduleTargets(long complaintId, Duration firstResponseLead, Duration resolutionLead) {
-		return db.sql(SCHEDULE_TARGETS).bind("id", complaintId)
-				.bind("firstResponseLead", firstResponseLead.toSeconds())
-				.bind("resolutionLead", resolutionLead.toSeconds()).then();
+	Mono<Void> scheduleTargets(long complaintId) {
+		return db.sql(SCHEDULE_TARGETS).bind("id", complaintId).then();
 	}
 
 	Mono<Void> scheduleFollowUp(long complaintId) {

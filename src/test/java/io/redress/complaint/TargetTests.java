@@ -87,6 +87,69 @@ class TargetTests extends ApiTest {
 	}
 
 	@Test
+	void managersSetTheDueSoonLeadsAndEachNewComplaintIsWarnedByThem() {
+		as(owner).document("""
+				mutation($input: UpdateBrandSettingsInput!) {
+				  updateBrandSettings(input: $input) {
+				    brand { firstResponseDueSoonHours resolutionDueSoonHours } userErrors { field code }
+				  }
+				}""").variable("input", Map.of("brandId", brandId, "firstResponseDueSoonHours", 2,
+				"resolutionDueSoonHours", 72)).execute()
+				.path("updateBrandSettings.userErrors").entityList(Object.class).hasSize(0)
+				.path("updateBrandSettings.brand.firstResponseDueSoonHours").entity(Integer.class).isEqualTo(2)
+				.path("updateBrandSettings.brand.resolutionDueSoonHours").entity(Integer.class).isEqualTo(72);
+
+		String id = fileComplaint(consumer, brand, "Lead", "Warned early");
+
+		assertThat(leadBefore(id, "FIRST_RESPONSE")).isEqualTo(Duration.ofHours(2));
+		assertThat(leadBefore(id, "RESOLUTION")).isEqualTo(Duration.ofHours(72));
+	}
+
+	@Test
+	void aBrandWarnsFourHoursAndADayAheadUnlessItSaysOtherwise() {
+		String id = fileComplaint(consumer, brand, "Default", "Default leads");
+
+		assertThat(leadBefore(id, "FIRST_RESPONSE")).isEqualTo(Duration.ofHours(4));
+		assertThat(leadBefore(id, "RESOLUTION")).isEqualTo(Duration.ofDays(1));
+	}
+
+	@Test
+	void aLeadOutOfRangeIsAUserErrorAndOnlyManagersChangeIt() {
+		as(owner).document(SETTINGS).variable("input", Map.of("brandId", brandId, "firstResponseDueSoonHours", 0,
+				"resolutionDueSoonHours", 721)).execute()
+				.path("updateBrandSettings.brand").valueIsNull()
+				.path("updateBrandSettings.userErrors[*].code").entityList(String.class)
+				.containsExactly("OUT_OF_RANGE", "OUT_OF_RANGE")
+				.path("updateBrandSettings.userErrors[*].field").entityList(String.class)
+				.containsExactly("firstResponseDueSoonHours", "resolutionDueSoonHours");
+
+		for (String stranger : List.of(agent, consumer)) {
+			as(stranger).document(SETTINGS).variable("input", Map.of("brandId", brandId, "firstResponseDueSoonHours", 1))
+					.execute().errors().expect(error -> error.getErrorType() == ErrorType.FORBIDDEN).verify();
+		}
+		anonymous().document(SETTINGS).variable("input", Map.of("brandId", brandId, "firstResponseDueSoonHours", 1))
+				.execute().errors().expect(error -> error.getErrorType() == ErrorType.UNAUTHORIZED).verify();
+	}
+
+	@Test
+	void theLeadsShowToTheBrandsMembersAndModeratorsOnly() {
+		String integration = unique("integration");
+		addMember(owner, brandId, integration, "INTEGRATION");
+		String leads = """
+				query($slug: String!) { brand(slug: $slug) { firstResponseDueSoonHours resolutionDueSoonHours } }""";
+		for (String reader : List.of(owner, agent, integration, "mod")) {
+			as(reader).document(leads).variable("slug", brand).execute()
+					.path("brand.firstResponseDueSoonHours").entity(Integer.class).isEqualTo(4)
+					.path("brand.resolutionDueSoonHours").entity(Integer.class).isEqualTo(24);
+		}
+		for (var outsider : List.of(as(consumer), anonymous())) {
+			outsider.document(leads).variable("slug", brand).execute()
+					.path("brand.firstResponseDueSoonHours").valueIsNull()
+					.path("brand.resolutionDueSoonHours").valueIsNull();
+		}
+	}
+
+	@Test
 	void aPassedFirstResponseTargetIsAnnouncedOnceHoweverManyNodesSweep() {
 		String id = fileComplaint(consumer, brand, "No answer", "Nobody answers");
 		firstResponseTargetPassed(id);
@@ -168,6 +231,15 @@ class TargetTests extends ApiTest {
 
 		assertThat(List.of(events(id, "FIRST_RESPONSE_OVERDUE"), events(id, "RESOLUTION_OVERDUE"),
 				events(id, "DUE_SOON"))).containsExactly(1L, 1L, 0L);
+	}
+
+	/** How long before its target a complaint's {@code DUE_SOON} was scheduled. */
+	private Duration leadBefore(String id, String target) {
+		return Duration.ofSeconds(db.sql("""
+				SELECT extract(epoch FROM o.due_at - s.due_at)::bigint FROM complaint_deadlines s
+				JOIN complaint_deadlines o ON o.complaint_id = s.complaint_id AND o.kind = :target || '_OVERDUE'
+				WHERE s.complaint_id = :id AND s.kind = :target || '_DUE_SOON'""")
+				.bind("id", rowId(id)).bind("target", target).map(row -> row.get(0, Long.class)).one().block());
 	}
 
 	private void firstResponseTargetPassed(String id) {
