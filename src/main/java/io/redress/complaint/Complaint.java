@@ -107,14 +107,24 @@ public record Complaint(long id, long brandId, long consumerId, String consumerS
 	/**
 	 * What a page's statement read with the row because the query asked for it: the brand (null when not read), and
 	 * the rating when {@code ratingRead} (null then means none). Fields read nothing more for what is here.
+	 * {@code partnerCase}: the row is in a brand's inbox as a case that brand is a partner in, not its own.
 	 */
-	record Related(Brand brand, boolean ratingRead, Rating rating) {
+	record Related(Brand brand, boolean ratingRead, Rating rating, boolean partnerCase) {
 
 		static final Related NONE = new Related(null, false, null);
 
+		Related(Brand brand, boolean ratingRead, Rating rating) {
+			this(brand, ratingRead, rating, false);
+		}
+
 		/** As the public may see it: the rating's comment masked. */
 		Related masked() {
-			return rating == null ? this : new Related(brand, ratingRead, rating.masked());
+			return rating == null ? this : new Related(brand, ratingRead, rating.masked(), partnerCase);
+		}
+
+		/** The same, as a row of a brand's inbox that is a case it is a partner in. */
+		Related asPartnerCase() {
+			return new Related(brand, ratingRead, rating, true);
 		}
 	}
 }

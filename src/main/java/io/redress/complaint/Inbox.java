@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.redress.security.CurrentViewer;
+import io.redress.security.Viewer;
 import io.redress.shared.BadRequestException;
 import io.redress.shared.Connection;
 import io.redress.shared.Cursors;
@@ -19,8 +21,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * A brand's team inbox: its complaints filtered and ordered for the people who work them. The brand's members
- * (integrations included) and moderators read it; for anyone else it is empty, as the brand's team is.
+ * A brand's team inbox: its complaints, and the cases it is involved in as a partner, filtered and ordered for the
+ * people who work them. The brand's members (integrations included) and moderators read it; for anyone else it is
+ * empty, as the brand's team is. Each row is seen as its reader stands to it: a partner case as a partner sees it.
  */
 @Service
 class Inbox {
@@ -61,10 +64,21 @@ class Inbox {
 				viewer.isAuthenticated() ? viewer.subject() : "", viewer.isModerator(), arguments.filter(), order,
 				arguments.afterKey(), arguments.afterId()), arguments.page().fetchSize())
 				.collectList()
-				.map(rows -> access.seenBy(viewer, rows).stream().collect(Collectors.groupingBy(Complaint::brandId)))
+				.map(rows -> rows.stream().flatMap(row -> seenBy(viewer, row)).collect(Collectors.groupingBy(
+						InboxEntry::inboxBrandId, Collectors.mapping(InboxEntry::complaint, Collectors.toList()))))
 				.map(byBrand -> brandIds.stream().collect(Collectors.toMap(Function.identity(),
 						brandId -> Connection.of(byBrand.getOrDefault(brandId, List.of()), arguments.page(),
 								complaint -> Cursors.encode(order.cursorKey(complaint), complaint.id()))))));
+	}
+
+	/** A row as the viewer may see it (nothing when they may not), marked when it is a partner case. */
+	private Stream<InboxEntry> seenBy(Viewer viewer, InboxPages.InboxRow row) {
+		return access.seenBy(viewer, List.of(row.listed())).stream()
+				.map(complaint -> new InboxEntry(row.inboxBrandId(), row.partnerCase()
+						? complaint.with(complaint.related().asPartnerCase()) : complaint));
+	}
+
+	private record InboxEntry(long inboxBrandId, Complaint complaint) {
 	}
 
 	/** An inbox page's arguments: filter, order, size and keyset position. */

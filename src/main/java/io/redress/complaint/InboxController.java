@@ -44,6 +44,22 @@ class InboxController {
 		return loader.load(new InboxKey(brand.id(), inbox.arguments(PageRequest.of(first, after), filter, orderBy)));
 	}
 
+	/**
+	 * The brand the consumer filed against, when this complaint came in a brand's inbox as a case that brand is a
+	 * partner in; null otherwise.
+	 */
+	@SchemaMapping(typeName = "Complaint")
+	CompletableFuture<Brand> partnerCaseOf(Complaint complaint, DataFetchingEnvironment environment) {
+		if (!complaint.related().partnerCase()) {
+			return CompletableFuture.completedFuture(null);
+		}
+		if (complaint.related().brand() != null) {
+			return CompletableFuture.completedFuture(complaint.related().brand());
+		}
+		DataLoader<Complaint, Brand> brands = environment.getDataLoader(ComplaintController.BRANDS);
+		return brands.load(complaint);
+	}
+
 	/** One brand's inbox page: the brand, and the arguments it shares with every brand asking alike. */
 	record InboxKey(long brandId, Inbox.InboxArguments arguments) {
 	}
