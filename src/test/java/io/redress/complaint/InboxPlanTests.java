@@ -1,6 +1,7 @@
 package io.redress.complaint;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,8 +21,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The inbox at volume: a brand with 100,000 complaints. Each order's page is read through its index, in order, and
- * stops at the page's limit: no sort and no scan of the brand's complaints, whatever the filter. The plans are
+ * The inbox at volume: a brand with 100,000 complaints, and a courier involved in 45,000 of them as a partner. Each
+ * order's page is read through its indexes, in order, and stops at the page's limit: no sort and no scan of the
+ * brand's complaints or of the partner's cases, whatever the filter. The plans are
  * PostgreSQL's own ({@code EXPLAIN}), once with the values bound (a custom plan) and once as the generic plan a
  * prepared statement may settle on.
  */
@@ -36,6 +38,9 @@ class InboxPlanTests extends ApiTest {
 
 	private long brandId;
 	private String agent;
+	/** A courier involved in half the brand's cases (a tenth of those declined), with no complaint of its own. */
+	private long partnerId;
+	private String partnerAgent;
 
 	@BeforeAll
 	void aBrandWithAHundredThousandComplaints() {
@@ -50,7 +55,18 @@ class InboxPlanTests extends ApiTest {
 		for (int start = 1; start <= COMPLAINTS; start += SLICE) {
 			insertComplaints(consumer, start);
 		}
+		String partnerOwner = unique("owner");
+		partnerAgent = unique("agent");
+		String partnerSlug = unique("courier");
+		partnerId = GlobalId.decode(registerBrand(partnerOwner, partnerSlug), "Brand").orElseThrow();
+		addMember(partnerOwner, GlobalId.encode("Brand", partnerId), partnerAgent, "AGENT");
+		db.sql("""
+				INSERT INTO complaint_partners (complaint_id, partner_brand_id, brand_id, status)
+				SELECT id, :partnerId, brand_id, CASE WHEN id % 20 = 0 THEN 'DECLINED' ELSE 'INVOLVED' END
+				FROM complaints WHERE brand_id = :brandId AND id % 2 = 0""")
+				.bind("partnerId", partnerId).bind("brandId", brandId).then().block(Duration.ofMinutes(2));
 		db.sql("ANALYZE complaints").then().block(Duration.ofMinutes(1));
+		db.sql("ANALYZE complaint_partners").then().block(Duration.ofMinutes(1));
 	}
 
 	private void insertComplaints(String consumer, int start) {
@@ -75,34 +91,102 @@ class InboxPlanTests extends ApiTest {
 	@ParameterizedTest
 	@EnumSource(InboxOrder.class)
 	void eachOrderReadsItsIndexInOrderAndStopsAtTheLimit(InboxOrder order) {
-		for (InboxFilter filter : List.of(InboxFilter.NONE,
-				new InboxFilter(ComplaintStatus.IN_PROGRESS, null, null, null, null, true),
-				new InboxFilter(null, ComplaintCategory.BILLING, agent, false, null, null))) {
+		for (InboxFilter filter : FILTERS) {
 			for (boolean generic : List.of(false, true)) {
-				String plan = plan(order, filter, generic);
+				String plan = plan(agent, brandId, order, filter, generic);
 
-				// Below the brand's Limit: an index read in order, no sort. (Above it, the page's rows, at most the
-				// limit for each brand asked, are put in brand order.)
-				String brandsPage = plan.substring(plan.indexOf("->  Limit"));
-				// "Not overdue" is a narrow range of the due index (only running complaints are due in the future):
-				// with enough other rows in the table the planner reads that range and sorts it, which is as bounded.
-				boolean readsTheNotYetDue = Boolean.FALSE.equals(filter.overdue())
-						&& brandsPage.contains("Index Scan using complaints_inbox_due_idx")
-						&& brandsPage.contains("due_at > now()");
-				if (readsTheNotYetDue) {
-					assertThat(plan).doesNotContain("Seq Scan on complaints");
+				// Below the page's Limit: the brand's own complaints, then its partner cases, each read from an index
+				// in order and cut at the limit. (Above it, the page's rows, at most the limit for each part and each
+				// brand asked, are merged and put in brand order.)
+				assertThat(plan).doesNotContain("Seq Scan on complaints").doesNotContain("Seq Scan on complaint_partners");
+				if (readsTheNotYetDue(filter, plan)) {
 					continue;
 				}
-				assertThat(brandsPage).as("%s %s generic=%s", order, filter, generic)
+				assertThat(ownPart(plan)).as("%s %s generic=%s", order, filter, generic)
 						.contains("Index Scan").containsAnyOf(indexes(order)).doesNotContain("Sort");
-				assertThat(plan).doesNotContain("Seq Scan on complaints");
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(InboxOrder.class)
+	void aPartnersCasesAreReadFromItsOwnIndexInOrderAndStopAtTheLimit(InboxOrder order) {
+		for (InboxFilter filter : FILTERS) {
+			for (boolean generic : List.of(false, true)) {
+				String plan = plan(partnerAgent, partnerId, order, filter, generic);
+
+				assertThat(plan).doesNotContain("Seq Scan on complaints").doesNotContain("Seq Scan on complaint_partners");
+				if (filter.assignee() != null) {
+					continue; // A partner case has no assignee for the partner: that part reads nothing.
+				}
+				if (readsThePartnersNotYetDue(filter, plan)) {
+					continue;
+				}
+				assertThat(partnerPart(plan)).as("%s %s generic=%s", order, filter, generic)
+						.contains(partnerIndex(order)).doesNotContain("Sort");
 			}
 		}
 	}
 
 	@Test
+	void thePartnersDefaultPageIsTheDueFirstOfFortyFiveThousandCases() {
+		String plan = plan(partnerAgent, partnerId, InboxOrder.DUE_AT, InboxFilter.NONE, false);
+
+		LoggerFactory.getLogger(InboxPlanTests.class).info("A partner's default inbox page at {} involved cases:\n{}",
+				COMPLAINTS * 45 / 100, plan);
+		assertThat(plan).contains("complaint_partners_inbox_due_idx");
+		assertThat(db.sql("""
+				SELECT count(*) FROM complaint_partners WHERE partner_brand_id = :partnerId AND status = 'INVOLVED'""")
+				.bind("partnerId", partnerId).map(row -> row.get(0, Long.class)).one().block()).isBetween(44_000L, 46_000L);
+	}
+
+	private static final List<InboxFilter> FILTERS = List.of(InboxFilter.NONE,
+			new InboxFilter(ComplaintStatus.IN_PROGRESS, null, null, null, null, true),
+			new InboxFilter(null, ComplaintCategory.BILLING, null, null, 48, null),
+			new InboxFilter(null, ComplaintCategory.BILLING, "someone", false, null, null));
+
+	/**
+	 * "Not overdue" is a narrow range of the due index (only running complaints are due in the future): with enough
+	 * other rows in the table the planner may read that range and sort it, which is as bounded.
+	 */
+	private static boolean readsTheNotYetDue(InboxFilter filter, String plan) {
+		return (Boolean.FALSE.equals(filter.overdue()) || filter.dueWithin() != null)
+				&& plan.contains("complaints_inbox_due_idx") && plan.contains("due_at > now()");
+	}
+
+	/** As {@link #readsTheNotYetDue}, for the cases a partner is involved in, by the copy of their due time. */
+	private static boolean readsThePartnersNotYetDue(InboxFilter filter, String plan) {
+		return (Boolean.FALSE.equals(filter.overdue()) || filter.dueWithin() != null)
+				&& plan.contains("complaint_partners_inbox_due_idx") && plan.contains("case_due_at > now()");
+	}
+
+	/** The plan of the brand's own complaints: from the second Limit (the first is the merged page's) to the third. */
+	private static String ownPart(String plan) {
+		List<Integer> limits = limits(plan);
+		assertThat(limits).as(plan).hasSizeGreaterThanOrEqualTo(3);
+		return plan.substring(limits.get(1), limits.get(2));
+	}
+
+	/** The plan of the partner cases: from the third Limit on, up to the page's joins above it. */
+	private static String partnerPart(String plan) {
+		List<Integer> limits = limits(plan);
+		assertThat(limits).as(plan).hasSizeGreaterThanOrEqualTo(3);
+		String rest = plan.substring(limits.get(2));
+		int above = rest.indexOf("->  Hash");
+		return above < 0 ? rest : rest.substring(0, above);
+	}
+
+	private static List<Integer> limits(String plan) {
+		List<Integer> at = new ArrayList<>();
+		for (int index = plan.indexOf("Limit"); index >= 0; index = plan.indexOf("Limit", index + 1)) {
+			at.add(index);
+		}
+		return at;
+	}
+
+	@Test
 	void theDefaultPageIsTheDueFirstOfTheHundredThousand() {
-		String plan = plan(InboxOrder.DUE_AT, InboxFilter.NONE, false);
+		String plan = plan(agent, brandId, InboxOrder.DUE_AT, InboxFilter.NONE, false);
 
 		LoggerFactory.getLogger(InboxPlanTests.class).info("The inbox's default page at {} complaints:\n{}",
 				COMPLAINTS, plan);
@@ -111,9 +195,9 @@ class InboxPlanTests extends ApiTest {
 				.map(row -> row.get(0, Long.class)).one().block()).isEqualTo(COMPLAINTS + 1L);
 	}
 
-	private String plan(InboxOrder order, InboxFilter filter, boolean generic) {
-		InboxPages.InboxQuery query = new InboxPages.InboxQuery(agent, false, filter, order, null, 0);
-		Flux<String> lines = InboxPages.bind(db.sql("EXPLAIN " + InboxPages.statement(order)), List.of(brandId), query,
+	private String plan(String viewer, long brand, InboxOrder order, InboxFilter filter, boolean generic) {
+		InboxPages.InboxQuery query = new InboxPages.InboxQuery(viewer, false, filter, order, null, 0);
+		Flux<String> lines = InboxPages.bind(db.sql("EXPLAIN " + InboxPages.statement(order)), List.of(brand), query,
 				21)
 				.map(row -> row.get(0, String.class)).all();
 		Flux<String> explained = generic
@@ -125,6 +209,14 @@ class InboxPlanTests extends ApiTest {
 	 * The indexes that serve an order. Newest first is also the public feed's order: where one brand holds nearly
 	 * every complaint, as in this test's database, the planner may read the feed's index and skip other brands' rows.
 	 */
+	private static String partnerIndex(InboxOrder order) {
+		return switch (order) {
+			case DUE_AT -> "complaint_partners_inbox_due_idx";
+			case CREATED_AT -> "complaint_partners_inbox_created_idx";
+			case LAST_ACTIVITY -> "complaint_partners_inbox_activity_idx";
+		};
+	}
+
 	private static String[] indexes(InboxOrder order) {
 		return switch (order) {
 			case DUE_AT -> new String[] {"complaints_inbox_due_idx"};
