@@ -11,6 +11,7 @@ import io.redress.complaint.LifecycleInputs.GiveUpComplaint;
 import io.redress.complaint.LifecycleInputs.RateResolution;
 import io.redress.complaint.LifecycleInputs.ReopenComplaint;
 import io.redress.complaint.LifecycleInputs.WithdrawComplaint;
+import io.redress.realtime.NewEvent;
 import io.redress.shared.ForbiddenException;
 import io.redress.shared.InputCheck;
 import io.redress.shared.UserError;
@@ -46,10 +47,12 @@ public class ComplaintLifecycle {
 	private final Ratings ratings;
 	private final BrandDirectory brands;
 	private final ComplaintPartners partners;
+	private final AssigneeNotices assignees;
 
 	ComplaintLifecycle(ComplaintChanges changes, Complaints complaints, Proposals proposals, Ratings ratings,
-			BrandDirectory brands, ComplaintPartners partners) {
+			BrandDirectory brands, ComplaintPartners partners, AssigneeNotices assignees) {
 		this.partners = partners;
+		this.assignees = assignees;
 		this.changes = changes;
 		this.complaints = complaints;
 		this.proposals = proposals;
@@ -120,7 +123,7 @@ public class ComplaintLifecycle {
 
 	/**
 	 * Agents take a case themselves; owners and managers give it to any agent, manager or owner of the brand, except
-	 * the member who filed it (one person, one side).
+	 * the member who filed it (one person, one side). The assignee hears of it in person ({@link AssigneeNotices}).
 	 */
 	Mono<ComplaintPayload> assign(AssignComplaint input) {
 		return changes.change(input.complaintId(), ASSIGN, step -> {
@@ -147,7 +150,10 @@ public class ComplaintLifecycle {
 					? Mono.just(ComplaintPayload.failed(List.of(UserError.of("assignee", "NOT_A_MEMBER",
 							"Cases go to the brand's agents, managers and owners"))))
 					: complaints.assign(step.complaint().id(), assignee)
-							.then(changes.complete(step, COMPLAINT_ASSIGNED)));
+							.then(changes.complete(step, COMPLAINT_ASSIGNED))
+							.flatMap(assigned -> assignees.tell(NewEvent.about(COMPLAINT_ASSIGNED, brandId,
+									step.complaint().id(), step.complaint().consumerId(),
+									COMPLAINT_ASSIGNED.visibility()), assignee).thenReturn(assigned)));
 		});
 	}
 }

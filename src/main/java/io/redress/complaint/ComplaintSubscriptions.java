@@ -2,6 +2,7 @@ package io.redress.complaint;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -151,16 +152,31 @@ class ComplaintSubscriptions {
 
 	/**
 	 * The events of the viewer's own complaints, except the brand's internal ones, and the events addressed to the
-	 * viewer in person (the log's consumer id is then the addressee's profile). It ends when the viewer erases their
-	 * account: the erasure is an event about them as the consumer, so it arrives in this stream's own order.
+	 * viewer in person (the log's consumer id is then the addressee's profile): among them what the brand hears
+	 * about the cases assigned to the viewer ({@link AssigneeNotices}), delivered only while the viewer is still a
+	 * member of that brand. It ends when the viewer erases their account: the erasure is an event about them as the
+	 * consumer, so it arrives in this stream's own order.
 	 */
 	public Flux<ComplaintEvent> ofViewer(String after) {
-		return settled(CurrentViewer.required().flatMap(accounts::profileOf))
-				.flatMapMany(profile -> streams.follow(EventFilter.consumer(profile.id()), after)
-						// The erasure is a SYSTEM fact: seen before subscribers' events are picked, it only ends the stream.
-						.takeWhile(event -> !event.is(ComplaintEventType.CONSUMER_ERASED))
-						.filter(event -> event.visibility() == Visibility.ADDRESSEE || visible(event, Party.CONSUMER))
-						.map(this::event));
+		return settled(CurrentViewer.required().flatMap(viewer -> accounts.profileOf(viewer)
+				.map(profile -> new Subscriber(viewer, profile.id()))))
+				.flatMapMany(subscriber -> {
+					Viewer viewer = subscriber.viewer();
+					Map<Long, Mono<Boolean>> memberships = new ConcurrentHashMap<>();
+					return streams.follow(EventFilter.consumer(subscriber.profileId()), after)
+							// The erasure is a SYSTEM fact: seen before subscribers' events are picked, it only ends the stream.
+							.takeWhile(event -> !event.is(ComplaintEventType.CONSUMER_ERASED))
+							.filter(event -> event.visibility() == Visibility.ADDRESSEE || visible(event, Party.CONSUMER))
+							.concatMap(event -> !AssigneeNotices.isAssigneeNotice(event) ? Mono.just(event)
+									: memberships.computeIfAbsent(event.brandId(), brand -> isMember(viewer, brand)
+											.cache(ok -> membershipCheck, error -> Duration.ZERO, () -> Duration.ZERO))
+											.filter(Boolean::booleanValue).map(member -> event))
+							.map(this::event);
+				});
+	}
+
+	/** Who follows their own events: the viewer, and their profile (the log's consumer id of what is theirs). */
+	private record Subscriber(Viewer viewer, long profileId) {
 	}
 
 	/**

@@ -14,7 +14,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Announces each complaint's moments as they come due: {@code DUE_SOON}, {@code FIRST_RESPONSE_OVERDUE},
- * {@code RESOLUTION_OVERDUE} to the brand, {@code FOLLOW_UP_DUE} to the consumer. Every node sweeps; a moment is
+ * {@code RESOLUTION_OVERDUE} to the brand (and in person to the case's assignee), {@code FOLLOW_UP_DUE} to the
+ * consumer. Every node sweeps; a moment is
  * marked done in the transaction that appends its event, under a row lock other nodes skip, so each is announced
  * exactly once, and one that came due while no node ran is announced by the first sweep after.
  */
@@ -31,10 +32,12 @@ class TargetWatch {
 	private final EventLog events;
 	private final TransactionalOperator tx;
 	private final DatabaseOutage database;
+	private final AssigneeNotices assignees;
 	private final int batch;
 
 	TargetWatch(Deadlines deadlines, FollowUps followUps, EventLog events, TransactionalOperator tx,
-			DatabaseOutage database, TargetSettings settings) {
+			DatabaseOutage database, TargetSettings settings, AssigneeNotices assignees) {
+		this.assignees = assignees;
 		this.deadlines = deadlines;
 		this.followUps = followUps;
 		this.events = events;
@@ -74,6 +77,6 @@ class TargetWatch {
 		}
 		Mono<Void> asked = due.deadline() == Deadline.FOLLOW_UP
 				? followUps.ask(due.complaintId(), due.brandId(), due.resolvedAt()) : Mono.empty();
-		return asked.then(events.append(event));
+		return asked.then(events.append(event)).then(assignees.tell(event, due.assignee()));
 	}
 }

@@ -76,6 +76,10 @@ final class Mails {
 			case TARGET_OVERDUE -> new Line("A complaint against " + brand + " is overdue",
 					"A complaint against " + brand + " passed its first-response or resolution target.",
 					"Answer it now", complaint);
+			case ASSIGNED_OVERDUE -> new Line("A complaint assigned to you is overdue",
+					"A complaint against " + brand + " that is assigned to you passed its first-response or resolution "
+							+ "target.",
+					"Answer it now", complaint);
 			case BRAND_REPLY -> new Line(brand + " replied to your complaint",
 					brand + " wrote in your complaint's thread.", "Read the reply", complaint);
 			case RESOLUTION_PROPOSED -> new Line(brand + " proposed a resolution",

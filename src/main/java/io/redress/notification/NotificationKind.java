@@ -18,6 +18,11 @@ enum NotificationKind {
 	TARGET_DUE_SOON(Audience.BRAND),
 	/** A complaint's first-response or resolution target passed. */
 	TARGET_OVERDUE(Audience.BRAND),
+	/**
+	 * A complaint assigned to the member passed its first-response or resolution target: to the assignee in person,
+	 * unless they opted out (or opted in to {@link #TARGET_OVERDUE}, which tells them already).
+	 */
+	ASSIGNED_OVERDUE(Audience.ASSIGNEE),
 	/** The brand wrote in the consumer's thread. */
 	BRAND_REPLY(Audience.CONSUMER),
 	/** The brand proposed a resolution. */
@@ -29,8 +34,9 @@ enum NotificationKind {
 	/** An unclaimed brand's public address is invited to claim it; not a person's preference. */
 	BRAND_INVITATION(Audience.UNCLAIMED_BRAND);
 
+	/** Who a kind goes to: the brand's members who opted in, a person unless they opted out, or a brand's address. */
 	enum Audience {
-		BRAND, CONSUMER, UNCLAIMED_BRAND
+		BRAND, CONSUMER, ASSIGNEE, UNCLAIMED_BRAND
 	}
 
 	private final Audience audience;

@@ -8,6 +8,7 @@ import io.redress.complaint.ResolutionManagement;
 import io.redress.realtime.EventCursor;
 import io.redress.realtime.EventStreams;
 import io.redress.realtime.StoredEvent;
+import io.redress.realtime.Visibility;
 import io.redress.shared.ContinuousFlow;
 import io.redress.thread.ThreadEventType;
 import reactor.core.publisher.Flux;
@@ -84,6 +85,14 @@ class NotificationWatch extends ContinuousFlow {
 		long complaint = event.complaintId();
 		long consumer = event.consumerId();
 		long position = event.cursor().position();
+		if (event.visibility() == Visibility.ADDRESSEE) {
+			// A brand event copied to the case's assignee in person (the consumer id is then theirs): the team's
+			// mails come from the brand's own event.
+			boolean overdue = event.is(ComplaintEventType.FIRST_RESPONSE_OVERDUE)
+					|| event.is(ComplaintEventType.RESOLUTION_OVERDUE);
+			return overdue ? outbox.queueForAssignee(NotificationKind.ASSIGNED_OVERDUE, NotificationKind.TARGET_OVERDUE,
+					brand, complaint, consumer, position) : Mono.empty();
+		}
 		if (event.is(ComplaintEventType.COMPLAINT_FILED)) {
 			return outbox.queueForMembers(NotificationKind.NEW_COMPLAINT, brand, complaint, consumer, position)
 					.then(outbox.queueInvitation(brand, complaint, position, settings.invitationInterval()));

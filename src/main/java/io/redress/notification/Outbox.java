@@ -71,6 +71,27 @@ class Outbox {
 	}
 
 	/**
+	 * Queues an assignee kind for the member a case is assigned to, {@code assigneeProfileId} (the addressee of the
+	 * brand's event copied to them), unless they opted out of it or opted in to {@code alreadyTold}, the team's kind
+	 * of the same news, which reaches them anyway.
+	 */
+	Mono<Void> queueForAssignee(NotificationKind kind, NotificationKind alreadyTold, long brandId, long complaintId,
+			long assigneeProfileId, long position) {
+		return db.sql("""
+				INSERT INTO notification_outbox (kind, subject, email, brand_id, complaint_id, event_position, digest)
+				SELECT :kind, r.subject, coalesce(r.chosen_email, r.token_email), :brandId, :complaintId, :position,
+				       r.digest
+				FROM account_profiles p JOIN notification_recipients r ON r.subject = p.subject
+				JOIN brand_roles m ON m.brand_id = :brandId AND m.subject = p.subject
+				WHERE p.profile_id = :assigneeId AND NOT :kind = ANY (r.opted_out) AND NOT :alreadyTold = ANY (r.opted_in)
+				  AND coalesce(r.chosen_email, r.token_email) IS NOT NULL
+				ON CONFLICT DO NOTHING""")
+				.bind("kind", kind.name()).bind("alreadyTold", alreadyTold.name()).bind("brandId", brandId)
+				.bind("complaintId", complaintId).bind("assigneeId", assigneeProfileId).bind("position", position)
+				.then();
+	}
+
+	/**
 	 * Queues a consumer kind for the complaint's consumer unless they opted out; at {@code sendAfter}, and gathered in
 	 * their digest if they asked for one and {@code digestible}.
 	 */

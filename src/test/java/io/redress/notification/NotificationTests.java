@@ -129,6 +129,66 @@ class NotificationTests extends ApiTest {
 	}
 
 	@Test
+	void theAssigneeHearsInPersonThatTheirCaseIsOverdueOnceAndOthersWhoDidNotOptInNothing() throws Exception {
+		String slug = unique("assigned");
+		String owner = unique("owner");
+		String agent = unique("agent");
+		String otherAgent = unique("agent");
+		String brandId = registerBrand(owner, slug);
+		addMember(owner, brandId, agent, "AGENT");
+		addMember(owner, brandId, otherAgent, "AGENT");
+		String agentAddress = agent + "@brand.example";
+		settings(agent, agentAddress, Map.of());
+		String otherAddress = otherAgent + "@brand.example";
+		settings(otherAgent, otherAddress, Map.of());
+		String ownerAddress = owner + "@brand.example";
+		// The owner opted in to the team's overdue mails, and takes a case: that one mail tells them.
+		settings(owner, ownerAddress, Map.of("kinds", List.of(kind("TARGET_OVERDUE", true))));
+
+		String agentsCase = fileComplaint(unique("consumer"), slug, "No answer", "Nobody answers");
+		succeeds(agent, "assignComplaint", agentsCase, Map.of());
+		String ownersCase = fileComplaint(unique("consumer"), slug, "Still no answer", "Nobody at all");
+		succeeds(owner, "assignComplaint", ownersCase, Map.of());
+		for (String id : List.of(agentsCase, ownersCase)) {
+			db.sql("UPDATE complaints SET first_response_due_at = now() - interval '1 minute' WHERE id = :id")
+					.bind("id", rowId(id)).then().block();
+			momentPassed(id, "FIRST_RESPONSE_OVERDUE");
+		}
+
+		MimeMessage overdue = mailTo(agentAddress, "A complaint assigned to you is overdue");
+		assertThat(text(overdue)).contains("https://app.example/complaints/" + agentsCase).contains(slug);
+		mailTo(ownerAddress, "A complaint against " + slug + " is overdue");
+		everyEventSoFarQueued();
+		assertThat(count("SELECT count(*) FROM notification_outbox WHERE email = :email", agentAddress)).isEqualTo(1);
+		assertThat(count("SELECT count(*) FROM notification_outbox WHERE email = :email", ownerAddress)).isEqualTo(2);
+		assertThat(count("""
+				SELECT count(*) FROM notification_outbox WHERE email = :email AND kind = 'ASSIGNED_OVERDUE'""",
+				ownerAddress)).isZero();
+		assertThat(count("SELECT count(*) FROM notification_outbox WHERE email = :email", otherAddress)).isZero();
+	}
+
+	@Test
+	void anAssigneeWhoOptedOutHearsNothingInPerson() throws Exception {
+		String slug = unique("optout");
+		String owner = unique("owner");
+		String agent = unique("agent");
+		addMember(owner, registerBrand(owner, slug), agent, "AGENT");
+		String agentAddress = agent + "@brand.example";
+		settings(agent, agentAddress, Map.of("kinds", List.of(kind("ASSIGNED_OVERDUE", false))));
+
+		String id = fileComplaint(unique("consumer"), slug, "No answer", "Nobody answers");
+		succeeds(agent, "assignComplaint", id, Map.of());
+		db.sql("UPDATE complaints SET first_response_due_at = now() - interval '1 minute' WHERE id = :id")
+				.bind("id", rowId(id)).then().block();
+		momentPassed(id, "FIRST_RESPONSE_OVERDUE");
+		eventually(() -> db.sql("SELECT count(*) FROM events WHERE complaint_id = :id AND type = 'FIRST_RESPONSE_OVERDUE'")
+				.bind("id", rowId(id)).map(row -> row.get(0, Long.class)).one().block(), announced -> announced == 2);
+
+		everyEventSoFarQueued();
+		assertThat(count("SELECT count(*) FROM notification_outbox WHERE email = :email", agentAddress)).isZero();
+	}
+
+	@Test
 	void consumersAreAskedByMailWhetherTheResolutionHeld() throws Exception {
 		Case mailed = caseOfAMailedConsumer("followup", Map.of());
 		succeeds(mailed.owner(), "proposeResolution", mailed.complaintId(),
