@@ -131,6 +131,24 @@ class AssigneeEventsTests extends ApiTest {
 	}
 
 	@Test
+	void aPartnersMemberIsNeverTheAssigneeSoNeverHearsTheBrandsTargets() {
+		Team courier = team(unique("courier"), "AGENT");
+		as(agent).documentName("partners").operationName("involvePartner")
+				.variable("input", Map.of("complaintId", complaintId, "partnerBrandSlug", courier.slug())).execute()
+				.path("involvePartner.userErrors").entityList(Object.class).hasSize(0);
+
+		perform(manager, "assignComplaint", complaintId, Map.of("assignee", courier.member("AGENT")))
+				.path("assignComplaint.userErrors[0].code").entity(String.class).isEqualTo("NOT_A_MEMBER");
+		everyTargetCameDue();
+
+		assertThat(db.sql("""
+				SELECT count(*) FROM events e JOIN profiles p ON p.id = e.consumer_id
+				WHERE e.complaint_id = :id AND e.visibility = 'ADDRESSEE' AND p.subject = :member""")
+				.bind("id", rowId(complaintId)).bind("member", courier.member("AGENT"))
+				.map(row -> row.get(0, Long.class)).one().block()).isZero();
+	}
+
+	@Test
 	void anonymousCallersHaveNoViewerEvents() {
 		StepVerifier.create(subscribe((String) null, VIEWER_EVENTS, Map.of("after", EventCursor.START.encoded()),
 				"viewerEvents"))

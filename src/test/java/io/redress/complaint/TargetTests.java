@@ -123,7 +123,11 @@ class TargetTests extends ApiTest {
 				.path("updateBrandSettings.userErrors[*].field").entityList(String.class)
 				.containsExactly("firstResponseDueSoonHours", "resolutionDueSoonHours");
 
-		for (String stranger : List.of(agent, consumer)) {
+		String manager = unique("manager");
+		addMember(owner, brandId, manager, "MANAGER");
+		as(manager).document(SETTINGS).variable("input", Map.of("brandId", brandId, "firstResponseDueSoonHours", 720))
+				.execute().path("updateBrandSettings.userErrors").entityList(Object.class).hasSize(0);
+		for (String stranger : List.of(agent, consumer, "mod")) {
 			as(stranger).document(SETTINGS).variable("input", Map.of("brandId", brandId, "firstResponseDueSoonHours", 1))
 					.execute().errors().expect(error -> error.getErrorType() == ErrorType.FORBIDDEN).verify();
 		}
