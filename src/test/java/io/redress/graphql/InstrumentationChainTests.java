@@ -23,6 +23,8 @@ import graphql.schema.idl.SchemaParser;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.graphql.execution.DefaultBatchLoaderRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,7 +42,7 @@ class InstrumentationChainTests {
 	private static List<Instrumentation> perRequest() {
 		return List.of(new RequestObservations(ObservationRegistry.NOOP), new MaxQueryDepthInstrumentation(10),
 				new MaxQueryComplexityInstrumentation(1000, new PageSizeComplexity()), new AliasLimitInstrumentation(5),
-				new SharedEventFields());
+				new SharedEventFields(), new SubscriptionLoaders(new DefaultBatchLoaderRegistry()), new ChainedDispatch());
 	}
 
 	@Test
