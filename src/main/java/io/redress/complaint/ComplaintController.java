@@ -69,11 +69,14 @@ class ComplaintController {
 		return Mono.defer(() -> directory.feed(PageRequest.of(first, after), filter, ComplaintJoins.of(selection)));
 	}
 
-	/** Brand.complaints' key for one brand: its arguments, checked, and what its rows read beside them. */
-	static BrandPageKey brandPage(Brand brand, DataFetchingEnvironment environment) {
+	/**
+	 * Brand.complaints' arguments, checked, and what its rows read beside them: the same for every brand of a list,
+	 * so worked out once for the field (LoadedField).
+	 */
+	static BrandPageArguments brandPageArguments(DataFetchingEnvironment environment) {
 		PageRequest page = PageRequest.of(environment.getArgument("first"), environment.getArgument("after"));
 		String status = environment.getArgument("status");
-		return new BrandPageKey(brand.id(),
+		return new BrandPageArguments(
 				ComplaintDirectory.brandQuery(status == null ? null : ComplaintStatus.valueOf(status), page),
 				ComplaintJoins.of(environment.getSelectionSet()), page);
 	}
@@ -99,10 +102,11 @@ class ComplaintController {
 	}
 
 	/** One brand's page of complaints: the brand, and the arguments it shares with every brand asking alike. */
-	record BrandPageKey(long brandId, ComplaintQuery query, ComplaintJoins joins, PageRequest page) {
+	/** Brand.complaints' key for one brand. */
+	record BrandPageKey(long brandId, BrandPageArguments arguments) {
 
-		BrandPageArguments arguments() {
-			return new BrandPageArguments(query, joins, page);
+		static BrandPageKey of(Brand brand, BrandPageArguments arguments) {
+			return new BrandPageKey(brand.id(), arguments);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.redress.complaint;
 
 import graphql.schema.idl.RuntimeWiring;
 import io.redress.brand.Brand;
+import io.redress.complaint.ComplaintController.BrandPageArguments;
 import io.redress.complaint.ComplaintController.ComplaintAuthor;
 import io.redress.shared.GlobalId;
 import io.redress.shared.LoadedField;
@@ -23,7 +24,8 @@ class ComplaintFields implements RuntimeWiringConfigurer {
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
 		wiring.type("Brand", type -> type.dataFetcher("complaints",
-				LoadedField.<Brand>of(ComplaintController.BRAND_PAGES, ComplaintController::brandPage)));
+				LoadedField.<Brand, BrandPageArguments>of(ComplaintController.BRAND_PAGES,
+						ComplaintController::brandPageArguments, ComplaintController.BrandPageKey::of)));
 		wiring.type("Complaint", type -> type
 				.dataFetcher("id", PlainField.<Complaint>of(complaint -> GlobalId.encode(Complaint.TYPE, complaint.id())))
 				.dataFetcher("author", PlainField.<Complaint>of(complaint -> new ComplaintAuthor(complaint.authorName())))

@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -53,6 +55,16 @@ class GraphQlConfiguration {
 	@Bean
 	GraphQlObservationInstrumentation requestObservations(ObservationRegistry registry) {
 		return new RequestObservations(registry);
+	}
+
+	/**
+	 * The instrumentations Spring Boot found, in its order, but asked per field and per object only when one of them
+	 * works there ({@link InstrumentationChain}); it takes the place of the plain chain Spring set before.
+	 */
+	@Bean
+	GraphQlSourceBuilderCustomizer instrumentationChain(ObjectProvider<Instrumentation> instrumentations) {
+		return builder -> builder.configureGraphQl(graphQl -> graphQl
+				.instrumentation(new InstrumentationChain(instrumentations.orderedStream().toList())));
 	}
 
 	@Bean

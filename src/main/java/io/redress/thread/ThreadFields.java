@@ -20,9 +20,10 @@ class ThreadFields implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.type("Complaint", type -> type.dataFetcher("messages", LoadedField.<Complaint>of(
-				ThreadController.THREAD_LOADER, (complaint, environment) -> ThreadPage.of(complaint,
-						PageRequest.of(environment.getArgument("first"), environment.getArgument("after"))))));
+		wiring.type("Complaint", type -> type.dataFetcher("messages", LoadedField.<Complaint, ThreadPage.Position>of(
+				ThreadController.THREAD_LOADER, environment -> ThreadPage.Position.of(
+						PageRequest.of(environment.getArgument("first"), environment.getArgument("after"))),
+				ThreadPage::of)));
 		wiring.type("Message", type -> type.dataFetcher("id",
 				PlainField.<Message>of(message -> GlobalId.encode(Message.TYPE, message.id()))));
 	}

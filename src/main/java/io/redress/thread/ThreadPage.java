@@ -12,10 +12,20 @@ import io.redress.shared.PageRequest;
 record ThreadPage(long complaintId, boolean participant, boolean insider, boolean partner, long afterId,
 		PageRequest page) {
 
-	/** The page of {@code complaint}'s thread the arguments ask for; a cursor this server did not make is refused here. */
-	static ThreadPage of(Complaint complaint, PageRequest page) {
-		long afterId = page.after() == null ? 0 : Cursors.decode(page.after()).id();
-		return new ThreadPage(complaint.id(), complaint.participant(), complaint.insider(), complaint.partner(), afterId,
-				page);
+	/** The page of {@code complaint}'s thread at {@code position}. */
+	static ThreadPage of(Complaint complaint, Position position) {
+		return new ThreadPage(complaint.id(), complaint.participant(), complaint.insider(), complaint.partner(),
+				position.afterId(), position.page());
+	}
+
+	/**
+	 * Where a page of any thread starts, from the field's arguments alone: the same for every complaint of a list, so
+	 * the cursor is decoded once for the field. A cursor this server did not make is refused here.
+	 */
+	record Position(PageRequest page, long afterId) {
+
+		static Position of(PageRequest page) {
+			return new Position(page, page.after() == null ? 0 : Cursors.decode(page.after()).id());
+		}
 	}
 }

@@ -3,6 +3,7 @@ package io.redress.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,15 +90,20 @@ public final class ReadBenchmark {
 		for (ReadQuery query : queries) {
 			load(server, query, connections, Math.max(3, seconds / 4), (int) counts.brands());
 			resetStatements(db, counting);
+			EventLoops before = EventLoops.now();
 			ReadLoad.Result result = load(server, query, connections, seconds, (int) counts.brands());
+			EventLoops spent = EventLoops.now().minus(before);
 			long statements = counting ? statements(db, query, result.requests()) : -1;
+			double sqlMs = counting ? sqlMilliseconds(db) / Math.max(1, result.requests()) : Double.NaN;
 			lines.add(String.format(Locale.ROOT,
-					"  %-3s %,9.0f req/s   p50 %8.1f   p95 %8.1f   p99 %8.1f ms   errors %d of %,d (%.2f %%)   %s   rows: %s",
+					"  %-3s %,9.0f req/s   p50 %8.1f   p95 %8.1f   p99 %8.1f ms   errors %d of %,d (%.2f %%)   %s   rows: %s"
+							+ "%n      per request: server event loops' CPU %.2f ms and allocations %,.0f KB, SQL execution %.2f ms",
 					query, result.perSecond(), result.p50(), result.p95(), result.p99(), result.errors(),
 					result.requests(), 100.0 * result.errors() / Math.max(1, result.requests()),
 					counting ? String.format(Locale.ROOT, "%.1f statements/request",
 							(double) statements / Math.max(1, result.requests())) : "statements: not counted",
-					result.rows()));
+					result.rows(), spent.cpuNanos() / 1e6 / Math.max(1, result.requests()),
+					spent.allocatedBytes() / 1024.0 / Math.max(1, result.requests()), sqlMs));
 		}
 
 		Runtime runtime = Runtime.getRuntime();
@@ -191,6 +197,38 @@ public final class ReadBenchmark {
 					statement.getValue().replaceAll("\\s+", " ")));
 		}
 		return statements.stream().mapToLong(Map.Entry::getKey).sum();
+	}
+
+	/**
+	 * The CPU time and allocations of the server's event loops (Reactor Netty's for HTTP, R2DBC's; not the JIT, the
+	 * collector, the load generator's process nor PostgreSQL): unlike requests per second, costs per request that
+	 * other load on the machine moves little (the allocations not at all).
+	 */
+	record EventLoops(long cpuNanos, long allocatedBytes) {
+
+		static EventLoops now() {
+			com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+					.getThreadMXBean();
+			long cpu = 0;
+			long allocated = 0;
+			for (java.lang.management.ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+				if (thread != null && thread.getThreadName().startsWith("reactor-")) {
+					cpu += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+					allocated += Math.max(0, threads.getThreadAllocatedBytes(thread.getThreadId()));
+				}
+			}
+			return new EventLoops(cpu, allocated);
+		}
+
+		EventLoops minus(EventLoops earlier) {
+			return new EventLoops(cpuNanos - earlier.cpuNanos, allocatedBytes - earlier.allocatedBytes);
+		}
+	}
+
+	/** PostgreSQL's execution time of the counted statements since the reset (pg_stat_statements), in ms. */
+	private static double sqlMilliseconds(DatabaseClient db) {
+		return db.sql("SELECT coalesce(sum(total_exec_time), 0) AS ms FROM (" + STATEMENTS.replace("calls, query",
+				"total_exec_time") + ") s").map(row -> row.get("ms", Double.class)).one().block();
 	}
 
 	private static String residentMemory() {
