@@ -1,5 +1,6 @@
 package io.redress.graphql;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -18,15 +19,30 @@ import reactor.core.scheduler.Scheduler;
 final class SubscriptionGroup {
 
 	private final Set<SharedSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+	private final long openUntil;
 	private volatile Disposable execution;
 	private volatile boolean stopped;
 
-	/** Only while the registry holds the group (its key locked), so no subscriber joins a group that has ended. */
+	/**
+	 * A group takes new subscribers for {@code joining} after it started: the rights its first subscriber's
+	 * execution checked when it started (may this audience follow that complaint?) stand for that long, as a removed
+	 * member's rights do for {@code redress.realtime.membership-check}. Later subscribers start a group of their own,
+	 * which checks again.
+	 */
+	SubscriptionGroup(Duration joining) {
+		this.openUntil = System.nanoTime() + joining.toNanos();
+	}
+
+	boolean takesSubscribers() {
+		return System.nanoTime() - openUntil < 0;
+	}
+
+	/** Only with the group's key locked in the registry, so no subscriber joins a group that has ended. */
 	void add(SharedSubscriber subscriber) {
 		subscribers.add(subscriber);
 	}
 
-	/** Only while the registry holds the group; true when it was the last subscriber. */
+	/** Only with the group's key locked in the registry; true when it was the last subscriber. */
 	boolean remove(SharedSubscriber subscriber) {
 		subscribers.remove(subscriber);
 		return subscribers.isEmpty();

@@ -14,6 +14,7 @@ import reactor.core.Disposable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.client.GraphQlClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Subscribers that would receive the same results share one execution: an event is executed (and serialised) once
  * per audience and document, however many subscribers follow it; audiences and documents are kept apart, and a
  * subscriber resuming from a cursor replays on its own, then joins the shared stream without a gap or a duplicate.
- * Executions are counted by the {@code redress.subscription.executions} meter.
+ * Executions are counted by the {@code redress.subscription.executions} meter. Groups take subscribers for the
+ * membership check's interval: long here, so that slow set-ups on a loaded machine still join one group.
  */
+@TestPropertySource(properties = "redress.realtime.membership-check=5m")
 class SharedSubscriptionTests extends ApiTest {
 
 	private static final String EVENTS = """
@@ -127,6 +130,39 @@ class SharedSubscriptionTests extends ApiTest {
 		assertThat(bodies(resumed).stream().filter(body -> !body.equals("It never came"))).containsExactly("Before 0", "Before 1", "Before 2", "Before 3", "Before 4",
 				"During 0", "During 1", "During 2", "After joining");
 		assertThat(resumed.get(0).get("type")).isEqualTo("COMPLAINT_FILED");
+	}
+
+	@Test
+	void subscribersThatAllResumeStartTheSharedStreamThemselves() {
+		Fixture fixture = fixture();
+		post(fixture, "Missed", "PUBLIC");
+		GraphQlClient client = webSocketClient(null);
+		List<List<Map<String, Object>>> resumed = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
+			resumed.add(events);
+			subscriptions.add(client.document(EVENTS)
+					.variables(Map.of("id", fixture.complaintId, "after", EventCursor.START.encoded()))
+					.retrieveSubscription("complaintEvents").toEntity(Map.class)
+					.subscribe(event -> events.add(cast(event))));
+		}
+		eventually(() -> resumed.stream().allMatch(events -> bodies(events).contains("Missed")), all -> all);
+		// Each one's own execution stops at an event it has in common with the shared stream: the first, or the next
+		// when its own execution sent the first before the shared stream had handed it over.
+		post(fixture, "Shared from here", "PUBLIC");
+		post(fixture, "Shared for sure", "PUBLIC");
+		eventually(() -> resumed.stream().allMatch(events -> bodies(events).contains("Shared for sure")), all -> all);
+		double ownBefore = executions("own");
+		double sharedBefore = executions("shared");
+
+		post(fixture, "Once for all four", "PUBLIC");
+
+		eventually(() -> resumed.stream().allMatch(events -> bodies(events).contains("Once for all four")),
+				all -> all);
+		assertThat(executions("own") - ownBefore).isZero();
+		assertThat(executions("shared") - sharedBefore).isEqualTo(1);
+		assertThat(resumed).allSatisfy(events -> assertThat(bodies(events)).endsWith("Missed", "Shared from here",
+				"Shared for sure", "Once for all four"));
 	}
 
 	/**
