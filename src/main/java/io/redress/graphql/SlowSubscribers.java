@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 class SlowSubscribers implements WebGraphQlInterceptor {
 
 	/** The GraphQL context key of the action that closes the subscriber's socket. */
-	private static final String CLOSE_SOCKET = SlowSubscribers.class.getName();
+	static final String CLOSE_SOCKET = SlowSubscribers.class.getName();
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -34,6 +34,15 @@ class SlowSubscribers implements WebGraphQlInterceptor {
 					.build());
 		}
 		return chain.next(request);
+	}
+
+	/** What closes the socket {@code request} came on when its subscriber is too slow; nothing for a stream. */
+	static Runnable closer(WebGraphQlRequest request) {
+		if (request instanceof WebSocketGraphQlRequest socketRequest && socketRequest.getSessionInfo().getAttributes()
+				.get(ValidatedWebSocketSession.ATTRIBUTE) instanceof ValidatedWebSocketSession session) {
+			return session::closeAsTooSlow;
+		}
+		return () -> { };
 	}
 
 	/** Closes the subscriber's socket when {@code ex} says it was too slow and it subscribed over a WebSocket. */

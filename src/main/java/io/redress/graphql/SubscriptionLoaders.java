@@ -32,9 +32,14 @@ class SubscriptionLoaders implements WebGraphQlInterceptor, Instrumentation {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		configure(request);
+		return chain.next(request);
+	}
+
+	/** Gives {@code request} its {@link OnDemandDataLoaders}. */
+	void configure(WebGraphQlRequest request) {
 		request.configureExecutionInput((input, builder) -> builder
 				.dataLoaderRegistry(new OnDemandDataLoaders(registrar, input.getGraphQLContext())).build());
-		return chain.next(request);
 	}
 
 	@Override

@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.redress.testing.TestDatabase;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,7 +37,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Real-time benchmark (not a test): one server node, many anonymous subscribers on one public complaint in a process
  * of their own ({@link RealtimeLoad}), public messages posted through the API at a fixed rate. Prints deliveries,
  * commit-to-client latency (p50, p99, max), the SQL statements each event cost (from {@code pg_stat_statements}, the
- * post included), the server's heap per idle subscription, and the latency of an unrelated query asked meanwhile.
+ * post included), the subscription executions each event cost (the {@code redress.subscription.executions} meter),
+ * the server's heap per idle subscription, and the latency of an unrelated query asked meanwhile.
  *
  * <pre>
  * ./mvnw -q spring-boot:test-run -Dspring-boot.run.main-class=io.redress.bench.RealtimeBenchmark \
@@ -106,11 +109,15 @@ public final class RealtimeBenchmark {
 		Connection open = Boolean.parseBoolean(System.getenv("BENCH_OPEN_TRANSACTION"))
 				? openTransaction(database.withFreshDatabase("redress_elsewhere")) : null;
 		db.sql("SELECT pg_stat_statements_reset()").then().block();
+		MeterRegistry meters = bench.context().getBean(MeterRegistry.class);
+		double sharedBefore = executions(meters, "shared");
+		double ownBefore = executions(meters, "own");
 		Writer go = new OutputStreamWriter(load.getOutputStream(), StandardCharsets.UTF_8);
 		go.write("GO\n");
 		go.flush();
 		ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
-		Flux.interval(Duration.ofMillis(1000 / Math.max(1, rate))).take(events).onBackpressureDrop()
+		// A post slower than its interval delays the next ones rather than dropping them: every subscriber expects all.
+		Flux.interval(Duration.ofMillis(1000 / Math.max(1, rate))).take(events).onBackpressureBuffer()
 				.concatMap(n -> {
 					long sent = System.nanoTime();
 					return post(agent, complaintId, "measured " + n)
@@ -123,6 +130,8 @@ public final class RealtimeBenchmark {
 			open.close();
 		}
 		long statements = statements(db);
+		double shared = executions(meters, "shared") - sharedBefore;
+		double own = executions(meters, "own") - ownBefore;
 
 		List<Long> acks = new ArrayList<>(acknowledged);
 		Collections.sort(acks);
@@ -135,6 +144,7 @@ public final class RealtimeBenchmark {
 				  deliveries                  %s of %s in %s s
 				  commit-to-client latency    p50 %s ms, p99 %s ms, max %s ms
 				  SQL statements per event    %.1f (the post included)
+				  executions per event        %.2f shared, %.2f for one subscriber alone (subscription executions)
 				  unrelated query meanwhile   %s requests, p50 %s ms, p99 %s ms
 				  subscriptions ended early   %s; sockets opened again after the server closed them: %s
 				  transaction held open       %s
@@ -142,11 +152,18 @@ public final class RealtimeBenchmark {
 				runtime.maxMemory() / 1024 / 1024, events, rate, seconds, percentile(acks, 50), percentile(acks, 100),
 				values.get("deliveries"), values.get("expected"), values.get("seconds"), values.get("p50"),
 				values.get("p99"), values.get("max"), (double) statements / Math.max(1, events),
+				shared / Math.max(1, events), own / Math.max(1, events),
 				values.get("unrelated"), values.get("unrelatedP50"), values.get("unrelatedP99"), values.get("ended"),
 				values.get("reconnects"),
 				open == null ? "none" : "in another database of the server, from before the first event to the last");
 		bench.close();
 		System.exit(0);
+	}
+
+	/** Subscription events executed on the server so far, for a group of subscribers or for one alone (NaN: no meter). */
+	private static double executions(MeterRegistry meters, String kind) {
+		Counter executions = meters.find("redress.subscription.executions").tag("kind", kind).counter();
+		return executions == null ? Double.NaN : executions.count();
 	}
 
 	/** A transaction with an xid, left open: the oldest running one on the whole server. */

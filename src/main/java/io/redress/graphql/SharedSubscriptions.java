@@ -1,0 +1,332 @@
+package io.redress.graphql;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLContext;
+import graphql.execution.SubscriptionExecutionStrategy;
+import graphql.introspection.Introspection;
+import graphql.language.Argument;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.VariableReference;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Subscribers that would receive exactly the same results share one execution of their subscription. graphql-java
+ * runs a subscription's selection for every event of every subscriber, and each result would then be serialised per
+ * subscriber: 10,000 anonymous subscribers of one complaint cost 10,000 executions of each event. Here subscribers
+ * with the same audience ({@link Caller#audience()}: every anonymous caller alike, a signed-in one alone), the same
+ * document, operation name and variables form a {@link SubscriptionGroup}: the first one's execution runs for all,
+ * each event is executed and serialised once, and every subscriber only frames it with its own id. What an event
+ * costs grows with the distinct groups, not with the subscribers.
+ * <p>
+ * Everything else stays each subscriber's own: every request is still parsed, validated, charged and admitted on its
+ * own (its own execution is prepared and never started when it joins a group), each has its own buffer and is closed
+ * alone when too slow, its own places under the caps, its own complete. A subscriber that resumes with
+ * {@code after: $after} replays what it missed with its own execution, then joins the group of the same subscription
+ * without {@code after} (starting it, with an execution of that request prepared for the same caller, when none
+ * runs): from the first position where both meet, its own execution stops and the group's results after the last
+ * one it sent follow, so nothing is skipped or sent twice. Any other way of passing a cursor runs on its own.
+ * <p>
+ * Rights: a group's results are what its first subscriber may read, and every subscriber of a group has the same
+ * audience, so the same rights. What the subscription checks when it starts (may this audience follow that
+ * complaint?) is checked by the group's execution; a group takes new subscribers for
+ * {@code redress.realtime.membership-check} only, after which the next subscriber starts a group that checks again.
+ * A group ends with its execution (an error ends it for all) or when its last subscriber leaves.
+ */
+@Component
+class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableBean {
+
+	private static final String AFTER = "after";
+	private static final Pattern AFTER_VARIABLE = Pattern.compile("\\$after\\b");
+
+	/** What the interceptors around this one put in a request's GraphQL context, for a request made here. */
+	private static final List<Object> CONTEXT_KEPT = List.of(OperationCharge.CALLER,
+			SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, Introspection.INTROSPECTION_DISABLED);
+
+	private final ConcurrentMap<Key, SubscriptionGroup> groups = new ConcurrentHashMap<>();
+	private final JsonMapper json;
+	private final int buffer;
+	/** Hands shared results out off the threads that read events, which queries need too. */
+	private final Scheduler fanOut = Schedulers.newParallel("subscription-fan-out",
+			Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+	private final Counter sharedExecutions;
+	private final Counter ownExecutions;
+	private final SubscriptionLoaders loaders;
+	private final Duration joining;
+
+	SharedSubscriptions(JsonMapper json, MeterRegistry meters, SubscriptionLoaders loaders,
+			@Value("${redress.realtime.subscriber-buffer:512}") int buffer,
+			@Value("${redress.realtime.membership-check:5s}") Duration joining) {
+		this.json = json;
+		this.joining = joining;
+		this.loaders = loaders;
+		this.buffer = buffer;
+		this.sharedExecutions = Counter.builder("redress.subscription.executions").tag("kind", "shared")
+				.description("Subscription events executed once for a group of subscribers").register(meters);
+		this.ownExecutions = Counter.builder("redress.subscription.executions").tag("kind", "own")
+				.description("Subscription events executed for one subscriber alone (replay before joining)")
+				.register(meters);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		return chain.next(request).flatMap(response -> {
+			GraphQLContext context = response.getExecutionInput().getGraphQLContext();
+			Caller caller = context.get(OperationCharge.CALLER);
+			if (!(response.getExecutionResult().getData() instanceof Publisher<?> events) || caller == null) {
+				return Mono.just(response);
+			}
+			Execution own = new Execution(Flux.from((Publisher<ExecutionResult>) events), context);
+			Key key = Key.of(caller.audience(), request);
+			Runnable closeSocket = SlowSubscribers.closer(request);
+			if (!resumes(request)) {
+				return Mono.just(response.transform(builder -> builder.data(shared(key, own, closeSocket))));
+			}
+			// No group to join yet: the same subscription without its cursor is prepared to start one.
+			SubscriptionGroup running = groups.get(key.live());
+			Mono<Optional<Execution>> live = running != null && running.takesSubscribers() ? Mono.just(Optional.empty())
+					: chain.next(withoutCursor(request, context)).map(liveResponse -> Optional.ofNullable(
+							liveResponse.getExecutionResult().getData() instanceof Publisher<?> liveEvents
+									? new Execution(Flux.from((Publisher<ExecutionResult>) liveEvents),
+											liveResponse.getExecutionInput().getGraphQLContext())
+									: null));
+			return live.map(starter -> response.transform(builder -> builder
+					.data(resumed(key.live(), own, starter.orElse(null), closeSocket))));
+		});
+	}
+
+	/** Joins the group of {@code key}, starting it with this subscriber's own execution when none runs. */
+	private Flux<ExecutionResult> shared(Key key, Execution own, Runnable closeSocket) {
+		return Flux.defer(() -> {
+			SharedSubscriber subscriber = new SharedSubscriber(buffer, closeSocket);
+			SubscriptionGroup group = join(key, subscriber, own);
+			return subscriber.results().doFinally(signal -> leave(key, group, subscriber));
+		});
+	}
+
+	/**
+	 * Replays with the subscriber's own execution, then hands over to the group of the same subscription from now on
+	 * (started with {@code live} when none runs). The group's results are buffered from the moment of joining; the
+	 * own execution runs until it sends a result at or past the first buffered one. The group has every result from
+	 * that first one on, so the buffered ones after the last sent follow without a gap or a duplicate.
+	 */
+	private Flux<ExecutionResult> resumed(Key key, Execution own, Execution live, Runnable closeSocket) {
+		return Flux.defer(() -> {
+			Flux<Positioned> replay = own.results().map(result -> {
+				ownExecutions.increment();
+				return new Positioned(EventPositions.next(positions(own.context())), result);
+			});
+			SharedSubscriber subscriber = new SharedSubscriber(buffer, closeSocket);
+			SubscriptionGroup group = join(key, subscriber, live);
+			if (group == null) {
+				return replay.map(Positioned::result);
+			}
+			AtomicLong last = new AtomicLong(-1);
+			AtomicBoolean joined = new AtomicBoolean();
+			// The last one sent is noted after takeUntil: a result already on its way when the replay stops is
+			// dropped there, and must not count as sent.
+			Flux<ExecutionResult> caughtUp = replay
+					.takeUntil(result -> {
+						long first = subscriber.firstPosition();
+						if (result.position() < 0 || first < 0) {
+							// Results without positions cannot be matched: this subscriber stays on its own.
+							leave(key, group, subscriber);
+							return false;
+						}
+						joined.set(first <= result.position());
+						return joined.get();
+					})
+					.doOnNext(result -> last.set(result.position()))
+					.map(Positioned::result);
+			Flux<ExecutionResult> fromGroup = Flux.defer(() -> joined.get() ? subscriber.results()
+					.filter(result -> ((SerializedResult) result).position() > last.get()) : Flux.empty());
+			return Flux.concat(caughtUp, fromGroup).doFinally(signal -> leave(key, group, subscriber));
+		});
+	}
+
+	/**
+	 * Adds {@code subscriber} to the group of {@code key}; when none runs, starts one with {@code starter}'s
+	 * execution, or returns null without one.
+	 */
+	private SubscriptionGroup join(Key key, SharedSubscriber subscriber, Execution starter) {
+		AtomicBoolean first = new AtomicBoolean();
+		AtomicReference<SubscriptionGroup> joined = new AtomicReference<>();
+		groups.compute(key, (any, running) -> {
+			SubscriptionGroup open = running != null && running.takesSubscribers() ? running : null;
+			if (open == null && starter == null) {
+				return running;
+			}
+			if (open == null) {
+				// A group past its time to take subscribers runs on for its own, out of the registry.
+				open = new SubscriptionGroup(joining);
+				first.set(true);
+			}
+			open.add(subscriber);
+			joined.set(open);
+			return open;
+		});
+		SubscriptionGroup group = joined.get();
+		if (first.get()) {
+			// The shared execution falling behind is the node's trouble, not its first subscriber's: that one is
+			// closed for its own buffer only.
+			starter.context().delete(SlowSubscribers.CLOSE_SOCKET);
+			group.start(starter.results().doOnNext(result -> sharedExecutions.increment()),
+					result -> SerializedResult.of(result, EventPositions.next(positions(starter.context())), json),
+					fanOut, () -> groups.remove(key, group));
+		}
+		return group;
+	}
+
+	/**
+	 * The same request without its cursor, for the caller the request's own execution was prepared for: it is
+	 * validated and charged as one more operation of theirs, and never runs unless it starts a group.
+	 */
+	private WebGraphQlRequest withoutCursor(WebGraphQlRequest request, GraphQLContext context) {
+		Map<String, Object> variables = new HashMap<>(request.getVariables());
+		variables.remove(AFTER);
+		Map<String, Object> body = new HashMap<>();
+		body.put("query", request.getDocument());
+		body.put("operationName", request.getOperationName());
+		body.put("variables", variables);
+		body.put("extensions", request.getExtensions());
+		WebGraphQlRequest live = request instanceof WebSocketGraphQlRequest socketRequest
+				? new WebSocketGraphQlRequest(request.getUri().toUri(), request.getHeaders(), request.getCookies(),
+						request.getRemoteAddress(), request.getAttributes(), body, request.getId() + " live",
+						request.getLocale(), socketRequest.getSessionInfo())
+				: new WebGraphQlRequest(request.getUri().toUri(), request.getHeaders(), request.getCookies(),
+						request.getRemoteAddress(), request.getAttributes(), body, request.getId() + " live",
+						request.getLocale());
+		Map<Object, Object> kept = new HashMap<>();
+		for (Object name : CONTEXT_KEPT) {
+			context.getOrEmpty(name).ifPresent(value -> kept.put(name, value));
+		}
+		live.configureExecutionInput((input, builder) -> builder.graphQLContext(kept).build());
+		loaders.configure(live);
+		return live;
+	}
+
+	private void leave(Key key, SubscriptionGroup group, SharedSubscriber subscriber) {
+		AtomicBoolean last = new AtomicBoolean();
+		// Under the key's lock, so nobody joins a group its last subscriber is leaving.
+		groups.compute(key, (any, running) -> {
+			if (group.remove(subscriber)) {
+				last.set(true);
+				return running == group ? null : running;
+			}
+			return running;
+		});
+		if (last.get()) {
+			group.stop();
+		}
+	}
+
+	private static Queue<Long> positions(GraphQLContext context) {
+		return context.get(EventPositions.KEY);
+	}
+
+	/**
+	 * Whether the request resumes from a cursor in the one way a shared stream can take it over: the subscription's
+	 * field takes {@code after: $after}, the variable is used nowhere else, and it has a value. Anything else runs on
+	 * its own execution, as it is.
+	 */
+	static boolean resumes(WebGraphQlRequest request) {
+		if (request.getVariables().get(AFTER) == null || request.getDocument() == null
+				|| AFTER_VARIABLE.matcher(request.getDocument()).results().count() != 2) {
+			return false;
+		}
+		try {
+			Document document = Parser.parse(request.getDocument());
+			String name = request.getOperationName();
+			return document.getDefinitionsOfType(OperationDefinition.class).stream()
+					.filter(operation -> name == null || name.equals(operation.getName()))
+					.findFirst()
+					.filter(operation -> operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION)
+					.flatMap(operation -> operation.getSelectionSet().getSelectionsOfType(Field.class).stream()
+							.findFirst())
+					.map(field -> field.getArguments().stream().anyMatch(SharedSubscriptions::isAfterVariable))
+					.orElse(false);
+		}
+		catch (InvalidSyntaxException ex) {
+			return false;
+		}
+	}
+
+	private static boolean isAfterVariable(Argument argument) {
+		return argument.getName().equals(AFTER) && argument.getValue() instanceof VariableReference reference
+				&& reference.getName().equals(AFTER);
+	}
+
+	/** How many groups take subscribers (for tests). */
+	int groups() {
+		return groups.size();
+	}
+
+	/** Innermost: the caps, budgets and policies around it stay each subscriber's own. */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public void destroy() {
+		fanOut.dispose();
+	}
+
+	private record Positioned(long position, ExecutionResult result) {
+	}
+
+	/** A subscription's prepared execution: its results, and its GraphQL context. */
+	private record Execution(Flux<ExecutionResult> results, GraphQLContext context) {
+	}
+
+	/** Who reads (the audience) and what they read (the whole request but the transport). */
+	private record Key(String audience, String document, String operationName, Map<String, Object> variables,
+			Map<String, Object> extensions) {
+
+		static Key of(String audience, WebGraphQlRequest request) {
+			return new Key(audience, request.getDocument(), Objects.requireNonNullElse(request.getOperationName(), ""),
+					request.getVariables(), request.getExtensions());
+		}
+
+		/** The same subscription from now on: without the cursor it resumes from. */
+		Key live() {
+			Map<String, Object> withoutCursor = new HashMap<>(variables);
+			withoutCursor.remove(AFTER);
+			return new Key(audience, document, operationName, withoutCursor, extensions);
+		}
+	}
+}
