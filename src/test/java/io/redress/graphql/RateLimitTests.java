@@ -118,6 +118,18 @@ class RateLimitTests extends ApiTest {
 	}
 
 	@Test
+	void aPageSizeSentAsAVariableIsPricedByItsValue() {
+		String page = "query Page($n: Int, $slug: String!) { brand(slug: $slug) { name } "
+				+ "brands(first: $n) { edges { node { name } } } }";
+		// Priced once for a page of one; a page of 40 from another caller must not get that price (5 + 2 + 1 + 40 × 3).
+		assertThat(statusesWith(issuer().token(unique("small")), page, Map.of("n", 1, "slug", "a"), 3))
+				.containsExactly(200, 200, 200);
+
+		assertThat(statusesWith(issuer().token(unique("pages")), page, Map.of("n", 40, "slug", "b"), 3))
+				.containsExactly(200, 200, 429);
+	}
+
+	@Test
 	void aliasedFileComplaintsAreChargedOneEachToTheContentQuota() {
 		String brand = unique("quota");
 		registerBrand(unique("owner"), brand);
@@ -276,6 +288,14 @@ class RateLimitTests extends ApiTest {
 		List<Integer> statuses = new ArrayList<>();
 		for (int i = 0; i < times; i++) {
 			statuses.add(post(token, address(), query).getStatus().value());
+		}
+		return statuses;
+	}
+
+	private List<Integer> statusesWith(String token, String query, Map<String, Object> variables, int times) {
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < times; i++) {
+			statuses.add(post(token, address(), query, variables).getStatus().value());
 		}
 		return statuses;
 	}
