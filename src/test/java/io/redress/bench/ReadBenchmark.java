@@ -32,7 +32,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * {@code BENCH_DATABASE_URL=postgresql://user:password@host:port/database} uses that database instead of an embedded
  * one: an empty one is migrated and seeded, one with complaints is read as it is. {@code BENCH_DATA_DIRECTORY} keeps
  * the embedded one's data in that folder, so the next run reads the same rows without generating them again.
- * {@code BENCH_LOAD=wrk} sends the load with {@code wrk} ({@link WrkLoad}) instead of {@link ReadLoad}.
+ * The load comes from {@code wrk} ({@link WrkLoad}) when it is installed, from {@link ReadLoad} otherwise;
+ * {@code BENCH_LOAD=wrk} or {@code BENCH_LOAD=java} picks one.
  */
 public final class ReadBenchmark {
 
@@ -88,31 +89,38 @@ public final class ReadBenchmark {
 
 		String server = "http://localhost:" + bench.port();
 		int cores = Runtime.getRuntime().availableProcessors();
-		boolean wrk = "wrk".equals(System.getenv("BENCH_LOAD"));
+		// wrk, when installed, costs about a tenth of ReadLoad's CPU per request, which it takes from the server.
+		String generator = System.getenv("BENCH_LOAD");
+		boolean wrk = generator == null || generator.isBlank() ? WrkLoad.installed() : generator.equals("wrk");
 		if (wrk && !WrkLoad.installed()) {
 			throw new IllegalStateException("BENCH_LOAD=wrk, but wrk is not installed (Debian: apt-get install wrk)");
 		}
 		List<String> lines = new ArrayList<>();
 		for (ReadQuery query : queries) {
-			long[] serverCpuFrom = new long[1];
+			long[] serverCpuFrom = new long[2];
 			Runnable measuring = () -> {
 				resetStatements(db, counting);
 				serverCpuFrom[0] = processCpuNanos();
+				serverCpuFrom[1] = RowCostProfile.eventLoopCpu();
 			};
 			int warmUp = Math.max(3, seconds / 4);
 			ReadLoad.Result result = wrk
 					? WrkLoad.run(server, query, connections, warmUp, seconds, (int) counts.brands(), measuring)
 					: load(server, query, connections, warmUp, seconds, (int) counts.brands(), measuring);
 			double serverCpu = (processCpuNanos() - serverCpuFrom[0]) / 1e6 / Math.max(1, result.requests());
+			double eventLoopCpu = (RowCostProfile.eventLoopCpu() - serverCpuFrom[1]) / 1e6
+					/ Math.max(1, result.requests());
 			long statements = counting ? statements(db, query, result.requests()) : -1;
 			lines.add(String.format(Locale.ROOT,
 					"  %-3s %,9.0f req/s   p50 %8.1f   p95 %8.1f   p99 %8.1f ms   errors %d of %,d (%.2f %%)   %s   rows: %s"
-							+ "%n      CPU a request: server %.3f ms, load generator %.3f ms (%.0f %% of the machine's %d cores)",
+							+ "%n      CPU a request: server %.3f ms (its event loops %.3f ms), load generator %.3f ms"
+							+ " (%.0f %% of the machine's %d cores)",
 					query, result.perSecond(), result.p50(), result.p95(), result.p99(), result.errors(),
 					result.requests(), 100.0 * result.errors() / Math.max(1, result.requests()),
 					counting ? String.format(Locale.ROOT, "%.1f statements/request",
 							(double) statements / Math.max(1, result.requests())) : "statements: not counted",
-					result.rows(), serverCpu, result.cpuPerRequest(), 100 * result.shareOfMachine(cores), cores));
+					result.rows(), serverCpu, eventLoopCpu, result.cpuPerRequest(), 100 * result.shareOfMachine(cores),
+					cores));
 		}
 
 		Runtime runtime = Runtime.getRuntime();
@@ -215,7 +223,10 @@ public final class ReadBenchmark {
 		return statements.stream().mapToLong(Map.Entry::getKey).sum();
 	}
 
-	/** This process's CPU time: the server's, as the benchmark itself only waits while a load runs. */
+	/**
+	 * This process's CPU time: the server's, as the benchmark itself only waits while a load runs, with its compiler,
+	 * collector and background work; its event loops' share ({@link RowCostProfile#eventLoopCpu()}) is the requests'.
+	 */
 	private static long processCpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 				.getProcessCpuTime();
