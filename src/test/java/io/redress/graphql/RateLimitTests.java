@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -126,6 +127,22 @@ class RateLimitTests extends ApiTest {
 				.containsExactly(200, 200, 200);
 
 		assertThat(statusesWith(issuer().token(unique("pages")), page, Map.of("n", 40, "slug", "b"), 3))
+				.containsExactly(200, 200, 429);
+	}
+
+	@Test
+	void documentsNamedByTheirHashAloneAreEachPricedAsThemselves() {
+		String cheap = "query { brands(first: 1) { edges { node { name } } } }";
+		String dear = "query { brands(first: 40) { edges { node { name } } } }";
+		String registrar = issuer().token(unique("registrar"));
+		persisted(registrar, cheap, cheap);
+		persisted(registrar, dear, dear);
+		// Sent by hash alone, both have the same text (none): the cheap one is priced first.
+		assertThat(persisted(issuer().token(unique("cheap")), null, cheap).getStatus().value()).isEqualTo(200);
+
+		String spender = issuer().token(unique("dear"));
+		assertThat(List.of(persisted(spender, null, dear), persisted(spender, null, dear),
+				persisted(spender, null, dear))).extracting(answer -> answer.getStatus().value())
 				.containsExactly(200, 200, 429);
 	}
 
@@ -298,6 +315,19 @@ class RateLimitTests extends ApiTest {
 			statuses.add(post(token, address(), query, variables).getStatus().value());
 		}
 		return statuses;
+	}
+
+	/** {@code document} named by its hash, sent with its text when {@code text} is not null. */
+	private EntityExchangeResult<String> persisted(String token, String text, String document) {
+		Map<String, Object> body = new HashMap<>();
+		if (text != null) {
+			body.put("query", text);
+		}
+		body.put("extensions", Map.of("persistedQuery",
+				Map.of("version", 1, "sha256Hash", PersistedQueryTests.hashOf(document))));
+		return http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+				.header("X-Forwarded-For", address()).headers(headers -> headers.setBearerAuth(token))
+				.bodyValue(body).exchange().expectBody(String.class).returnResult();
 	}
 
 	private EntityExchangeResult<String> post(String token, String address, String query) {
