@@ -84,7 +84,7 @@ public class ComplaintAnonymisation {
 
 	private static ComplaintPersonalData.RatingRecord record(Rating rating) {
 		return rating == null ? null : new ComplaintPersonalData.RatingRecord(rating.stars(), rating.wouldBuyAgain(),
-				rating.comment(), rating.ratedAt());
+				rating.writtenComment(), rating.ratedAt());
 	}
 
 	private static ComplaintPersonalData.ProposalRecord record(Proposal proposal) {

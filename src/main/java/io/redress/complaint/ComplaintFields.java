@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The fields of {@code Complaint} computed from the row alone, once per row of every page: plain fields, not
- * {@code @SchemaMapping} methods. The description is masked here, only when a query asks for it. The brand and the
- * rating come with the row when its page read them (ComplaintJoins), from a data loader otherwise; a brand's page of
- * complaints is a keyed loader's, as for every brand of a list.
+ * {@code @SchemaMapping} methods. The description, and a rating's comment, are masked here, only when a query asks
+ * for them. The brand and the rating come with the row when its page read them (ComplaintJoins), from a data loader
+ * otherwise; a brand's page of complaints is a keyed loader's, as for every brand of a list.
  */
 @Component
 class ComplaintFields implements RuntimeWiringConfigurer {
@@ -34,5 +34,6 @@ class ComplaintFields implements RuntimeWiringConfigurer {
 						complaint -> complaint.related().brand(), ComplaintController.BRANDS))
 				.dataFetcher("rating", PreloadedField.<Complaint>of(complaint -> complaint.related().ratingRead(),
 						complaint -> complaint.related().rating(), ComplaintController.RATINGS)));
+		wiring.type("Rating", type -> type.dataFetcher("comment", PlainField.of(Rating::shownComment)));
 	}
 }

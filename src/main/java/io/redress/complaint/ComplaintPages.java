@@ -34,11 +34,11 @@ class ComplaintPages {
 			AND c.moderation IS DISTINCT FROM 'REMOVED'""";
 
 	/**
-	 * One keyset page of a feed, newest first; every filter is optional. The last two places take what {@link
-	 * ComplaintJoins} adds: columns, and joins.
+	 * One keyset page of a feed, newest first; every filter is optional. Three places take what {@link
+	 * ComplaintJoins} decides: the row's columns, the joined columns, and the joins.
 	 */
 	private static final String PAGE = """
-			SELECT %s, %s, %s%%s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id%%s
+			SELECT %%s, %s, %s%%s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id%%s
 			WHERE (:brandId::bigint IS NULL OR c.brand_id = :brandId)
 			  AND (:consumerId::bigint IS NULL OR c.consumer_id = :consumerId)
 			  AND (:status::text IS NULL OR c.status = :status)
@@ -47,7 +47,7 @@ class ComplaintPages {
 			  AND (:publicOnly = false OR (%s))
 			  AND (:afterTime::timestamptz IS NULL OR (c.created_at, c.id) < (:afterTime, :afterId))
 			ORDER BY c.created_at DESC, c.id DESC
-			LIMIT :limit""".formatted(Complaints.COLUMNS, VIEWER_ROLE, ComplaintPartners.VIEWER_PARTNER, PUBLIC_ONLY);
+			LIMIT :limit""".formatted(VIEWER_ROLE, ComplaintPartners.VIEWER_PARTNER, PUBLIC_ONLY);
 
 	/**
 	 * The same keyset page of several brands' public complaints in one statement: a lateral join takes each brand's
@@ -55,7 +55,7 @@ class ComplaintPages {
 	 * the columns and joins of {@link ComplaintJoins}.
 	 */
 	private static final String BRAND_PAGES = """
-			SELECT %s, %s, %s%%s
+			SELECT %%s, %s, %s%%s
 			FROM unnest(:brandIds::bigint[]) AS wanted(brand_id)
 			CROSS JOIN LATERAL (
 			  SELECT * FROM complaints c
@@ -66,8 +66,8 @@ class ComplaintPages {
 			  ORDER BY c.created_at DESC, c.id DESC
 			  LIMIT :limit) c
 			JOIN account_profiles p ON p.profile_id = c.consumer_id%%s
-			ORDER BY c.brand_id, c.created_at DESC, c.id DESC""".formatted(Complaints.COLUMNS, VIEWER_ROLE,
-			ComplaintPartners.VIEWER_PARTNER, PUBLIC_ONLY);
+			ORDER BY c.brand_id, c.created_at DESC, c.id DESC""".formatted(VIEWER_ROLE, ComplaintPartners.VIEWER_PARTNER,
+			PUBLIC_ONLY);
 
 	/** Each statement for each set of joins, written once. */
 	private static final Map<ComplaintJoins, String> PAGES = withEveryJoin(PAGE);
@@ -129,10 +129,10 @@ class ComplaintPages {
 	}
 
 	private static Map<ComplaintJoins, String> withEveryJoin(String statement) {
-		return Stream.of(true, false).flatMap(brand -> Stream.of(new ComplaintJoins(brand, true),
-				new ComplaintJoins(brand, false)))
+		return Stream.of(true, false).flatMap(brand -> Stream.of(true, false).flatMap(
+				rating -> Stream.of(true, false).map(description -> new ComplaintJoins(brand, rating, description))))
 				.collect(Collectors.toUnmodifiableMap(Function.identity(),
-						joins -> statement.formatted(joins.columns(), joins.joins())));
+						joins -> statement.formatted(joins.rowColumns(), joins.columns(), joins.joins())));
 	}
 
 	/**

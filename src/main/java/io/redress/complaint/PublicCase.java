@@ -37,6 +37,7 @@ public record PublicCase(long id, long brandId, String title, String description
 				complaint.status().name(), complaint.authorName(), complaint.createdAt(), complaint.firstResponseAt(),
 				complaint.resolvedAt(), complaint.moderation() == ModerationStatus.HELD, complaint.redacted(),
 				rating == null ? null
-						: new PublicRating(rating.stars(), rating.wouldBuyAgain(), rating.comment(), rating.ratedAt()));
+						: new PublicRating(rating.stars(), rating.wouldBuyAgain(), rating.shownComment(),
+								rating.ratedAt()));
 	}
 }

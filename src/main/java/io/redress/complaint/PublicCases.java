@@ -21,8 +21,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class PublicCases {
 
-	/** A page's rows with their ratings, masked with the row for the public ({@code Complaint.seenBy}). */
-	private static final ComplaintJoins WITH_RATING = new ComplaintJoins(false, true);
+	/**
+	 * A page's rows with their ratings, masked with the row for the public ({@code Complaint.seenBy}); a page of cases
+	 * shows no description.
+	 */
+	private static final ComplaintJoins WITH_RATING = new ComplaintJoins(false, true, false);
 
 	private final Complaints complaints;
 	private final ComplaintPages pages;

@@ -1,14 +1,10 @@
 package io.redress.graphql;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
@@ -31,12 +27,7 @@ final class OperationCharge implements PreparsedDocumentProvider {
 	private final Set<String> contentMutations;
 	private final DocumentLookup documents;
 
-	/**
-	 * Prices of operations sent without variables, by document and operation name: such an operation always costs
-	 * the same, and pricing walks its document twice. Bounded, like the parsed documents, by the documents' length.
-	 */
-	private final Cache<List<String>, OperationPrice> fixedPrices = Caffeine.newBuilder()
-			.maximumWeight(1_000_000).weigher((List<String> key, OperationPrice price) -> key.get(0).length()).build();
+	private final OperationPrices prices = new OperationPrices();
 
 	OperationCharge(CallerBudgets budgets, Supplier<GraphQLSchema> schema, LimitSettings settings,
 			DocumentLookup documents) {
@@ -66,20 +57,20 @@ final class OperationCharge implements PreparsedDocumentProvider {
 		if (entry.hasErrors()) {
 			return OperationPrice.base(baseCost);
 		}
-		if (input.getVariables().isEmpty()) {
-			return fixedPrices.get(Arrays.asList(input.getQuery(), input.getOperationName()),
-					key -> computed(entry, input));
-		}
-		return computed(entry, input);
+		OperationPrice price = prices.get(entry.getDocument(), input.getOperationName(), input.getVariables(),
+				() -> computed(entry, input));
+		// Variables that do not fit the operation: execution refuses it with a proper error right after this. Such a
+		// price is not kept, so that one bad request cannot set the price of good ones.
+		return price != null ? price : OperationPrice.base(baseCost);
 	}
 
+	/** The operation's price, or null when its variables do not fit it. */
 	private OperationPrice computed(PreparsedDocumentEntry entry, ExecutionInput input) {
 		try {
 			return OperationPrice.of(entry.getDocument(), input, schema.get(), baseCost, contentMutations);
 		}
 		catch (RuntimeException ex) {
-			// Variables that do not fit the operation: execution refuses it with a proper error right after this.
-			return OperationPrice.base(baseCost);
+			return null;
 		}
 	}
 }

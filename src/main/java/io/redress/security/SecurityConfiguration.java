@@ -19,6 +19,7 @@ import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
@@ -51,6 +52,17 @@ class SecurityConfiguration {
 						.authenticationFailureHandler(issuer.failureHandler())
 						.jwt(jwt -> jwt.authenticationManager(issuer.watching(jwtAuthentication(jwtDecoder, settings)))))
 				.build();
+	}
+
+	/**
+	 * No observations of the security filter chain, its authentications and authorizations: with an observation
+	 * registry present Spring Security wraps each of the chain's filters in observations of its own, on every request,
+	 * anonymous ones too, for timers that nothing reads (only the health probes are exposed) and that the HTTP server's
+	 * own observation of the whole request already covers.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/** Shared by HTTP and WebSocket authentication, so an issuer outage is one outage in the log. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * {@code BENCH_DATABASE_URL=postgresql://user:password@host:port/database} uses that database instead of an embedded
  * one: an empty one is migrated and seeded, one with complaints is read as it is. {@code BENCH_DATA_DIRECTORY} keeps
  * the embedded one's data in that folder, so the next run reads the same rows without generating them again.
+ * The load comes from {@code wrk} ({@link WrkLoad}) when it is installed, from {@link ReadLoad} otherwise;
+ * {@code BENCH_LOAD=wrk} or {@code BENCH_LOAD=java} picks one.
  */
 public final class ReadBenchmark {
 
@@ -86,35 +89,55 @@ public final class ReadBenchmark {
 		boolean counting = statementsCounted(db);
 
 		String server = "http://localhost:" + bench.port();
+		int cores = Runtime.getRuntime().availableProcessors();
+		// wrk, when installed, costs about a tenth of ReadLoad's CPU per request, which it takes from the server.
+		String generator = System.getenv("BENCH_LOAD");
+		boolean wrk = generator == null || generator.isBlank() ? WrkLoad.installed() : generator.equals("wrk");
+		if (wrk && !WrkLoad.installed()) {
+			throw new IllegalStateException("BENCH_LOAD=wrk, but wrk is not installed (Debian: apt-get install wrk)");
+		}
 		List<String> lines = new ArrayList<>();
 		for (ReadQuery query : queries) {
-			load(server, query, connections, Math.max(3, seconds / 4), (int) counts.brands());
-			resetStatements(db, counting);
-			EventLoops before = EventLoops.now();
-			ReadLoad.Result result = load(server, query, connections, seconds, (int) counts.brands());
-			EventLoops spent = EventLoops.now().minus(before);
+			long[] serverCpuFrom = new long[2];
+			EventLoops[] loopsFrom = new EventLoops[1];
+			Runnable measuring = () -> {
+				resetStatements(db, counting);
+				serverCpuFrom[0] = processCpuNanos();
+				serverCpuFrom[1] = RowCostProfile.eventLoopCpu();
+				loopsFrom[0] = EventLoops.now();
+			};
+			int warmUp = Math.max(3, seconds / 4);
+			ReadLoad.Result result = wrk
+					? WrkLoad.run(server, query, connections, warmUp, seconds, (int) counts.brands(), measuring)
+					: load(server, query, connections, warmUp, seconds, (int) counts.brands(), measuring);
+			EventLoops spent = EventLoops.now().minus(loopsFrom[0]);
+			double serverCpu = (processCpuNanos() - serverCpuFrom[0]) / 1e6 / Math.max(1, result.requests());
+			double eventLoopCpu = (RowCostProfile.eventLoopCpu() - serverCpuFrom[1]) / 1e6
+					/ Math.max(1, result.requests());
 			long statements = counting ? statements(db, query, result.requests()) : -1;
 			double sqlMs = counting ? sqlMilliseconds(db) / Math.max(1, result.requests()) : Double.NaN;
 			lines.add(String.format(Locale.ROOT,
 					"  %-3s %,9.0f req/s   p50 %8.1f   p95 %8.1f   p99 %8.1f ms   errors %d of %,d (%.2f %%)   %s   rows: %s"
-							+ "%n      per request: server event loops' CPU %.2f ms and allocations %,.0f KB, SQL execution %.2f ms",
+							+ "%n      CPU a request: server %.3f ms (its event loops %.3f ms), load generator %.3f ms"
+							+ " (%.0f %% of the machine's %d cores)"
+							+ "%n      per request: server event loops' allocations %,.0f KB, SQL execution %.2f ms",
 					query, result.perSecond(), result.p50(), result.p95(), result.p99(), result.errors(),
 					result.requests(), 100.0 * result.errors() / Math.max(1, result.requests()),
 					counting ? String.format(Locale.ROOT, "%.1f statements/request",
 							(double) statements / Math.max(1, result.requests())) : "statements: not counted",
-					result.rows(), spent.cpuNanos() / 1e6 / Math.max(1, result.requests()),
-					spent.allocatedBytes() / 1024.0 / Math.max(1, result.requests()), sqlMs));
+					result.rows(), serverCpu, eventLoopCpu, result.cpuPerRequest(), 100 * result.shareOfMachine(cores),
+					cores, spent.allocatedBytes() / 1024.0 / Math.max(1, result.requests()), sqlMs));
 		}
 
 		Runtime runtime = Runtime.getRuntime();
 		System.out.printf(Locale.ROOT, """
-				Redress read benchmark: one node, load generator in its own process, %d connections, %d s a query \
+				Redress read benchmark: one node, load generator (%s) in its own process, %d connections, %d s a query \
 				(after a %d s warm-up), anonymous
 				  data: %,d brands, %,d profiles, %,d complaints (%,d to %,d a brand), %,d messages (%,d public), \
 				%,d ratings; seed %d, %s in %.0f s, scored by the server in %.0f s more
 				  server: %d cores, max heap %d MB, resident %s
 				%s
-				""", connections, seconds, Math.max(3, seconds / 4), counts.brands(), counts.profiles(),
+				""", wrk ? "wrk" : "ReadLoad", connections, seconds, Math.max(3, seconds / 4), counts.brands(), counts.profiles(),
 				counts.complaints(), counts.smallestBrand(), counts.largestBrand(), counts.messages(),
 				counts.publicMessages(), counts.ratings(), seed, reused ? "reused" : "generated", seedSeconds, scoreSeconds,
 				runtime.availableProcessors(), runtime.maxMemory() / 1024 / 1024, residentMemory(),
@@ -145,18 +168,25 @@ public final class ReadBenchmark {
 		return db.sql(UNSCORED_BRANDS).map(row -> row.get("waiting", Long.class)).one().block();
 	}
 
-	/** Runs {@link ReadLoad} in a JVM of its own, on this classpath, and reads its result line back. */
-	private static ReadLoad.Result load(String server, ReadQuery query, int connections, int seconds, int brands)
-			throws IOException, InterruptedException {
+	/**
+	 * Runs {@link ReadLoad} in a JVM of its own, on this classpath, warm-up and measured run in one process (so its
+	 * compiler's work falls in the warm-up), calls {@code measuring} as the measured run begins and reads its result
+	 * line back.
+	 */
+	private static ReadLoad.Result load(String server, ReadQuery query, int connections, int warmUp, int seconds,
+			int brands, Runnable measuring) throws IOException, InterruptedException {
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
 				ReadLoad.class.getName(), server, query.name(), String.valueOf(connections), String.valueOf(seconds),
-				String.valueOf(brands)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+				String.valueOf(brands), String.valueOf(warmUp)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		ReadLoad.Result result = null;
 		try (BufferedReader output = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String line = output.readLine(); line != null; line = output.readLine()) {
-				if (line.startsWith("RESULT ")) {
+				if (line.equals(ReadLoad.MEASURING)) {
+					measuring.run();
+				}
+				else if (line.startsWith("RESULT ")) {
 					result = ReadLoad.Result.parse(line);
 				}
 			}
@@ -229,6 +259,15 @@ public final class ReadBenchmark {
 	private static double sqlMilliseconds(DatabaseClient db) {
 		return db.sql("SELECT coalesce(sum(total_exec_time), 0) AS ms FROM (" + STATEMENTS.replace("calls, query",
 				"total_exec_time") + ") s").map(row -> row.get("ms", Double.class)).one().block();
+	}
+
+	/**
+	 * This process's CPU time: the server's, as the benchmark itself only waits while a load runs, with its compiler,
+	 * collector and background work; its event loops' share ({@link RowCostProfile#eventLoopCpu()}) is the requests'.
+	 */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime();
 	}
 
 	private static String residentMemory() {

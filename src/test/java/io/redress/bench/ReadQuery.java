@@ -1,5 +1,10 @@
 package io.redress.bench;
 
+import java.nio.charset.StandardCharsets;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
 /**
  * The three anonymous reads of issue 12, as PostGraphile answered them on the same tables: one brand by slug; 20
  * brands, 5 complaints each, 3 public messages each; the 100 latest complaints with brand, author and rating.
@@ -37,6 +42,23 @@ enum ReadQuery {
 		String variables = this == Q1 ? "{\"slug\": \"" + ReadBenchData.slug(1 + (int) (sequence % brands)) + "\"}"
 				: "{}";
 		return "{\"query\": \"" + document + "\", \"variables\": " + variables + "}";
+	}
+
+	/**
+	 * Every request of a run as the bytes sent, head and body, encoded once: one per brand for Q1 (request number n
+	 * asks for brand n modulo their number), one for the others. The buffers are never released; send duplicates.
+	 */
+	ByteBuf[] requests(String host, int brands) {
+		int count = this == Q1 ? brands : 1;
+		ByteBuf[] requests = new ByteBuf[count];
+		for (int i = 0; i < count; i++) {
+			byte[] body = requestBody(i, brands).getBytes(StandardCharsets.UTF_8);
+			byte[] head = ("POST /graphql HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
+					+ "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+			requests[i] = Unpooled.unreleasableBuffer(Unpooled.directBuffer(head.length + body.length)
+					.writeBytes(head).writeBytes(body));
+		}
+		return requests;
 	}
 
 	/** What one answer held, such as "20 brands, 100 complaints, 300 messages". */

@@ -117,7 +117,7 @@ public final class RowCostProfile {
 	 * CPU time of the threads that run requests (Netty's and R2DBC's event loops, client and server): unlike
 	 * requests per second, it does not move with the machine's other load, the database's, the JIT or the GC.
 	 */
-	private static long eventLoopCpu() {
+	static long eventLoopCpu() {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long total = 0;
 		for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {

@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -115,6 +116,34 @@ class RateLimitTests extends ApiTest {
 				+ "b: brands(first: 40) { edges { node { name } } } }", 2)).containsExactly(200, 429);
 		assertThat(statuses(smallPages, "query { brands(first: 1) { edges { node { name } } } }", 3))
 				.containsExactly(200, 200, 200);
+	}
+
+	@Test
+	void aPageSizeSentAsAVariableIsPricedByItsValue() {
+		String page = "query Page($n: Int, $slug: String!) { brand(slug: $slug) { name } "
+				+ "brands(first: $n) { edges { node { name } } } }";
+		// Priced once for a page of one; a page of 40 from another caller must not get that price (5 + 2 + 1 + 40 × 3).
+		assertThat(statusesWith(issuer().token(unique("small")), page, Map.of("n", 1, "slug", "a"), 3))
+				.containsExactly(200, 200, 200);
+
+		assertThat(statusesWith(issuer().token(unique("pages")), page, Map.of("n", 40, "slug", "b"), 3))
+				.containsExactly(200, 200, 429);
+	}
+
+	@Test
+	void documentsNamedByTheirHashAloneAreEachPricedAsThemselves() {
+		String cheap = "query { brands(first: 1) { edges { node { name } } } }";
+		String dear = "query { brands(first: 40) { edges { node { name } } } }";
+		String registrar = issuer().token(unique("registrar"));
+		persisted(registrar, cheap, cheap);
+		persisted(registrar, dear, dear);
+		// Sent by hash alone, both have the same text (none): the cheap one is priced first.
+		assertThat(persisted(issuer().token(unique("cheap")), null, cheap).getStatus().value()).isEqualTo(200);
+
+		String spender = issuer().token(unique("dear"));
+		assertThat(List.of(persisted(spender, null, dear), persisted(spender, null, dear),
+				persisted(spender, null, dear))).extracting(answer -> answer.getStatus().value())
+				.containsExactly(200, 200, 429);
 	}
 
 	@Test
@@ -278,6 +307,27 @@ class RateLimitTests extends ApiTest {
 			statuses.add(post(token, address(), query).getStatus().value());
 		}
 		return statuses;
+	}
+
+	private List<Integer> statusesWith(String token, String query, Map<String, Object> variables, int times) {
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < times; i++) {
+			statuses.add(post(token, address(), query, variables).getStatus().value());
+		}
+		return statuses;
+	}
+
+	/** {@code document} named by its hash, sent with its text when {@code text} is not null. */
+	private EntityExchangeResult<String> persisted(String token, String text, String document) {
+		Map<String, Object> body = new HashMap<>();
+		if (text != null) {
+			body.put("query", text);
+		}
+		body.put("extensions", Map.of("persistedQuery",
+				Map.of("version", 1, "sha256Hash", PersistedQueryTests.hashOf(document))));
+		return http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+				.header("X-Forwarded-For", address()).headers(headers -> headers.setBearerAuth(token))
+				.bodyValue(body).exchange().expectBody(String.class).returnResult();
 	}
 
 	private EntityExchangeResult<String> post(String token, String address, String query) {
