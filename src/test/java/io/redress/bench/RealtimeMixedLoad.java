@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import reactor.core.Disposable;
@@ -35,7 +36,8 @@ import reactor.netty.resources.ConnectionProvider;
  * Sockets open at 500 subscriptions a second; {@code SENT} once every socket is asked for, {@code SUBSCRIBED} once
  * every subscription has received an event (the server's warm-up posts); after {@code GO} on its input it counts the
  * measured events (bodies {@code measured <n>}) per subscription, with duplicates, until each has its share or the
- * time is up. Its last line is {@code RESULT}: deliveries, duplicates, subscriptions short of their share, latency.
+ * time is up. A subscription the server ends (an error) is subscribed again a second later, after its last cursor, as
+ * a client would: a gap or a repeat on the way shows as a subscription short of its share or as a duplicate. Its last line is {@code RESULT}: deliveries, duplicates, subscriptions short of their share, latency.
  *
  * <pre>
  * java -cp ... io.redress.bench.RealtimeMixedLoad http://localhost:8080 plan.txt 120
@@ -50,12 +52,21 @@ public final class RealtimeMixedLoad {
 	record Socket(String token, String field, String argument, int subscriptions, int expectedEach, int firstId) {
 
 		String subscribe(int id) {
+			return subscribe(id, null);
+		}
+
+		/** A subscription, resumed after {@code cursor} when there is one. */
+		String subscribe(int id, String cursor) {
 			String query = switch (field) {
-				case "complaintEvents" -> "subscription($id: ID!) { complaintEvents(complaintId: $id) " + SELECTION + " }";
-				case "brandEvents" -> "subscription($id: ID!) { brandEvents(brandId: $id) " + SELECTION + " }";
-				default -> "subscription { viewerEvents " + SELECTION + " }";
+				case "complaintEvents" -> "subscription($id: ID!, $after: String) "
+						+ "{ complaintEvents(complaintId: $id, after: $after) " + SELECTION + " }";
+				case "brandEvents" -> "subscription($id: ID!, $after: String) { brandEvents(brandId: $id, after: $after) "
+						+ SELECTION + " }";
+				default -> "subscription($after: String) { viewerEvents(after: $after) " + SELECTION + " }";
 			};
-			String variables = "-".equals(argument) ? "{}" : "{\"id\":\"" + argument + "\"}";
+			String after = cursor == null ? "null" : "\"" + cursor + "\"";
+			String variables = "-".equals(argument) ? "{\"after\":" + after + "}"
+					: "{\"id\":\"" + argument + "\",\"after\":" + after + "}";
 			return "{\"type\":\"subscribe\",\"id\":\"" + id + "\",\"payload\":{\"query\":\"" + query
 					+ "\",\"variables\":" + variables + "}}";
 		}
@@ -149,6 +160,10 @@ public final class RealtimeMixedLoad {
 				if (counts.ended.sum() <= 5) {
 					System.err.println("subscription ended: " + text);
 				}
+				// As a client would: subscribe again a second later, after the last event received if any.
+				int id = Integer.parseInt(Counts.between(text, "\"id\":\"", "\""));
+				Mono.delay(Duration.ofSeconds(1))
+						.subscribe(tick -> outgoing.tryEmitNext(socket.subscribe(id, counts.cursors.get(id))));
 			}
 		}).then();
 		return out.sendString(outgoing.asFlux()).then().and(reading);
@@ -167,6 +182,8 @@ public final class RealtimeMixedLoad {
 
 		private final AtomicLongArray perSubscription;
 		private final AtomicLongArray measuredPerSubscription;
+		/** Each subscription's last cursor, to resume after it. */
+		private final AtomicReferenceArray<String> cursors;
 		private final Set<Long> seen = ConcurrentHashMap.newKeySet();
 		private final AtomicInteger subscribed = new AtomicInteger();
 		private final CountDownLatch allSubscribed;
@@ -180,12 +197,14 @@ public final class RealtimeMixedLoad {
 		Counts(int subscriptions) {
 			this.perSubscription = new AtomicLongArray(subscriptions);
 			this.measuredPerSubscription = new AtomicLongArray(subscriptions);
+			this.cursors = new AtomicReferenceArray<>(subscriptions);
 			this.allSubscribed = new CountDownLatch(subscriptions);
 		}
 
 		void received(String text) {
 			long now = System.currentTimeMillis();
 			int id = Integer.parseInt(between(text, "\"id\":\"", "\""));
+			cursors.set(id, between(text, "\"cursor\":\"", "\""));
 			if (perSubscription.getAndIncrement(id) == 0) {
 				subscribed.incrementAndGet();
 				allSubscribed.countDown();
