@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
@@ -308,7 +310,7 @@ public final class RealtimeMixedBenchmark {
 			command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
 			command.addAll(List.of(arguments));
 			Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-			Child child = new Child(process, new java.util.concurrent.ConcurrentHashMap<>(),
+			Child child = new Child(process, new ConcurrentHashMap<>(),
 					new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
 			CompletableFuture.runAsync(child::readLines);
 			if (main != RealtimeMixedLoad.class) {
@@ -401,7 +403,7 @@ public final class RealtimeMixedBenchmark {
 		void stop() {
 			try {
 				input.close();
-				process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+				process.waitFor(30, TimeUnit.SECONDS);
 			}
 			catch (IOException | InterruptedException ex) {
 				// Ending anyway.

@@ -1,6 +1,7 @@
 package io.redress.bench;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,7 +127,7 @@ public final class RealtimeMixedLoad {
 		System.exit(0);
 	}
 
-	private static List<Socket> plan(Path file) throws java.io.IOException {
+	private static List<Socket> plan(Path file) throws IOException {
 		List<Socket> sockets = new ArrayList<>();
 		int next = 0;
 		for (String line : Files.readAllLines(file)) {
