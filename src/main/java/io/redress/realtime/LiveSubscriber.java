@@ -2,7 +2,6 @@ package io.redress.realtime;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 /** One subscriber's bounded buffer of live events, filled by the hub and drained at the subscriber's own pace. */
 final class LiveSubscriber {
@@ -17,7 +16,7 @@ final class LiveSubscriber {
 
 	LiveSubscriber(EventFilter filter, int buffer) {
 		this.filter = filter;
-		this.sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<StoredEvent>get(buffer).get());
+		this.sink = Sinks.many().unicast().onBackpressureBuffer(new SubscriberBuffer<>(buffer));
 	}
 
 	/** Offers an event; false when the subscriber is gone or too slow (it is then closed with an error). */

@@ -27,9 +27,15 @@ record BenchServer(ConfigurableApplicationContext context, TestIssuer issuer) im
 	/** A node on {@code database}, which it migrates if need be. */
 	static BenchServer start(Map<String, String> settings, TestDatabase database) {
 		TestIssuer issuer = TestIssuer.start(0);
+		return new BenchServer(new SpringApplicationBuilder(RedressApplication.class)
+				.run(CommandLine.arguments(settings(database, issuer.issuerUri(), settings))), issuer);
+	}
+
+	/** A measured node's settings on {@code database}, trusting {@code issuerUri}, then {@code settings} over them. */
+	static Map<String, String> settings(TestDatabase database, String issuerUri, Map<String, String> settings) {
 		Map<String, String> all = new HashMap<>(Map.of("server.port", "0", "spring.r2dbc.url", database.r2dbcUrl(),
 				"spring.r2dbc.username", database.username(), "spring.r2dbc.password", database.password(),
-				"spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUri(),
+				"spring.security.oauth2.resourceserver.jwt.issuer-uri", issuerUri,
 				"spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE, "logging.level.root",
 				"WARN"));
 		// A benchmark is one client on one address measuring the server, not the limits per caller.
@@ -45,8 +51,7 @@ record BenchServer(ConfigurableApplicationContext context, TestIssuer issuer) im
 		all.put("spring.autoconfigure.exclude",
 				"org.springframework.boot.r2dbc.autoconfigure.R2dbcProxyAutoConfiguration");
 		all.putAll(settings);
-		return new BenchServer(new SpringApplicationBuilder(RedressApplication.class)
-				.run(CommandLine.arguments(all)), issuer);
+		return all;
 	}
 
 	String port() {
