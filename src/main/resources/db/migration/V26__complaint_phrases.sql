@@ -20,31 +20,36 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         FROM ts_parse('default', title || ' .
 ' || description) WITH ORDINALITY AS p(tokid, token, ord)),
     kinds AS (
-        SELECT t.ord, t.token,
+        SELECT t.ord, t.token, t.lexemes[1] AS lexeme,
                CASE WHEN t.lexemes = '{}' THEN 'stop'
                     -- A hyphenated word is followed by its parts, which are words of their own.
                     WHEN t.tokid IN (15, 16, 17) THEN 'compound'
                     WHEN t.tokid = 12 AND t.token !~ '[.,;:!?()\[\]{}"<>/|]' THEN 'space'
                     WHEN cardinality(t.lexemes) = 1 AND t.lexemes[1] ~ '^[a-z]{3,}$' THEN 'word'
-                    ELSE 'break' END AS kind,
-               t.lexemes[1] AS lexeme
+                    ELSE 'break' END AS kind
         FROM tokens t),
+    -- Each token numbered by the sentence it is in and the word it follows, in one pass.
+    placed AS (
+        SELECT k.*, count(*) FILTER (WHERE k.kind = 'break') OVER (ORDER BY k.ord) AS sentence,
+               count(*) FILTER (WHERE k.kind = 'word') OVER (ORDER BY k.ord) AS word
+        FROM kinds k),
+    -- What is written between a word and the next: spaces, apostrophes, hyphens and stop words.
+    gaps AS (
+        SELECT p.word, string_agg(p.token, '' ORDER BY p.ord) AS written
+        FROM placed p WHERE p.kind IN ('stop', 'space') GROUP BY p.word),
     words AS (
-        SELECT k.ord, k.lexeme, lower(k.token) AS written,
-               lead(k.ord) OVER sentence AS next_ord, lead(k.lexeme) OVER sentence AS next_lexeme
-        FROM (SELECT k.*, count(*) FILTER (WHERE k.kind = 'break') OVER (ORDER BY k.ord) AS sentence
-              FROM kinds k) k
-        WHERE k.kind = 'word'
-        WINDOW sentence AS (PARTITION BY k.sentence ORDER BY k.ord)),
+        SELECT p.ord, p.word, p.lexeme, p.token AS written,
+               lead(p.lexeme) OVER sentence AS next_lexeme, lead(p.token) OVER sentence AS next_written
+        FROM placed p WHERE p.kind = 'word'
+        WINDOW sentence AS (PARTITION BY p.sentence ORDER BY p.ord)),
     uses AS (
         SELECT w.lexeme AS term, w.written AS surface, w.ord FROM words w
         UNION ALL
         SELECT least(w.lexeme, w.next_lexeme) || ' ' || greatest(w.lexeme, w.next_lexeme),
-               (SELECT lower(string_agg(k.token, '' ORDER BY k.ord)) FROM kinds k
-                WHERE k.ord BETWEEN w.ord AND w.next_ord AND k.kind <> 'compound'),
-               w.ord
-        FROM words w WHERE w.next_ord IS NOT NULL AND w.next_lexeme <> w.lexeme)
-    SELECT DISTINCT ON (u.term) u.term, regexp_replace(u.surface, '\s+', ' ', 'g')
+               w.written || coalesce(g.written, '') || w.next_written, w.ord
+        FROM words w LEFT JOIN gaps g ON g.word = w.word
+        WHERE w.next_lexeme IS NOT NULL AND w.next_lexeme <> w.lexeme)
+    SELECT DISTINCT ON (u.term) u.term, lower(regexp_replace(u.surface, '\s+', ' ', 'g'))
     FROM uses u ORDER BY u.term, u.ord
 $$;
 
