@@ -8,48 +8,55 @@
 -- knows the stop words): every word of at least three letters as a stem ('deliveri'), and every pair of such words
 -- that follow each other in a sentence, stop words between them skipped, in alphabetical order ('deliveri late' for
 -- both "late delivery" and "delivery was late": one theme).
--- Punctuation, numbers, codes, e-mail addresses and addresses of pages end a phrase. Each term comes with the words
+-- Punctuation, numbers, codes, e-mail addresses, addresses of pages and words with other letters end a phrase. Each term comes with the words
 -- as written (lower case), from its first use, so a reader sees "delivery was late", not stems.
 CREATE FUNCTION complaint_phrases_of(title text, description text)
 RETURNS TABLE (term text, surface text)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     WITH tokens AS (
-        -- The title ends a sentence: no phrase spans it and the description.
+        -- The title ends a sentence: no phrase spans it and the description. Only words of ASCII letters (the
+        -- parser's asciiword, and hword_asciipart for the parts of a hyphenated word) can be terms; their stems have
+        -- letters only, and the stemmer knows the stop words (it returns no stem for them).
         SELECT p.ord, p.tokid, p.token,
-               CASE WHEN p.tokid IN (1, 2, 10, 11) THEN ts_lexize('english_stem', p.token) END AS lexemes
+               CASE WHEN p.tokid IN (1, 11) THEN ts_lexize('english_stem', p.token) END AS lexemes
         FROM ts_parse('default', title || ' .
 ' || description) WITH ORDINALITY AS p(tokid, token, ord)),
     kinds AS (
         SELECT t.ord, t.token, t.lexemes[1] AS lexeme,
                CASE WHEN t.lexemes = '{}' THEN 'stop'
+                    WHEN length(t.lexemes[1]) >= 3 THEN 'word'
                     -- A hyphenated word is followed by its parts, which are words of their own.
                     WHEN t.tokid IN (15, 16, 17) THEN 'compound'
-                    WHEN t.tokid = 12 AND t.token !~ '[.,;:!?()\[\]{}"<>/|]' THEN 'space'
-                    WHEN cardinality(t.lexemes) = 1 AND t.lexemes[1] ~ '^[a-z]{3,}$' THEN 'word'
+                    -- Spaces, apostrophes and hyphens join words; other punctuation ends a sentence.
+                    WHEN t.tokid = 12 AND btrim(t.token, E' \t\r\n''-') = '' THEN 'space'
                     ELSE 'break' END AS kind
         FROM tokens t),
-    -- Each token numbered by the sentence it is in and the word it follows, in one pass.
+    -- Each token numbered by the sentence it is in and the word it follows, and each word followed by the next, in
+    -- one pass.
     placed AS (
-        SELECT k.*, count(*) FILTER (WHERE k.kind = 'break') OVER (ORDER BY k.ord) AS sentence,
-               count(*) FILTER (WHERE k.kind = 'word') OVER (ORDER BY k.ord) AS word
-        FROM kinds k),
-    -- What is written between a word and the next: spaces, apostrophes, hyphens and stop words.
+        SELECT k.*, count(*) FILTER (WHERE k.kind = 'break') OVER running AS sentence,
+               count(*) FILTER (WHERE k.kind = 'word') OVER running AS word
+        FROM kinds k
+        WINDOW running AS (ORDER BY k.ord)),
+    -- What is written between a word and the next: spaces (as one), apostrophes, hyphens and stop words.
     gaps AS (
-        SELECT p.word, string_agg(p.token, '' ORDER BY p.ord) AS written
+        SELECT p.word, string_agg(CASE WHEN btrim(p.token) = '' THEN ' ' ELSE p.token END, '' ORDER BY p.ord)
+                       AS written
         FROM placed p WHERE p.kind IN ('stop', 'space') GROUP BY p.word),
     words AS (
-        SELECT p.ord, p.word, p.lexeme, p.token AS written,
-               lead(p.lexeme) OVER sentence AS next_lexeme, lead(p.token) OVER sentence AS next_written
+        SELECT p.ord, p.word, p.sentence, p.lexeme, p.token AS written,
+               lead(p.sentence) OVER following AS next_sentence, lead(p.lexeme) OVER following AS next_lexeme,
+               lead(p.token) OVER following AS next_written
         FROM placed p WHERE p.kind = 'word'
-        WINDOW sentence AS (PARTITION BY p.sentence ORDER BY p.ord)),
+        WINDOW following AS (ORDER BY p.ord)),
     uses AS (
         SELECT w.lexeme AS term, w.written AS surface, w.ord FROM words w
         UNION ALL
         SELECT least(w.lexeme, w.next_lexeme) || ' ' || greatest(w.lexeme, w.next_lexeme),
                w.written || coalesce(g.written, '') || w.next_written, w.ord
         FROM words w LEFT JOIN gaps g ON g.word = w.word
-        WHERE w.next_lexeme IS NOT NULL AND w.next_lexeme <> w.lexeme)
-    SELECT DISTINCT ON (u.term) u.term, lower(regexp_replace(u.surface, '\s+', ' ', 'g'))
+        WHERE w.next_sentence = w.sentence AND w.next_lexeme <> w.lexeme)
+    SELECT DISTINCT ON (u.term) u.term, lower(u.surface)
     FROM uses u ORDER BY u.term, u.ord
 $$;
 

@@ -146,15 +146,15 @@ public final class InsightsBenchmark {
 	}
 
 	/**
-	 * In batches of 1,000, so no statement outlasts the statement timeout while the complaint module's triggers
+	 * In batches of 200, so no statement outlasts the statement timeout while the complaint module's triggers
 	 * extract each text's terms and phrases.
 	 */
 	private static void seed(DatabaseClient db, long brandId, int count) {
 		long consumer = db.sql("INSERT INTO profiles (subject, public_name) VALUES ('bench-consumer', 'Bench') RETURNING id")
 				.map(row -> row.get("id", Long.class)).one().block();
-		for (int first = 1; first <= count; first += 1_000) {
+		for (int first = 1; first <= count; first += 200) {
 			db.sql(SEED).bind("words", WORDS).bind("brandId", brandId).bind("consumerId", consumer)
-					.bind("first", first).bind("last", Math.min(count, first + 999)).then().block();
+					.bind("first", first).bind("last", Math.min(count, first + 199)).then().block();
 		}
 		db.sql(SEED_RATINGS).bind("brandId", brandId).then().block();
 		db.sql("ANALYZE complaints").then().block();
