@@ -75,32 +75,17 @@ class InsightQueries {
 	 * Terms and two-word phrases that rose most against the previous period, from what the complaint module extracted
 	 * when each text was written ({@code complaint_phrase_tallies}: complaints per brand, term and UTC day or month;
 	 * {@code complaint_phrase_uses}: each complaint's terms, as written). Each period is read as its {@link TallyCover}:
-	 * whole months and days from the counters, the parts of days at its ends complaint by complaint. Candidates are the
+	 * months plus or minus days from the counters, the parts of days at its ends complaint by complaint. Candidates are the
 	 * terms in at least {@code :least} of the period's complaints, more than in the previous period; a word is left out
 	 * when a rising phrase that holds it accounts for at least half its rise (the phrase says more). Each theme's
 	 * newest complaints, and the words as the newest of them wrote them, come from the uses' (brand, term) index.
 	 */
 	private static final String THEMES = """
-			WITH pieces (current, unit, since, until) AS (VALUES
-			  (true, 'month', :months::date, :monthsEnd::date), (true, 'day', :daysBefore::date, :daysBeforeEnd::date),
-			  (true, 'day', :daysAfter::date, :daysAfterEnd::date),
-			  (false, 'month', :pMonths::date, :pMonthsEnd::date),
-			  (false, 'day', :pDaysBefore::date, :pDaysBeforeEnd::date),
-			  (false, 'day', :pDaysAfter::date, :pDaysAfterEnd::date)),
-			fragments (current, since, until) AS (VALUES
-			  (true, :head::timestamptz, :headEnd::timestamptz), (true, :tail::timestamptz, :tailEnd::timestamptz),
-			  (false, :pHead::timestamptz, :pHeadEnd::timestamptz), (false, :pTail::timestamptz, :pTailEnd::timestamptz)),
-			counted AS (
+			WITH counted AS (
 			  SELECT x.term, coalesce(sum(x.n) FILTER (WHERE x.current), 0) AS n,
 			         coalesce(sum(x.n) FILTER (WHERE NOT x.current), 0) AS previous
-			  FROM (SELECT t.term, t.complaints AS n, p.current
-			        FROM pieces p JOIN complaint_phrase_tallies t ON t.brand_id = :brandId AND t.unit = p.unit
-			          AND t.starts >= p.since AND t.starts < p.until
-			        UNION ALL
-			        SELECT u.term, 1, f.current
-			        FROM fragments f JOIN complaint_outcomes o ON o.brand_id = :brandId
-			          AND o.created_at >= f.since AND o.created_at < f.until
-			        JOIN complaint_phrase_uses u ON u.complaint_id = o.complaint_id) x
+			  FROM (%s
+			        UNION ALL %s) x
 			  GROUP BY x.term),
 			candidates AS (
 			  SELECT c.term, c.n, c.previous, strpos(c.term, ' ') > 0 AS phrase FROM counted c
@@ -123,6 +108,28 @@ class InsightQueries {
 			        WHERE u.brand_id = :brandId AND u.term = r.term AND u.created_at >= :from AND u.created_at < :to
 			        ORDER BY u.created_at DESC, u.complaint_id DESC LIMIT :examples) x) s
 			ORDER BY r.n - r.previous DESC, r.n DESC, r.term""";
+
+	/**
+	 * One period's terms, {@code current} or not, as its {@link TallyCover} reads them: each piece a range of the
+	 * counters' (brand, unit, start) key or of the complaints' (brand, created_at) index.
+	 */
+	private static final String COVERED = """
+			SELECT t.term, t.complaints AS n, %1$s AS current FROM complaint_phrase_tallies t
+			        WHERE t.brand_id = :brandId AND t.unit = 'month'
+			          AND t.starts >= :%2$sMonths AND t.starts < :%2$sMonthsEnd
+			        UNION ALL
+			        SELECT t.term, t.complaints * :%2$sBeforeSign, %1$s FROM complaint_phrase_tallies t
+			        WHERE t.brand_id = :brandId AND t.unit = 'day'
+			          AND t.starts >= :%2$sBefore AND t.starts < :%2$sBeforeEnd
+			        UNION ALL
+			        SELECT t.term, t.complaints * :%2$sAfterSign, %1$s FROM complaint_phrase_tallies t
+			        WHERE t.brand_id = :brandId AND t.unit = 'day'
+			          AND t.starts >= :%2$sAfter AND t.starts < :%2$sAfterEnd
+			        UNION ALL
+			        SELECT u.term, 1, %1$s
+			        FROM complaint_outcomes o JOIN complaint_phrase_uses u ON u.complaint_id = o.complaint_id
+			        WHERE o.brand_id = :brandId AND (o.created_at >= :%2$sHead AND o.created_at < :%2$sHeadEnd
+			          OR o.created_at >= :%2$sTail AND o.created_at < :%2$sTailEnd)""";
 
 	/** First responses by who sent them; resolutions by whom the case was assigned to; bounded to 100 members. */
 	private static final String AGENTS = """
@@ -147,6 +154,9 @@ class InsightQueries {
 			FROM complaint_partner_cases p
 			WHERE p.partner_brand_id = :brandId AND p.joined_at >= :from AND p.joined_at < :to"""
 			.formatted(HOURS.formatted("p.first_response_at - p.joined_at"));
+
+	private static final String THEMES_SQL = THEMES.formatted(COVERED.formatted("true", "this"),
+			COVERED.formatted("false", "last"));
 
 	/** Themes returned, and complaints named for each. */
 	static final int THEMES_LIMIT = 10;
@@ -195,30 +205,32 @@ class InsightQueries {
 	}
 
 	Flux<InsightRows.Theme> themes(InsightPeriod period) {
-		DatabaseClient.GenericExecuteSpec spec = bound(THEMES, period).bind("least", THEME_LEAST)
+		DatabaseClient.GenericExecuteSpec spec = bound(THEMES_SQL, period).bind("least", THEME_LEAST)
 				.bind("candidates", THEME_CANDIDATES).bind("limit", THEMES_LIMIT).bind("examples", EXAMPLES);
-		spec = covered(spec, "", TallyCover.of(period.from(), period.to()));
-		spec = covered(spec, "p", TallyCover.of(period.previousFrom(), period.from()));
+		spec = covered(spec, "this", TallyCover.of(period.from(), period.to()));
+		spec = covered(spec, "last", TallyCover.of(period.previousFrom(), period.from()));
 		return spec.map(row -> new InsightRows.Theme(row.get("term", String.class), row.get("stem", String.class),
 				count(row, "n"), count(row, "previous"), count(row, "n") - count(row, "previous"),
 				Arrays.asList(row.get("ids", Long[].class)))).all();
 	}
 
-	/** Binds one period's cover as {@code :months}, {@code :monthsEnd} and so on, each name after {@code prefix}. */
+	/** Binds one period's cover as {@code :thisMonths}, {@code :thisMonthsEnd} and so on, each name after {@code prefix}. */
 	private static DatabaseClient.GenericExecuteSpec covered(DatabaseClient.GenericExecuteSpec spec, String prefix,
 			TallyCover cover) {
 		return spec.bind(name(prefix, "months"), cover.months().since())
 				.bind(name(prefix, "monthsEnd"), cover.months().until())
-				.bind(name(prefix, "daysBefore"), cover.daysBefore().since())
-				.bind(name(prefix, "daysBeforeEnd"), cover.daysBefore().until())
-				.bind(name(prefix, "daysAfter"), cover.daysAfter().since())
-				.bind(name(prefix, "daysAfterEnd"), cover.daysAfter().until())
+				.bind(name(prefix, "before"), cover.before().range().since())
+				.bind(name(prefix, "beforeEnd"), cover.before().range().until())
+				.bind(name(prefix, "beforeSign"), cover.before().sign())
+				.bind(name(prefix, "after"), cover.after().range().since())
+				.bind(name(prefix, "afterEnd"), cover.after().range().until())
+				.bind(name(prefix, "afterSign"), cover.after().sign())
 				.bind(name(prefix, "head"), cover.head().since()).bind(name(prefix, "headEnd"), cover.head().until())
 				.bind(name(prefix, "tail"), cover.tail().since()).bind(name(prefix, "tailEnd"), cover.tail().until());
 	}
 
 	private static String name(String prefix, String name) {
-		return prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+		return prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
 	}
 
 	Flux<InsightRows.Agent> agents(InsightPeriod period) {
