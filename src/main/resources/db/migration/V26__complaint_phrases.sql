@@ -73,10 +73,10 @@ CREATE TABLE complaint_phrases (
 -- A theme's newest complaints, and its surface as last written.
 CREATE INDEX complaint_phrases_brand_term_idx ON complaint_phrases (brand_id, term, created_at DESC, complaint_id DESC);
 
--- How many of a brand's complaints filed in one UTC day or month hold a term. A period is read as whole months,
--- whole days at its ends, and complaints one by one (complaint_phrases) for the parts of days at its very ends.
+-- How many of a brand's complaints filed in one UTC day or month hold a term. A period is read as months plus or
+-- minus whole days at its ends, and complaint by complaint (complaint_phrases) for the parts of days at its very ends.
 CREATE TABLE complaint_phrase_counts (
-    brand_id   bigint  NOT NULL,
+    brand_id   bigint  NOT NULL REFERENCES brands (id),
     unit       text    NOT NULL CHECK (unit IN ('day', 'month')),
     starts     date    NOT NULL,
     term       text    NOT NULL,
@@ -127,8 +127,6 @@ DECLARE
 BEGIN
     IF TG_OP = 'INSERT' THEN
         PERFORM complaint_phrases_replace('{}', ARRAY(SELECT id FROM new_complaints));
-    ELSIF TG_OP = 'DELETE' THEN
-        PERFORM complaint_phrases_replace(ARRAY(SELECT id FROM old_complaints), '{}');
     ELSE
         changed := ARRAY(SELECT n.id FROM new_complaints n JOIN old_complaints o USING (id)
                          WHERE (n.title, n.description, n.brand_id, n.created_at)
@@ -146,8 +144,7 @@ CREATE TRIGGER complaint_phrases_on_insert AFTER INSERT ON complaints
 CREATE TRIGGER complaint_phrases_on_update AFTER UPDATE ON complaints
     REFERENCING OLD TABLE AS old_complaints NEW TABLE AS new_complaints
     FOR EACH STATEMENT EXECUTE FUNCTION complaint_phrases_follow();
-CREATE TRIGGER complaint_phrases_on_delete AFTER DELETE ON complaints
-    REFERENCING OLD TABLE AS old_complaints FOR EACH STATEMENT EXECUTE FUNCTION complaint_phrases_follow();
+-- Complaints are never deleted (an erasure masks their text), and their terms' rows hold on to them.
 
 -- The complaints filed before.
 SELECT complaint_phrases_replace('{}', ARRAY(SELECT id FROM complaints));
