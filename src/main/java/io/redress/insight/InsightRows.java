@@ -22,10 +22,11 @@ final class InsightRows {
 	}
 
 	/**
-	 * A term that rose against the previous period: the complaints of this period whose title or description holds it,
-	 * as many in the previous one, and the newest few of them (global ids are made by the controller).
+	 * A term or phrase that rose against the previous period: as the newest complaint wrote it, as it is counted (one
+	 * stem, or two in alphabetical order), the complaints of this period whose title or description holds it, as many
+	 * in the previous one, and the newest few of them (global ids are made by the controller).
 	 */
-	record Theme(String term, long count, long previousCount, long change, List<Long> complaintIds) {
+	record Theme(String term, String stem, long count, long previousCount, long change, List<Long> complaintIds) {
 	}
 
 	/** What one member did: first responses sent, cases resolved while assigned to them, their median first response. */

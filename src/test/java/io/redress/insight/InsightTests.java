@@ -114,11 +114,67 @@ class InsightTests extends ApiTest {
 	void themesAreTheTermsThatRoseAgainstThePreviousPeriodWithTheirNewestComplaints() {
 		insights(as(agent), brand, from, to)
 				.path("brand.insights.themes[*].term").entityList(String.class).containsExactly("parcel")
+				.path("brand.insights.themes[0].stem").entity(String.class).isEqualTo("parcel")
 				.path("brand.insights.themes[0].count").entity(Integer.class).isEqualTo(3)
 				.path("brand.insights.themes[0].previousCount").entity(Integer.class).isEqualTo(1)
 				.path("brand.insights.themes[0].change").entity(Integer.class).isEqualTo(2)
 				.path("brand.insights.themes[0].complaintIds").entityList(String.class)
 				.containsExactly(open, givenUp, resolved);
+	}
+
+	@Test
+	void aRisingPhraseIsAThemeAsUsersWroteItInPlaceOfItsWordsAndAFlatOneIsNot() {
+		backdated(fileComplaint(consumer, brand, "Screen cracked", "On arrival"), 40);
+		backdated(fileComplaint(consumer, brand, "Screen cracked", "Out of the box"), 41);
+		fileComplaint(consumer, brand, "Cracked screen", "Again");
+		fileComplaint(consumer, brand, "Cracked screen", "Once more");
+		String first = fileComplaint(consumer, brand, "Late delivery", "Nobody told me why.");
+		String second = fileComplaint(consumer, brand, "Delivery was late", "Second time");
+		String newest = fileComplaint(consumer, brand, "My late deliveries", "Still waiting");
+
+		GraphQlTester.Response insights = insights(as(agent), brand, from, to);
+
+		insights.path("brand.insights.themes[*].stem").entityList(String.class)
+				.containsExactly("deliveri late", "parcel")
+				.path("brand.insights.themes[0].term").entity(String.class).isEqualTo("late deliveries")
+				.path("brand.insights.themes[0].count").entity(Integer.class).isEqualTo(3)
+				.path("brand.insights.themes[0].previousCount").entity(Integer.class).isEqualTo(0)
+				.path("brand.insights.themes[0].change").entity(Integer.class).isEqualTo(3)
+				.path("brand.insights.themes[0].complaintIds").entityList(String.class)
+				.containsExactly(newest, second, first);
+	}
+
+	@Test
+	void themesFollowTheTextWhenItChangesSoARedactedWordIsGone() {
+		String first = fileComplaint(consumer, brand, "Refund refused", "Twice");
+		fileComplaint(consumer, brand, "Refund refused", "Again");
+		insights(as(agent), brand, from, to).path("brand.insights.themes[*].stem").entityList(String.class)
+				.contains("refund refus");
+
+		// As a moderator's redaction or an erasure's masking writes it.
+		db.sql("UPDATE complaints SET title = 'Redacted', description = 'Redacted' WHERE id = :id")
+				.bind("id", GlobalId.decode(first, "Complaint").orElseThrow()).then().block();
+
+		insights(as(agent), brand, from, to).path("brand.insights.themes[*].stem").entityList(String.class)
+				.doesNotContain("refund refus", "refund", "refus");
+	}
+
+	@Test
+	void themesCountEachComplaintOfAPeriodOnceWhereverItFallsInMonthsDaysOrPartDays() {
+		for (int daysAgo : List.of(0, 3, 45, 200, 364)) {
+			backdated(fileComplaint(consumer, brand, "Boiler leaking", "Water everywhere"), daysAgo);
+		}
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+
+		assertThat(boilerLeaks(now.minusDays(365), now.plusMinutes(5))).containsExactly(5);
+		assertThat(boilerLeaks(now.minusDays(364).plusHours(1), now.plusMinutes(5))).containsExactly(4);
+		assertThat(boilerLeaks(now.minusDays(46), now.minusDays(2).minusMinutes(1))).containsExactly(2);
+		assertThat(boilerLeaks(now.minusMinutes(10), now.plusMinutes(5))).isEmpty();
+	}
+
+	private List<Integer> boilerLeaks(OffsetDateTime start, OffsetDateTime end) {
+		return insights(as(agent), brand, start, end)
+				.path("brand.insights.themes[?(@.stem == 'boiler leak')].count").entityList(Integer.class).get();
 	}
 
 	@Test
@@ -157,15 +213,25 @@ class InsightTests extends ApiTest {
 					.expect(error -> error.getErrorType() == ErrorType.FORBIDDEN).verify()
 					.path("brand.insights").valueIsNull();
 			case AGENT, INTEGRATION -> {
-				insights.path("brand.insights.filed").entity(Integer.class).isEqualTo(3);
+				everyFigureButAgents(insights);
 				agents.errors().expect(error -> error.getErrorType() == ErrorType.FORBIDDEN).verify()
 						.path("brand.insights.agents").valueIsNull();
 			}
 			case MANAGER, MODERATOR -> {
-				insights.path("brand.insights.filed").entity(Integer.class).isEqualTo(3);
+				everyFigureButAgents(insights);
 				agents.path("brand.insights.agents").entityList(Object.class).hasSize(2);
 			}
 		}
+	}
+
+	private static void everyFigureButAgents(GraphQlTester.Response insights) {
+		insights.path("brand.insights.filed").entity(Integer.class).isEqualTo(3)
+				.path("brand.insights.byCategory").entityList(Object.class).hasSize(1)
+				.path("brand.insights.series").entityList(Object.class).hasSizeGreaterThan(4)
+				.path("brand.insights.firstResponseHours.count").entity(Integer.class).isEqualTo(2)
+				.path("brand.insights.ratedCount").entity(Integer.class).isEqualTo(2)
+				.path("brand.insights.themes[*].term").entityList(String.class).containsExactly("parcel")
+				.path("brand.insights.asPartner.involved").entity(Integer.class).isEqualTo(0);
 	}
 
 	@Test
