@@ -56,8 +56,8 @@ public final class ReadBenchmark {
 			  AND EXISTS (SELECT FROM complaints c WHERE c.brand_id = b.id)""";
 
 	public static void main(String[] args) throws Exception {
-		int seconds = arg(args, 0, 20);
-		int connections = arg(args, 1, 32);
+		int seconds = BenchArguments.arg(args, 0, 20);
+		int connections = BenchArguments.arg(args, 1, 32);
 		double scale = args.length > 2 ? Double.parseDouble(args[2]) : 1;
 		long seed = args.length > 3 ? Long.parseLong(args[3]) : 12;
 		List<ReadQuery> queries = args.length > 4
@@ -278,9 +278,5 @@ public final class ReadBenchmark {
 		catch (IOException | RuntimeException ex) {
 			return "unknown";
 		}
-	}
-
-	private static int arg(String[] args, int index, int fallback) {
-		return args.length > index ? Integer.parseInt(args[index]) : fallback;
 	}
 }

@@ -56,10 +56,10 @@ public final class RealtimeBenchmark {
 			mutation($input: PostMessageInput!) { postMessage(input: $input) { message { id } userErrors { code } } }""";
 
 	public static void main(String[] args) throws Exception {
-		int subscribers = arg(args, 0, 1000);
-		int sockets = arg(args, 1, Math.max(1, subscribers / 10));
-		int rate = arg(args, 2, 1);
-		int seconds = arg(args, 3, 20);
+		int subscribers = BenchArguments.arg(args, 0, 1000);
+		int sockets = BenchArguments.arg(args, 1, Math.max(1, subscribers / 10));
+		int rate = BenchArguments.arg(args, 2, 1);
+		int seconds = BenchArguments.arg(args, 3, 20);
 		int events = rate * seconds;
 
 		TestDatabase database = TestDatabase.embedded(Files.createTempDirectory("redress-realtime-bench"),
@@ -135,7 +135,7 @@ public final class RealtimeBenchmark {
 
 		List<Long> acks = new ArrayList<>(acknowledged);
 		Collections.sort(acks);
-		Map<String, String> values = values(line);
+		Map<String, String> values = BenchArguments.resultValues(line);
 		System.out.printf(Locale.ROOT, """
 				Redress real-time benchmark: one node, subscribers in their own process
 				  subscribers                 %d anonymous on one public complaint over %d sockets (%s)
@@ -266,18 +266,5 @@ public final class RealtimeBenchmark {
 	private static long percentile(List<Long> sorted, int percentile) {
 		return sorted.isEmpty() ? 0
 				: sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * percentile / 100.0) - 1)));
-	}
-
-	private static int arg(String[] args, int index, int fallback) {
-		return args.length > index ? Integer.parseInt(args[index]) : fallback;
-	}
-
-	/** The {@code key=value} pairs of the load generator's RESULT line. */
-	private static Map<String, String> values(String line) {
-		Map<String, String> values = new HashMap<>();
-		for (String part : line.substring("RESULT ".length()).split(" ")) {
-			values.put(part.substring(0, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
-		}
-		return values;
 	}
 }

@@ -72,12 +72,12 @@ public final class RealtimeMixedBenchmark {
 			mutation($input: PostMessageInput!) { postMessage(input: $input) { message { id } userErrors { code } } }""";
 
 	public static void main(String[] args) throws Exception {
-		int anonymous = arg(args, 0, 10_000);
-		int brand = arg(args, 1, 5_000);
-		int viewer = arg(args, 2, 5_000);
-		int nodeCount = arg(args, 3, 1);
-		int rate = arg(args, 4, 4);
-		int seconds = arg(args, 5, 30);
+		int anonymous = BenchArguments.arg(args, 0, 10_000);
+		int brand = BenchArguments.arg(args, 1, 5_000);
+		int viewer = BenchArguments.arg(args, 2, 5_000);
+		int nodeCount = BenchArguments.arg(args, 3, 1);
+		int rate = BenchArguments.arg(args, 4, 4);
+		int seconds = BenchArguments.arg(args, 5, 30);
 		int events = rate * seconds;
 		int subscriptions = anonymous + brand + viewer;
 
@@ -143,7 +143,7 @@ public final class RealtimeMixedBenchmark {
 						.doOnSuccess(done -> acknowledged.increment())
 						.onErrorResume(error -> Mono.fromRunnable(failedPosts::increment)), 16)
 				.blockLast();
-		Map<String, String> values = values(load.awaitLine("RESULT "));
+		Map<String, String> values = BenchArguments.resultValues(load.awaitLine("RESULT "));
 		if (open != null) {
 			open.rollback();
 			open.close();
@@ -279,19 +279,6 @@ public final class RealtimeMixedBenchmark {
 				.forEach(entry -> System.out.printf(Locale.ROOT, "%9.2f objects %9.0f bytes per subscription  %s%n",
 						(double) entry.getValue()[0] / subscriptions, (double) entry.getValue()[1] / subscriptions,
 						entry.getKey()));
-	}
-
-	private static int arg(String[] args, int index, int fallback) {
-		return args.length > index ? Integer.parseInt(args[index]) : fallback;
-	}
-
-	/** The {@code key=value} pairs of the load generator's RESULT line. */
-	private static Map<String, String> values(String line) {
-		Map<String, String> values = new HashMap<>();
-		for (String part : line.substring("RESULT ".length()).split(" ")) {
-			values.put(part.substring(0, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
-		}
-		return values;
 	}
 
 	/**

@@ -38,10 +38,10 @@ public final class WebhookBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int endpoints = arg(args, 0, 50);
-		int backlog = arg(args, 1, 10_000);
-		int rate = arg(args, 2, 50);
-		int seconds = arg(args, 3, 20);
+		int endpoints = BenchArguments.arg(args, 0, 50);
+		int backlog = BenchArguments.arg(args, 1, 10_000);
+		int rate = BenchArguments.arg(args, 2, 50);
+		int seconds = BenchArguments.arg(args, 3, 20);
 
 		Process receiver = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx256m", "-cp", System.getProperty("java.class.path"), WebhookBenchReceiver.class.getName(), SECRET)
@@ -130,9 +130,5 @@ public final class WebhookBenchmark {
 			}
 			Mono.delay(Duration.ofMillis(200)).block();
 		}
-	}
-
-	private static int arg(String[] args, int index, int fallback) {
-		return args.length > index ? Integer.parseInt(args[index]) : fallback;
 	}
 }

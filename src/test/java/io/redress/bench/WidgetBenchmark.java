@@ -56,9 +56,9 @@ public final class WidgetBenchmark {
 			WHERE brand_id = :brandId AND status IN ('RESOLVED', 'UNRESOLVED')""";
 
 	public static void main(String[] args) throws Exception {
-		int concurrency = arg(args, 0, 64);
-		int seconds = arg(args, 1, 10);
-		int complaints = arg(args, 2, 100_000);
+		int concurrency = BenchArguments.arg(args, 0, 64);
+		int seconds = BenchArguments.arg(args, 1, 10);
+		int complaints = BenchArguments.arg(args, 2, 100_000);
 
 		BenchServer bench = BenchServer.start(Map.of());
 		bench.brand("bench-badge");
@@ -181,10 +181,6 @@ public final class WidgetBenchmark {
 			best = Math.min(best, System.nanoTime() - start);
 		}
 		return Duration.ofNanos(best).toMillis();
-	}
-
-	private static int arg(String[] args, int index, int fallback) {
-		return args.length > index ? Integer.parseInt(args[index]) : fallback;
 	}
 
 	/** One load run: requests by status and their latencies. */
