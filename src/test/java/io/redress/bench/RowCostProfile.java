@@ -79,14 +79,20 @@ public final class RowCostProfile {
 		// request waits for one in production.
 		BenchServer bench = BenchServer.start(Map.of("redress.security.accept-any-audience", "true",
 				"spring.r2dbc.pool.max-acquire-time", "30s"));
+		int status = 0;
 		try {
 			measure(bench, concurrency, warmUp, requests);
 		}
-		finally {
-			// The server's threads would keep the JVM alive after a failure (a machine too busy to seed in time).
-			bench.close();
-			System.exit(0);
+		catch (RuntimeException ex) {
+			ex.printStackTrace();
+			status = 1;
 		}
+		finally {
+			// The server's threads would keep the JVM alive after a failure (a machine too busy to seed in time); the
+			// status tells a script whether the profile ran.
+			bench.close();
+		}
+		System.exit(status);
 	}
 
 	private static void measure(BenchServer bench, int concurrency, int warmUp, int requests) {
