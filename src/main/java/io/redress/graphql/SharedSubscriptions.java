@@ -1,8 +1,6 @@
 package io.redress.graphql;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
@@ -12,19 +10,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
-import graphql.execution.SubscriptionExecutionStrategy;
-import graphql.introspection.Introspection;
-import graphql.language.Argument;
-import graphql.language.Document;
-import graphql.language.Field;
-import graphql.language.OperationDefinition;
-import graphql.language.VariableReference;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.reactivestreams.Publisher;
@@ -40,7 +28,6 @@ import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,13 +55,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableBean {
-
-	private static final String AFTER = "after";
-	private static final Pattern AFTER_VARIABLE = Pattern.compile("\\$after\\b");
-
-	/** What the interceptors around this one put in a request's GraphQL context, for a request made here. */
-	private static final List<Object> CONTEXT_KEPT = List.of(OperationCharge.CALLER,
-			SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, Introspection.INTROSPECTION_DISABLED);
 
 	private final ConcurrentMap<Key, SubscriptionGroup> groups = new ConcurrentHashMap<>();
 	private final JsonMapper json;
@@ -113,13 +93,13 @@ class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableB
 			Execution own = new Execution(Flux.from((Publisher<ExecutionResult>) events), context);
 			Key key = Key.of(caller.audience(), request);
 			Runnable closeSocket = SlowSubscribers.closer(request);
-			if (!resumes(request)) {
+			if (!ResumingRequests.resumes(request)) {
 				return Mono.just(response.transform(builder -> builder.data(shared(key, own, closeSocket))));
 			}
 			// No group to join yet: the same subscription without its cursor is prepared to start one.
 			SubscriptionGroup running = groups.get(key.live());
 			Mono<Optional<Execution>> live = running != null && running.takesSubscribers() ? Mono.just(Optional.empty())
-					: chain.next(withoutCursor(request, context)).map(liveResponse -> Optional.ofNullable(
+					: chain.next(live(request, context)).map(liveResponse -> Optional.ofNullable(
 							liveResponse.getExecutionResult().getData() instanceof Publisher<?> liveEvents
 									? new Execution(Flux.from((Publisher<ExecutionResult>) liveEvents),
 											liveResponse.getExecutionInput().getGraphQLContext())
@@ -211,30 +191,9 @@ class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableB
 		return group;
 	}
 
-	/**
-	 * The same request without its cursor, for the caller the request's own execution was prepared for: it is
-	 * validated and charged as one more operation of theirs, and never runs unless it starts a group.
-	 */
-	private WebGraphQlRequest withoutCursor(WebGraphQlRequest request, GraphQLContext context) {
-		Map<String, Object> variables = new HashMap<>(request.getVariables());
-		variables.remove(AFTER);
-		Map<String, Object> body = new HashMap<>();
-		body.put("query", request.getDocument());
-		body.put("operationName", request.getOperationName());
-		body.put("variables", variables);
-		body.put("extensions", request.getExtensions());
-		WebGraphQlRequest live = request instanceof WebSocketGraphQlRequest socketRequest
-				? new WebSocketGraphQlRequest(request.getUri().toUri(), request.getHeaders(), request.getCookies(),
-						request.getRemoteAddress(), request.getAttributes(), body, request.getId() + " live",
-						request.getLocale(), socketRequest.getSessionInfo())
-				: new WebGraphQlRequest(request.getUri().toUri(), request.getHeaders(), request.getCookies(),
-						request.getRemoteAddress(), request.getAttributes(), body, request.getId() + " live",
-						request.getLocale());
-		Map<Object, Object> kept = new HashMap<>();
-		for (Object name : CONTEXT_KEPT) {
-			context.getOrEmpty(name).ifPresent(value -> kept.put(name, value));
-		}
-		live.configureExecutionInput((input, builder) -> builder.graphQLContext(kept).build());
+	/** The same subscription without its cursor, with this node's data loaders, to start a group with. */
+	private WebGraphQlRequest live(WebGraphQlRequest request, GraphQLContext context) {
+		WebGraphQlRequest live = ResumingRequests.withoutCursor(request, context);
 		loaders.configure(live);
 		return live;
 	}
@@ -256,38 +215,6 @@ class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableB
 
 	private static Queue<Long> positions(GraphQLContext context) {
 		return context.get(EventPositions.KEY);
-	}
-
-	/**
-	 * Whether the request resumes from a cursor in the one way a shared stream can take it over: the subscription's
-	 * field takes {@code after: $after}, the variable is used nowhere else, and it has a value. Anything else runs on
-	 * its own execution, as it is.
-	 */
-	static boolean resumes(WebGraphQlRequest request) {
-		if (request.getVariables().get(AFTER) == null || request.getDocument() == null
-				|| AFTER_VARIABLE.matcher(request.getDocument()).results().count() != 2) {
-			return false;
-		}
-		try {
-			Document document = Parser.parse(request.getDocument());
-			String name = request.getOperationName();
-			return document.getDefinitionsOfType(OperationDefinition.class).stream()
-					.filter(operation -> name == null || name.equals(operation.getName()))
-					.findFirst()
-					.filter(operation -> operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION)
-					.flatMap(operation -> operation.getSelectionSet().getSelectionsOfType(Field.class).stream()
-							.findFirst())
-					.map(field -> field.getArguments().stream().anyMatch(SharedSubscriptions::isAfterVariable))
-					.orElse(false);
-		}
-		catch (InvalidSyntaxException ex) {
-			return false;
-		}
-	}
-
-	private static boolean isAfterVariable(Argument argument) {
-		return argument.getName().equals(AFTER) && argument.getValue() instanceof VariableReference reference
-				&& reference.getName().equals(AFTER);
 	}
 
 	/** How many groups take subscribers (for tests). */
@@ -324,9 +251,7 @@ class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableB
 
 		/** The same subscription from now on: without the cursor it resumes from. */
 		Key live() {
-			Map<String, Object> withoutCursor = new HashMap<>(variables);
-			withoutCursor.remove(AFTER);
-			return new Key(audience, document, operationName, withoutCursor, extensions);
+			return new Key(audience, document, operationName, ResumingRequests.withoutCursor(variables), extensions);
 		}
 	}
 }

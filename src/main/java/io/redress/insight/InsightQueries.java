@@ -1,7 +1,6 @@
 package io.redress.insight;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -15,9 +14,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Insights as SQL next to the data: each statement aggregates one brand's complaints of one period through the
- * complaint module's published views ({@code complaint_outcomes}, {@code complaint_phrase_tallies},
- * {@code complaint_phrase_uses}, {@code complaint_partner_cases}), using the (brand_id, created_at) index, and returns
- * a handful of rows.
+ * complaint module's published views ({@code complaint_outcomes}, {@code complaint_follow_ups},
+ * {@code complaint_partner_cases}), using the (brand_id, created_at) index, and returns a handful of rows. The
+ * recurring themes are {@link ThemeQueries}'.
  */
 @Repository
 class InsightQueries {
@@ -71,66 +70,6 @@ class InsightQueries {
 			LEFT JOIN filed f ON f.start = b.start
 			ORDER BY b.start""".formatted(HOURS.formatted("o.first_response_at - o.created_at"), PERIOD);
 
-	/**
-	 * Terms and two-word phrases that rose most against the previous period, from what the complaint module extracted
-	 * when each text was written ({@code complaint_phrase_tallies}: complaints per brand, term and UTC day or month;
-	 * {@code complaint_phrase_uses}: each complaint's terms, as written). Each period is read as its {@link TallyCover}:
-	 * months plus or minus days from the counters, the parts of days at its ends complaint by complaint. Candidates are the
-	 * terms in at least {@code :least} of the period's complaints, more than in the previous period; a word is left out
-	 * when a rising phrase that holds it accounts for at least half its rise (the phrase says more). Each theme's
-	 * newest complaints, and the words as the newest of them wrote them, come from the uses' (brand, term) index.
-	 */
-	private static final String THEMES = """
-			WITH counted AS (
-			  SELECT x.term, coalesce(sum(x.n) FILTER (WHERE x.current), 0) AS n,
-			         coalesce(sum(x.n) FILTER (WHERE NOT x.current), 0) AS previous
-			  FROM (%s
-			        UNION ALL %s) x
-			  GROUP BY x.term),
-			candidates AS (
-			  SELECT c.term, c.n, c.previous, strpos(c.term, ' ') > 0 AS phrase FROM counted c
-			  WHERE c.n >= :least AND c.n > c.previous
-			  ORDER BY c.n - c.previous DESC, c.n DESC, c.term
-			  LIMIT :candidates),
-			rising AS (
-			  SELECT w.term, w.n, w.previous FROM candidates w
-			  WHERE w.phrase OR NOT EXISTS (
-			    SELECT 1 FROM candidates p
-			    WHERE p.phrase AND w.term IN (split_part(p.term, ' ', 1), split_part(p.term, ' ', 2))
-			      AND 2 * (p.n - p.previous) >= w.n - w.previous)
-			  ORDER BY w.n - w.previous DESC, w.n DESC, w.term
-			  LIMIT :limit)
-			SELECT r.term AS stem, r.n, r.previous, s.ids, s.surfaces[1] AS term
-			FROM rising r CROSS JOIN LATERAL (
-			  SELECT array_agg(x.complaint_id ORDER BY x.created_at DESC, x.complaint_id DESC) AS ids,
-			         array_agg(x.surface ORDER BY x.created_at DESC, x.complaint_id DESC) AS surfaces
-			  FROM (SELECT u.complaint_id, u.created_at, u.surface FROM complaint_phrase_uses u
-			        WHERE u.brand_id = :brandId AND u.term = r.term AND u.created_at >= :from AND u.created_at < :to
-			        ORDER BY u.created_at DESC, u.complaint_id DESC LIMIT :examples) x) s
-			ORDER BY r.n - r.previous DESC, r.n DESC, r.term""";
-
-	/**
-	 * One period's terms, {@code current} or not, as its {@link TallyCover} reads them: each piece a range of the
-	 * counters' (brand, unit, start) key or of the complaints' (brand, created_at) index.
-	 */
-	private static final String COVERED = """
-			SELECT t.term, t.complaints AS n, %1$s AS current FROM complaint_phrase_tallies t
-			        WHERE t.brand_id = :brandId AND t.unit = 'month'
-			          AND t.starts >= :%2$sMonths AND t.starts < :%2$sMonthsEnd
-			        UNION ALL
-			        SELECT t.term, t.complaints * :%2$sBeforeSign, %1$s FROM complaint_phrase_tallies t
-			        WHERE t.brand_id = :brandId AND t.unit = 'day'
-			          AND t.starts >= :%2$sBefore AND t.starts < :%2$sBeforeEnd
-			        UNION ALL
-			        SELECT t.term, t.complaints * :%2$sAfterSign, %1$s FROM complaint_phrase_tallies t
-			        WHERE t.brand_id = :brandId AND t.unit = 'day'
-			          AND t.starts >= :%2$sAfter AND t.starts < :%2$sAfterEnd
-			        UNION ALL
-			        SELECT u.term, 1, %1$s
-			        FROM complaint_outcomes o JOIN complaint_phrase_uses u ON u.complaint_id = o.complaint_id
-			        WHERE o.brand_id = :brandId AND (o.created_at >= :%2$sHead AND o.created_at < :%2$sHeadEnd
-			          OR o.created_at >= :%2$sTail AND o.created_at < :%2$sTailEnd)""";
-
 	/** First responses by who sent them; resolutions by whom the case was assigned to; bounded to 100 members. */
 	private static final String AGENTS = """
 			WITH answered AS (
@@ -154,17 +93,6 @@ class InsightQueries {
 			FROM complaint_partner_cases p
 			WHERE p.partner_brand_id = :brandId AND p.joined_at >= :from AND p.joined_at < :to"""
 			.formatted(HOURS.formatted("p.first_response_at - p.joined_at"));
-
-	private static final String THEMES_SQL = THEMES.formatted(COVERED.formatted("true", "this"),
-			COVERED.formatted("false", "last"));
-
-	/** Themes returned, and complaints named for each. */
-	static final int THEMES_LIMIT = 10;
-	static final int EXAMPLES = 3;
-	/** A term must be in at least this many of the period's complaints to be a theme. */
-	static final int THEME_LEAST = 2;
-	/** The terms that rose most, among which phrases stand in for their words before the themes are cut. */
-	static final int THEME_CANDIDATES = 50;
 
 	private final DatabaseClient db;
 
@@ -204,35 +132,6 @@ class InsightQueries {
 				.all();
 	}
 
-	Flux<InsightRows.Theme> themes(InsightPeriod period) {
-		DatabaseClient.GenericExecuteSpec spec = bound(THEMES_SQL, period).bind("least", THEME_LEAST)
-				.bind("candidates", THEME_CANDIDATES).bind("limit", THEMES_LIMIT).bind("examples", EXAMPLES);
-		spec = covered(spec, "this", TallyCover.of(period.from(), period.to()));
-		spec = covered(spec, "last", TallyCover.of(period.previousFrom(), period.from()));
-		return spec.map(row -> new InsightRows.Theme(row.get("term", String.class), row.get("stem", String.class),
-				count(row, "n"), count(row, "previous"), count(row, "n") - count(row, "previous"),
-				Arrays.asList(row.get("ids", Long[].class)))).all();
-	}
-
-	/** Binds one period's cover as {@code :thisMonths}, {@code :thisMonthsEnd} and so on, each name after {@code prefix}. */
-	private static DatabaseClient.GenericExecuteSpec covered(DatabaseClient.GenericExecuteSpec spec, String prefix,
-			TallyCover cover) {
-		return spec.bind(name(prefix, "months"), cover.months().since())
-				.bind(name(prefix, "monthsEnd"), cover.months().until())
-				.bind(name(prefix, "before"), cover.before().range().since())
-				.bind(name(prefix, "beforeEnd"), cover.before().range().until())
-				.bind(name(prefix, "beforeSign"), cover.before().sign())
-				.bind(name(prefix, "after"), cover.after().range().since())
-				.bind(name(prefix, "afterEnd"), cover.after().range().until())
-				.bind(name(prefix, "afterSign"), cover.after().sign())
-				.bind(name(prefix, "head"), cover.head().since()).bind(name(prefix, "headEnd"), cover.head().until())
-				.bind(name(prefix, "tail"), cover.tail().since()).bind(name(prefix, "tailEnd"), cover.tail().until());
-	}
-
-	private static String name(String prefix, String name) {
-		return prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-	}
-
 	Flux<InsightRows.Agent> agents(InsightPeriod period) {
 		return bound(AGENTS, period)
 				.map(row -> new InsightRows.Agent(row.get("subject", String.class), count(row, "answered"),
@@ -254,10 +153,15 @@ class InsightQueries {
 	}
 
 	private DatabaseClient.GenericExecuteSpec bound(String sql, InsightPeriod period) {
+		return bound(db, sql, period);
+	}
+
+	/** {@code sql} with the period's brand and bounds bound as {@code :brandId}, {@code :from} and {@code :to}. */
+	static DatabaseClient.GenericExecuteSpec bound(DatabaseClient db, String sql, InsightPeriod period) {
 		return db.sql(sql).bind("brandId", period.brandId()).bind("from", period.from()).bind("to", period.to());
 	}
 
-	private static long count(Readable row, String column) {
+	static long count(Readable row, String column) {
 		Long value = row.get(column, Long.class);
 		return value == null ? 0 : value;
 	}

@@ -23,10 +23,12 @@ import org.springframework.stereotype.Service;
 class InsightReading {
 
 	private final InsightQueries queries;
+	private final ThemeQueries themes;
 	private final BrandDirectory brands;
 
-	InsightReading(InsightQueries queries, BrandDirectory brands) {
+	InsightReading(InsightQueries queries, ThemeQueries themes, BrandDirectory brands) {
 		this.queries = queries;
+		this.themes = themes;
 		this.brands = brands;
 	}
 
@@ -63,7 +65,7 @@ class InsightReading {
 	}
 
 	Mono<List<InsightRows.Theme>> themes(BrandInsights insights) {
-		return insights.period() == null ? Mono.empty() : queries.themes(insights.period()).collectList();
+		return insights.period() == null ? Mono.empty() : themes.of(insights.period()).collectList();
 	}
 
 	Mono<Double> heldRate(BrandInsights insights) {
