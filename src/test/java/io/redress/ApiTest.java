@@ -242,8 +242,12 @@ public abstract class ApiTest {
 		return value;
 	}
 
-	/** A name no other test uses: lower-case, safe as a slug or a subject. */
+	/**
+	 * A name no other test uses: lower-case, safe as a slug or a subject, and never seven digits in a row, which text
+	 * masking would take for a phone number (two base-36 parts of at most six characters, a letter between them).
+	 */
 	protected static String unique(String prefix) {
-		return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQUENCE.incrementAndGet();
+		return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "q"
+				+ Integer.toString(SEQUENCE.incrementAndGet(), 36);
 	}
 }
