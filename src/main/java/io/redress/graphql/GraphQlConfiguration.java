@@ -1,7 +1,5 @@
 package io.redress.graphql;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
@@ -69,12 +67,12 @@ class GraphQlConfiguration {
 
 	@Bean
 	Instrumentation maxQueryDepth(GraphQlSettings settings) {
-		return new MaxQueryDepthInstrumentation(settings.maxDepth());
+		return LimitInstrumentations.maxDepth(settings.maxDepth());
 	}
 
 	@Bean
 	Instrumentation maxQueryComplexity(GraphQlSettings settings) {
-		return new MaxQueryComplexityInstrumentation(settings.maxComplexity(), new PageSizeComplexity());
+		return LimitInstrumentations.maxComplexity(settings.maxComplexity(), new PageSizeComplexity());
 	}
 
 	@Bean
