@@ -39,6 +39,12 @@ class GraphQlConfiguration {
 		return DocumentLookup.trusting(trusted);
 	}
 
+	/** Takes the place of Spring Boot's registry of batch loaders: an operation's loaders are made as it asks. */
+	@Bean
+	DataLoaderTemplates dataLoaderTemplates() {
+		return new DataLoaderTemplates();
+	}
+
 	@Bean
 	RuntimeWiringConfigurer scalars() {
 		return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);

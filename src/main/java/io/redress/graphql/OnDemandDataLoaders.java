@@ -6,35 +6,31 @@ import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 
-import org.springframework.graphql.execution.DataLoaderRegistrar;
-
 /**
- * The data loaders of one operation, which a subscription holds only while one of its events is being resolved.
- * Spring for GraphQL makes every registered loader for every operation up front (about forty, each with its options,
- * cache and statistics: some 15 KB), and a subscription would keep them, and every key they ever cached, for as long
- * as it lives, though most of its events are resolved by another subscriber of its audience
- * ({@link SharedEventFields}). Once {@link #onDemand()} is called, the loaders are dropped and made again, all at
- * once, the first time an event asks for one; they are dropped again when no event of the subscription is in flight.
- * A query or mutation keeps the loaders Spring made, as before.
+ * The data loaders of one operation, each made the first time the operation asks for it
+ * ({@link DataLoaderTemplates}): Spring for GraphQL made every registered loader for every operation up front (about
+ * forty, each with its options, cache and statistics: some 15 KB), though a query uses a few, and Q1 none. A
+ * subscription holds its loaders only while one of its events is being resolved: it would keep them, and every key
+ * they ever cached, for as long as it lives, though most of its events are resolved by another subscriber of its
+ * audience ({@link SharedEventFields}). Once {@link #onDemand()} is called, the loaders are dropped whenever no event
+ * of the subscription is in flight, and made again when an event asks for them.
  */
 final class OnDemandDataLoaders extends DataLoaderRegistry {
 
-	private final DataLoaderRegistrar registrar;
+	private final DataLoaderTemplates templates;
 	private final GraphQLContext context;
 	private boolean onDemand;
-	private boolean made;
-	private boolean making;
 	private int eventsInFlight;
 
-	OnDemandDataLoaders(DataLoaderRegistrar registrar, GraphQLContext context) {
-		this.registrar = registrar;
+	OnDemandDataLoaders(DataLoaderTemplates templates, GraphQLContext context) {
+		this.templates = templates;
 		this.context = context;
 	}
 
 	/** The same loaders, instrumented as {@code observed} (the copy the request observations made of this one). */
 	private OnDemandDataLoaders(OnDemandDataLoaders original, DataLoaderRegistry observed) {
 		super(new ConcurrentHashMap<>(), observed.getInstrumentation());
-		this.registrar = original.registrar;
+		this.templates = original.templates;
 		this.context = original.context;
 		dataLoaders.putAll(observed.getDataLoadersMap());
 		// The original stays referenced from the operation's input for as long as it runs: it keeps no loader.
@@ -52,7 +48,7 @@ final class OnDemandDataLoaders extends DataLoaderRegistry {
 	/** From now on (a subscription's), loaders exist only while an event is resolved. */
 	synchronized void onDemand() {
 		onDemand = true;
-		drop();
+		dataLoaders.clear();
 	}
 
 	synchronized void eventStarted() {
@@ -63,30 +59,23 @@ final class OnDemandDataLoaders extends DataLoaderRegistry {
 	synchronized boolean eventEnded() {
 		eventsInFlight--;
 		if (eventsInFlight == 0 && onDemand) {
-			drop();
+			dataLoaders.clear();
 		}
 		return eventsInFlight == 0;
 	}
 
 	@Override
 	public <K, V> DataLoader<K, V> getDataLoader(String key) {
-		synchronized (this) {
-			if (onDemand && !made && !making) {
-				making = true;
-				try {
-					registrar.registerDataLoaders(this, context);
-					made = true;
-				}
-				finally {
-					making = false;
-				}
-			}
+		DataLoader<K, V> made = super.getDataLoader(key);
+		if (made != null) {
+			return made;
 		}
-		return super.getDataLoader(key);
-	}
-
-	private void drop() {
-		dataLoaders.clear();
-		made = false;
+		DataLoader<?, ?> template = templates.make(key, context);
+		if (template == null) {
+			return null;
+		}
+		// Instrumented by the registry's own instrumentation, as a registered loader would be; of two made at once,
+		// the first one kept serves both.
+		return computeIfAbsent(key, name -> template);
 	}
 }

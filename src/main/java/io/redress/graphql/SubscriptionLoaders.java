@@ -10,24 +10,23 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
 import reactor.core.publisher.Mono;
 
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every operation {@link OnDemandDataLoaders}, and has a subscription's made only while one of its events is
- * resolved: an idle subscription holds no data loader, and nothing of the events it was sent
- * ({@link EventCallStacks}).
+ * Gives every operation {@link OnDemandDataLoaders}, made as the operation asks for them, and has a subscription's
+ * kept only while one of its events is resolved: an idle subscription holds no data loader, and nothing of the events
+ * it was sent ({@link EventCallStacks}).
  */
 @Component
 class SubscriptionLoaders implements WebGraphQlInterceptor, Instrumentation {
 
-	private final BatchLoaderRegistry registrar;
+	private final DataLoaderTemplates templates;
 
-	SubscriptionLoaders(BatchLoaderRegistry registrar) {
-		this.registrar = registrar;
+	SubscriptionLoaders(DataLoaderTemplates templates) {
+		this.templates = templates;
 	}
 
 	@Override
@@ -39,7 +38,7 @@ class SubscriptionLoaders implements WebGraphQlInterceptor, Instrumentation {
 	/** Gives {@code request} its {@link OnDemandDataLoaders}. */
 	void configure(WebGraphQlRequest request) {
 		request.configureExecutionInput((input, builder) -> builder
-				.dataLoaderRegistry(new OnDemandDataLoaders(registrar, input.getGraphQLContext())).build());
+				.dataLoaderRegistry(new OnDemandDataLoaders(templates, input.getGraphQLContext())).build());
 	}
 
 	@Override

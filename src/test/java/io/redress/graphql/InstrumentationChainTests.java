@@ -6,8 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -23,7 +21,6 @@ import graphql.schema.idl.SchemaParser;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.graphql.execution.DefaultBatchLoaderRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,9 +37,9 @@ class InstrumentationChainTests {
 
 	/** The instrumentations of the running server that work per request only. */
 	private static List<Instrumentation> perRequest() {
-		return List.of(new RequestObservations(ObservationRegistry.NOOP), new MaxQueryDepthInstrumentation(10),
-				new MaxQueryComplexityInstrumentation(1000, new PageSizeComplexity()), new AliasLimitInstrumentation(5),
-				new SharedEventFields(), new SubscriptionLoaders(new DefaultBatchLoaderRegistry()), new ChainedDispatch());
+		return List.of(new RequestObservations(ObservationRegistry.NOOP), LimitInstrumentations.maxDepth(10),
+				LimitInstrumentations.maxComplexity(1000, new PageSizeComplexity()), new AliasLimitInstrumentation(5),
+				new SharedEventFields(), new SubscriptionLoaders(new DataLoaderTemplates()), new ChainedDispatch());
 	}
 
 	@Test
