@@ -12,6 +12,7 @@ import org.dataloader.BatchLoaderEnvironment;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderOptions;
 import org.dataloader.DataLoaderRegistry;
+import org.dataloader.instrumentation.DataLoaderInstrumentation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,7 +24,8 @@ import org.springframework.graphql.execution.DefaultBatchLoaderRegistry;
  * first asks for one ({@link OnDemandDataLoaders}), not all of them up front: Spring makes all forty or so for every
  * operation (each with its options, cache and statistics: some 6 % of Q1's allocations, a query that uses none). The
  * loaders are made once with a placeholder context, as templates; an operation's loader is a copy of its template
- * with the operation's context (which Spring's batch functions read the caller from) and instrumentation.
+ * with the operation's context (which Spring's batch functions read the caller from) and the request observations'
+ * instrumentation of batch loads ({@link RequestObservations}).
  */
 final class DataLoaderTemplates extends DefaultBatchLoaderRegistry {
 
@@ -38,15 +40,22 @@ final class DataLoaderTemplates extends DefaultBatchLoaderRegistry {
 		}
 	}
 
-	/** The loader {@code name} of the operation whose context is {@code context}, or null when none has the name. */
-	DataLoader<?, ?> make(String name, GraphQLContext context) {
+	/**
+	 * The loader {@code name} of the operation whose context is {@code context}, instrumented with
+	 * {@code instrumentation} (unless null), or null when no loader has the name.
+	 */
+	DataLoader<?, ?> make(String name, GraphQLContext context, DataLoaderInstrumentation instrumentation) {
 		DataLoader<?, ?> template = templates().get(name);
 		if (template == null) {
 			return null;
 		}
 		BatchLoaderContextProvider provider = () -> context;
-		DataLoaderOptions options = template.getOptions()
-				.transform(builder -> builder.setBatchLoaderContextProvider(provider));
+		DataLoaderOptions options = template.getOptions().transform(builder -> {
+			builder.setBatchLoaderContextProvider(provider);
+			if (instrumentation != null) {
+				builder.setInstrumentation(instrumentation);
+			}
+		});
 		return template.transform(builder -> builder.options(options));
 	}
 

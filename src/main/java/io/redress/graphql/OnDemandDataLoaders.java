@@ -1,10 +1,9 @@
 package io.redress.graphql;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
+import org.dataloader.instrumentation.DataLoaderInstrumentation;
 
 /**
  * The data loaders of one operation, each made the first time the operation asks for it
@@ -21,28 +20,24 @@ final class OnDemandDataLoaders extends DataLoaderRegistry {
 	private final GraphQLContext context;
 	private boolean onDemand;
 	private int eventsInFlight;
+	private volatile DataLoaderInstrumentation batchLoads;
 
 	OnDemandDataLoaders(DataLoaderTemplates templates, GraphQLContext context) {
 		this.templates = templates;
 		this.context = context;
 	}
 
-	/** The same loaders, instrumented as {@code observed} (the copy the request observations made of this one). */
-	private OnDemandDataLoaders(OnDemandDataLoaders original, DataLoaderRegistry observed) {
-		super(new ConcurrentHashMap<>(), observed.getInstrumentation());
-		this.templates = original.templates;
-		this.context = original.context;
-		dataLoaders.putAll(observed.getDataLoadersMap());
-		// The original stays referenced from the operation's input for as long as it runs: it keeps no loader.
-		original.dataLoaders.clear();
+	/**
+	 * The request observations' instrumentation of batch loads ({@link RequestObservations}), given before the
+	 * operation runs; the loaders made from then on are instrumented with it.
+	 */
+	void observeBatchLoads(DataLoaderInstrumentation instrumentation) {
+		this.batchLoads = instrumentation;
 	}
 
-	/**
-	 * Spring's request observations replace the operation's registry with an instrumented copy, which would hold the
-	 * loaders for good; this is that copy, on demand.
-	 */
-	OnDemandDataLoaders observedAs(DataLoaderRegistry observed) {
-		return new OnDemandDataLoaders(this, observed);
+	@Override
+	public DataLoaderInstrumentation getInstrumentation() {
+		return batchLoads;
 	}
 
 	/** From now on (a subscription's), loaders exist only while an event is resolved. */
@@ -70,12 +65,11 @@ final class OnDemandDataLoaders extends DataLoaderRegistry {
 		if (made != null) {
 			return made;
 		}
-		DataLoader<?, ?> template = templates.make(key, context);
+		DataLoader<?, ?> template = templates.make(key, context, batchLoads);
 		if (template == null) {
 			return null;
 		}
-		// Instrumented by the registry's own instrumentation, as a registered loader would be; of two made at once,
-		// the first one kept serves both.
+		// Of two made at once, the first one kept serves both.
 		return computeIfAbsent(key, name -> template);
 	}
 }

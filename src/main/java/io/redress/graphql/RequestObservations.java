@@ -9,6 +9,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.dataloader.instrumentation.DataLoaderInstrumentation;
 
 import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 
@@ -19,24 +20,31 @@ import org.springframework.graphql.observation.GraphQlObservationInstrumentation
  * the GraphQL context either: from there Spring copies it into the Reactor context of every data fetcher, and Reactor
  * then opens and closes a scope of it (a thread-local restore) around every row R2DBC emits. Its timer does not need
  * it; only a tracer would, and there is none.
+ * <p>
+ * Spring observes batch loads by copying each operation's input, with a new registry holding an instrumented copy of
+ * every data loader (8 to 14 % of Q1's allocations, a query that loads nothing). An operation's own registry
+ * ({@link OnDemandDataLoaders}) instead makes each loader it is asked for with that same instrumentation, so the input
+ * is left as it is; an input with another registry is still copied as Spring does.
  */
 final class RequestObservations extends GraphQlObservationInstrumentation {
 
+	/** Spring's observation of batch loads, which keeps nothing per operation: one serves all of them. */
+	private final DataLoaderInstrumentation batchLoads;
+
 	RequestObservations(ObservationRegistry registry) {
 		super(registry);
+		this.batchLoads = super.instrumentExecutionInput(ExecutionInput.newExecutionInput("{ __typename }").build(),
+				null, null).getDataLoaderRegistry().getInstrumentation();
 	}
 
-	/** Keeps a subscription's loaders on demand ({@link OnDemandDataLoaders}) in the observed copy of the registry. */
 	@Override
 	public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
 			InstrumentationState state) {
-		ExecutionInput observed = super.instrumentExecutionInput(input, parameters, state);
-		if (!(input.getDataLoaderRegistry() instanceof OnDemandDataLoaders loaders)
-				|| observed.getDataLoaderRegistry() == loaders) {
-			return observed;
+		if (input.getDataLoaderRegistry() instanceof OnDemandDataLoaders loaders) {
+			loaders.observeBatchLoads(batchLoads);
+			return input;
 		}
-		return observed.transform(builder -> builder
-				.dataLoaderRegistry(loaders.observedAs(observed.getDataLoaderRegistry())));
+		return super.instrumentExecutionInput(input, parameters, state);
 	}
 
 	@Override
