@@ -2,6 +2,7 @@ package io.redress.graphql;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import graphql.GraphQLContext;
@@ -62,6 +63,26 @@ class OnDemandDataLoadersTests {
 		other.dispatch();
 		assertThat(loaded.join()).isEqualTo("name 1");
 		assertThat(contextSeen.get()).isSameAs(second);
+	}
+
+	@Test
+	void twoOperationsShareNoCachedValue() {
+		AtomicInteger batches = new AtomicInteger();
+		templates.<Integer, String>forName("counted").registerBatchLoader((keys, environment) -> Flux.fromIterable(keys)
+				.map(key -> "batch " + batches.incrementAndGet()));
+		DataLoader<Integer, String> one = new OnDemandDataLoaders(templates, GraphQLContext.getDefault())
+				.getDataLoader("counted");
+		DataLoader<Integer, String> other = new OnDemandDataLoaders(templates, GraphQLContext.getDefault())
+				.getDataLoader("counted");
+
+		var first = one.load(1);
+		one.dispatch();
+		var second = other.load(1);
+		other.dispatch();
+
+		assertThat(first.join()).isEqualTo("batch 1");
+		assertThat(second.join()).as("the same key in another operation is loaded again, not read from the first's cache")
+				.isEqualTo("batch 2");
 	}
 
 	@Test
