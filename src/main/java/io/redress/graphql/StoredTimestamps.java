@@ -6,13 +6,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
+import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.client.EncodedParameter;
 import io.r2dbc.postgresql.codec.Codec;
+import io.r2dbc.postgresql.codec.CodecMetadata;
 import io.r2dbc.postgresql.codec.CodecRegistry;
+import io.r2dbc.postgresql.codec.PostgresTypeIdentifier;
 import io.r2dbc.postgresql.codec.PostgresqlObjectId;
 import io.r2dbc.postgresql.extension.CodecRegistrar;
 import io.r2dbc.postgresql.message.Format;
@@ -58,8 +61,12 @@ public final class StoredTimestamps implements CodecRegistrar {
 	/** The first second of the Gregorian calendar (1582-10-15), before which the driver shifts dates. */
 	private static final long GREGORIAN = -12_219_292_800L;
 
-	/** Decodes binary {@code timestamptz} to {@code OffsetDateTime}; encodes nothing (the driver's codecs do). */
-	static final class Decoder implements Codec<OffsetDateTime> {
+	/**
+	 * Decodes binary {@code timestamptz} to {@code OffsetDateTime}, and leaves the rest to the driver's codec. The
+	 * driver looks codecs up by what they declare ({@link CodecMetadata}), the first for each type, format and Java
+	 * type, for decoding and encoding alike: so this one declares the one case it decodes, and encodes as the driver's.
+	 */
+	static final class Decoder implements Codec<OffsetDateTime>, CodecMetadata {
 
 		private final Codec<OffsetDateTime> driver;
 		private final ZoneRules zone;
@@ -97,28 +104,43 @@ public final class StoredTimestamps implements CodecRegistrar {
 		}
 
 		@Override
+		public Class<?> type() {
+			return OffsetDateTime.class;
+		}
+
+		@Override
+		public Iterable<PostgresTypeIdentifier> getDataTypes() {
+			return List.of(PostgresqlObjectId.TIMESTAMPTZ);
+		}
+
+		@Override
+		public Iterable<Format> getFormats() {
+			return List.of(Format.FORMAT_BINARY);
+		}
+
+		@Override
 		public boolean canEncode(Object value) {
-			return false;
+			return driver.canEncode(value);
 		}
 
 		@Override
 		public boolean canEncodeNull(Class<?> type) {
-			return false;
+			return driver.canEncodeNull(type);
 		}
 
 		@Override
 		public EncodedParameter encode(Object value) {
-			throw new UnsupportedOperationException("decodes only");
+			return driver.encode(value);
 		}
 
 		@Override
 		public EncodedParameter encode(Object value, int dataType) {
-			throw new UnsupportedOperationException("decodes only");
+			return driver.encode(value, dataType);
 		}
 
 		@Override
 		public EncodedParameter encodeNull() {
-			throw new UnsupportedOperationException("decodes only");
+			return driver.encodeNull();
 		}
 	}
 }
