@@ -1,9 +1,12 @@
 package io.redress.graphql;
 
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
+import io.r2dbc.postgresql.extension.Extension;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
@@ -14,21 +17,30 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.util.context.Context;
 
+import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * The {@link DatabaseClient} every module uses (Spring Boot's, as it would make it), each statement run with an empty
- * Reactor context. With context propagation on the classpath, Reactor restores the thread-locals of every key in the
- * subscriber's context around each signal of a {@code handle} operator, and the PostgreSQL driver handles every
- * message it receives (a row is one) in several: Spring Security's security context and exchange, set and reset per
- * row, were 6.5 % of the allocations of a 650-field read. Nothing that runs inside a statement's execution reads the
- * context (the driver, the row mappers); the request's viewer, deadline and transaction are read from it before, when
- * the connection is taken, which this leaves as it was.
+ * How statements run and read their rows. Every connection decodes {@code timestamptz} through
+ * {@link StoredTimestamps}. The {@link DatabaseClient} every module uses is Spring Boot's, as it would make it, but
+ * runs each statement with an empty Reactor context. With context propagation on the classpath, Reactor restores the
+ * thread-locals of every key in the subscriber's context around each signal of a {@code handle} operator, and the
+ * PostgreSQL driver handles every message it receives (a row is one) in several: Spring Security's security context
+ * and exchange, set and reset per row, were 6.5 % of the allocations of a 650-field read. Nothing that runs inside a
+ * statement's execution reads the context (the driver, the row mappers); the request's viewer, deadline and
+ * transaction are read from it before, when the connection is taken, which this leaves as it was.
  */
 @Configuration(proxyBeanMethods = false)
 class StatementContexts {
+
+	/** Every connection reads {@code timestamptz} through {@link StoredTimestamps}. */
+	@Bean
+	ConnectionFactoryOptionsBuilderCustomizer storedTimestamps() {
+		return options -> options.option(PostgresqlConnectionFactoryProvider.EXTENSIONS,
+				List.<Extension>of(new StoredTimestamps()));
+	}
 
 	@Bean
 	DatabaseClient databaseClient(ConnectionFactory connectionFactory) {

@@ -29,10 +29,10 @@ import reactor.core.publisher.Mono;
  * tenth of the allocations of a read of 100 complaints and 186 messages. Here the default zone is taken once per
  * connection and the value is made from its seconds, nanoseconds and that zone's offset now, the same value the driver
  * gives ({@code StoredTimestampsTests} compares them). Dates before the Gregorian calendar, which the driver shifts,
- * are left to the driver. Registered for every connection through the driver's extension mechanism
- * ({@code META-INF/services}); encoding stays the driver's.
+ * are left to the driver. Registered for every connection as a driver extension by {@link StatementContexts}; encoding stays the
+ * driver's.
  */
-public final class StoredTimestamps implements CodecRegistrar {
+final class StoredTimestamps implements CodecRegistrar {
 
 	@Override
 	public Publisher<Void> register(PostgresqlConnection connection, ByteBufAllocator allocator, CodecRegistry registry) {
