@@ -1,6 +1,10 @@
 package io.redress.complaint;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import io.redress.brand.BrandListing;
 
 /**
@@ -13,14 +17,45 @@ record ComplaintJoins(boolean brand, boolean rating, boolean description) {
 	/** The rows alone, whole. */
 	static final ComplaintJoins NONE = new ComplaintJoins(false, false, true);
 
-	/** What a connection field's selection asks of its complaints, through {@code nodes} or {@code edges.node}. */
+	/**
+	 * What a connection field's selection asks of its complaints, through {@code nodes} or {@code edges.node}: read
+	 * from the selected fields themselves ({@code selection.contains} compiles a glob pattern on every call, 2 % of
+	 * the CPU of a page of complaints for these three questions).
+	 */
 	static ComplaintJoins of(DataFetchingFieldSelectionSet selection) {
-		return new ComplaintJoins(selects(selection, "brand"), selects(selection, "rating"),
-				selects(selection, "description"));
+		boolean brand = false;
+		boolean rating = false;
+		boolean description = false;
+		for (SelectedField row : rows(selection)) {
+			for (SelectedField field : row.getSelectionSet().getImmediateFields()) {
+				switch (field.getName()) {
+					case "brand" -> brand = true;
+					case "rating" -> rating = true;
+					case "description" -> description = true;
+					default -> {
+					}
+				}
+			}
+		}
+		return new ComplaintJoins(brand, rating, description);
 	}
 
-	private static boolean selects(DataFetchingFieldSelectionSet selection, String field) {
-		return selection.contains("nodes/" + field) || selection.contains("edges/node/" + field);
+	/** The fields that select a complaint's own fields: {@code nodes}, and {@code node} within {@code edges}. */
+	private static List<SelectedField> rows(DataFetchingFieldSelectionSet selection) {
+		List<SelectedField> rows = new ArrayList<>(2);
+		for (SelectedField field : selection.getImmediateFields()) {
+			if (field.getName().equals("nodes")) {
+				rows.add(field);
+			}
+			else if (field.getName().equals("edges")) {
+				for (SelectedField node : field.getSelectionSet().getImmediateFields()) {
+					if (node.getName().equals("node")) {
+						rows.add(node);
+					}
+				}
+			}
+		}
+		return rows;
 	}
 
 	/** The row's own columns ({@link Complaints#COLUMNS}), the description left out unless it is read. */
