@@ -58,7 +58,10 @@ final class StoredTimestamps implements CodecRegistrar {
 	/** PostgreSQL counts microseconds from 2000-01-01 UTC; Java seconds from 1970-01-01. */
 	private static final long POSTGRES_EPOCH = 946_684_800L;
 
-	/** The first second of the Gregorian calendar (1582-10-15), before which the driver shifts dates. */
+	/**
+	 * The first second of the Gregorian calendar (1582-10-15), before which the driver shifts dates; {@code -infinity}
+	 * is below it, and {@code infinity} (the largest value) is left to the driver too.
+	 */
 	private static final long GREGORIAN = -12_219_292_800L;
 
 	/**
@@ -93,7 +96,7 @@ final class StoredTimestamps implements CodecRegistrar {
 			long micros = buffer.getLong(buffer.readerIndex());
 			long seconds = micros / 1_000_000L;
 			long javaSeconds = seconds + POSTGRES_EPOCH;
-			if (javaSeconds < GREGORIAN) {
+			if (javaSeconds < GREGORIAN || micros == Long.MAX_VALUE) {
 				return driver.decode(buffer, dataType, format, type);
 			}
 			buffer.skipBytes(Long.BYTES);

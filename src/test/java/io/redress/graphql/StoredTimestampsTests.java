@@ -35,6 +35,8 @@ class StoredTimestampsTests {
 				817_000_000_123_456L, 9_000L * 365 * DAY, -730_000L * DAY / 1000 * 1000, Long.MAX_VALUE / 1000));
 		values.add(-150_000L * DAY); // before the Gregorian calendar (1589 years earlier): the driver shifts it
 		values.add(-153_000L * DAY);
+		values.add(Long.MAX_VALUE); // infinity
+		values.add(Long.MIN_VALUE); // -infinity
 		for (long micros = -5 * DAY; micros < 5 * DAY; micros += DAY / 7 + 12_345) {
 			values.add(micros);
 		}
