@@ -41,13 +41,13 @@ public final class ReadBenchmark {
 	/**
 	 * The statements run since the last reset, each with its calls, leaving out transaction control and the server's
 	 * background work (the event log and its sequencer's lease, the score and signal feeds, the score refresh, expired
-	 * proposals, public titles and bodies) and the driver's type lookups as it opens a connection: no request's.
+	 * proposals, public titles and bodies, webhook leases, due deadlines) and the driver's type lookups as it opens a connection: no request's.
 	 */
 	static final String STATEMENTS = """
 			SELECT calls, query FROM pg_stat_statements
 			WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND toplevel
 			  AND query !~* '^\\s*(begin|commit|rollback|start|set|show|select 1\\s*$)'
-			  AND query !~* '(pg_stat_statements|\\mevents\\M|\\mbrand_scores\\M|score_feed|signal_feed|proposed_at < now|public_title IS NULL|WHERE public_body IS NULL|pg_try_advisory_xact_lock|pg_catalog\\.pg_type)'
+			  AND query !~* '(pg_stat_statements|\\mevents\\M|\\mbrand_scores\\M|score_feed|signal_feed|proposed_at < now|public_title IS NULL|WHERE public_body IS NULL|SET public_body = |\\mwebhooks\\M|\\mcomplaint_deadlines\\M|pg_try_advisory_xact_lock|pg_catalog\\.pg_type)'
 			ORDER BY calls DESC""";
 
 	private static final String UNSCORED_BRANDS = """
@@ -219,17 +219,25 @@ public final class ReadBenchmark {
 		}
 	}
 
-	/** The statements run since the reset; with {@code BENCH_STATEMENTS=true} each is printed with its calls. */
+	/**
+	 * The statements run since the reset; with {@code BENCH_STATEMENTS=true} each is printed with its calls and
+	 * PostgreSQL's mean execution and planning time a call.
+	 */
 	private static long statements(DatabaseClient db, ReadQuery query, long requests) {
-		List<Map.Entry<Long, String>> statements = db.sql(STATEMENTS)
-				.map(row -> Map.entry(row.get("calls", Long.class), row.get("query", String.class))).all()
-				.collectList().block();
-		if (Boolean.parseBoolean(System.getenv("BENCH_STATEMENTS"))) {
-			statements.forEach(statement -> System.out.printf(Locale.ROOT, "%s %8.2f per request: %s%n", query,
-					(double) statement.getKey() / Math.max(1, requests),
-					statement.getValue().replaceAll("\\s+", " ")));
+		record Counted(long calls, double execMs, double planMs, String query) {
 		}
-		return statements.stream().mapToLong(Map.Entry::getKey).sum();
+		List<Counted> statements = db
+				.sql(STATEMENTS.replace("calls, query", "calls, mean_exec_time, total_plan_time, query"))
+				.map(row -> new Counted(row.get("calls", Long.class), row.get("mean_exec_time", Double.class),
+						row.get("total_plan_time", Double.class), row.get("query", String.class)))
+				.all().collectList().block();
+		if (Boolean.parseBoolean(System.getenv("BENCH_STATEMENTS"))) {
+			statements.forEach(statement -> System.out.printf(Locale.ROOT,
+					"%s %8.2f per request, %.3f ms execution and %.3f ms planning a call: %s%n", query,
+					(double) statement.calls() / Math.max(1, requests), statement.execMs(),
+					statement.planMs() / Math.max(1, statement.calls()), statement.query().replaceAll("\\s+", " ")));
+		}
+		return statements.stream().mapToLong(Counted::calls).sum();
 	}
 
 	/**
