@@ -97,14 +97,39 @@ class ComplaintPages {
 
 	/** One page of a feed, each row with the role {@code viewerSubject} holds in its brand (none for "" or anonymous). */
 	Flux<Listed> page(ComplaintQuery query, ComplaintJoins joins, String viewerSubject, int limit) {
-		boolean signedIn = signedIn(viewerSubject);
+		return bindPage(db.sql(pageStatement(query, joins, signedIn(viewerSubject), limit)), query, viewerSubject, limit)
+				.map(row -> listed(row, joins)).all();
+	}
+
+	/**
+	 * Up to {@code limit} public complaints of each brand from the position {@code query} gives (its status filter and
+	 * keyset position; its other fields are ignored), each row with the viewer's role in its brand: one statement.
+	 */
+	Flux<Listed> brandPages(Collection<Long> brandIds, ComplaintQuery query, ComplaintJoins joins,
+			String viewerSubject, int limit) {
+		return bindBrandPages(db.sql(brandPagesStatement(query, joins, signedIn(viewerSubject), limit)), brandIds,
+				query, viewerSubject, limit).map(row -> listed(row, joins)).all();
+	}
+
+	/** The statement of a feed's page with {@code query}'s filters (the plan tests explain it). */
+	static String pageStatement(ComplaintQuery query, ComplaintJoins joins, boolean signedIn, int limit) {
 		int filters = (query.brandId() == null ? 0 : BRAND) | (query.consumerId() == null ? 0 : CONSUMER)
 				| (query.status() == null ? 0 : STATUS) | (query.category() == null ? 0 : CATEGORY)
 				| (query.titlePattern() == null ? 0 : PATTERN) | (query.consumerId() == null ? PUBLIC : 0)
 				| (query.afterTime() == null ? 0 : AFTER);
-		GenericExecuteSpec spec = db
-				.sql(STATEMENTS.computeIfAbsent(Shape.of(false, joins, signedIn, filters, limit), Shape::statement))
-				.bind("limit", limit);
+		return STATEMENTS.computeIfAbsent(Shape.of(false, joins, signedIn, filters, limit), Shape::statement);
+	}
+
+	/** The statement of several brands' pages with {@code query}'s status and position (the plan tests explain it). */
+	static String brandPagesStatement(ComplaintQuery query, ComplaintJoins joins, boolean signedIn, int limit) {
+		int filters = BRAND | PUBLIC | (query.status() == null ? 0 : STATUS) | (query.afterTime() == null ? 0 : AFTER);
+		return STATEMENTS.computeIfAbsent(Shape.of(true, joins, signedIn, filters, limit), Shape::statement);
+	}
+
+	/** Binds {@link #pageStatement}'s parameters. */
+	private static GenericExecuteSpec bindPage(GenericExecuteSpec statement, ComplaintQuery query, String viewerSubject,
+			int limit) {
+		GenericExecuteSpec spec = statement.bind("limit", limit);
 		if (query.brandId() != null) {
 			spec = spec.bind("brandId", query.brandId());
 		}
@@ -117,27 +142,18 @@ class ComplaintPages {
 		if (query.titlePattern() != null) {
 			spec = spec.bind("pattern", query.titlePattern());
 		}
-		return bindRest(spec, query, signedIn, viewerSubject).map(row -> listed(row, joins)).all();
+		return bindRest(spec, query, viewerSubject);
 	}
 
-	/**
-	 * Up to {@code limit} public complaints of each brand from the position {@code query} gives (its status filter and
-	 * keyset position; its other fields are ignored), each row with the viewer's role in its brand: one statement.
-	 */
-	Flux<Listed> brandPages(Collection<Long> brandIds, ComplaintQuery query, ComplaintJoins joins,
-			String viewerSubject, int limit) {
-		boolean signedIn = signedIn(viewerSubject);
-		int filters = BRAND | PUBLIC | (query.status() == null ? 0 : STATUS) | (query.afterTime() == null ? 0 : AFTER);
-		GenericExecuteSpec spec = db
-				.sql(STATEMENTS.computeIfAbsent(Shape.of(true, joins, signedIn, filters, limit), Shape::statement))
-				.bind("brandIds", brandIds.toArray(Long[]::new))
-				.bind("limit", limit);
-		return bindRest(spec, query, signedIn, viewerSubject).map(row -> listed(row, joins)).all();
+	/** Binds {@link #brandPagesStatement}'s parameters. */
+	private static GenericExecuteSpec bindBrandPages(GenericExecuteSpec statement, Collection<Long> brandIds,
+			ComplaintQuery query, String viewerSubject, int limit) {
+		return bindRest(statement.bind("brandIds", brandIds.toArray(Long[]::new)).bind("limit", limit), query,
+				viewerSubject);
 	}
 
 	/** Binds what both statements may hold: the status, the keyset position and the viewer. */
-	private static GenericExecuteSpec bindRest(GenericExecuteSpec spec, ComplaintQuery query, boolean signedIn,
-			String viewerSubject) {
+	private static GenericExecuteSpec bindRest(GenericExecuteSpec spec, ComplaintQuery query, String viewerSubject) {
 		GenericExecuteSpec bound = spec;
 		if (query.status() != null) {
 			bound = bound.bind("status", query.status().name());
@@ -145,7 +161,7 @@ class ComplaintPages {
 		if (query.afterTime() != null) {
 			bound = bound.bind("afterTime", query.afterTime()).bind("afterId", query.afterId());
 		}
-		return signedIn ? bound.bind("viewer", viewerSubject) : bound;
+		return signedIn(viewerSubject) ? bound.bind("viewer", viewerSubject) : bound;
 	}
 
 	private static boolean signedIn(String viewerSubject) {
