@@ -1,19 +1,19 @@
 package io.redress.complaint;
 
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.r2dbc.spi.Readable;
 import io.redress.brand.BrandListing;
 import io.redress.brand.BrandRole;
+import io.redress.shared.PageRequest;
 import reactor.core.publisher.Flux;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
 /** Pages of complaints for feeds and brand pages, each row with the viewer's role in its brand, one statement a page. */
@@ -21,12 +21,14 @@ import org.springframework.stereotype.Repository;
 class ComplaintPages {
 
 	/**
-	 * Read with each row of a page: the role the viewer holds in the row's brand, so rights come with the rows. A probe
-	 * of the (brand_id, subject) key per row, whatever the viewer's other memberships; none for an anonymous reader.
+	 * Read with each row of a page for a signed-in viewer: the role the viewer holds in the row's brand, so rights
+	 * come with the rows. A probe of the (brand_id, subject) key per row, whatever the viewer's other memberships.
 	 */
 	private static final String VIEWER_ROLE = """
-			CASE WHEN :viewer <> '' THEN (SELECT r.role FROM brand_roles r WHERE r.brand_id = c.brand_id
-			AND r.subject = :viewer) END AS viewer_role""";
+			(SELECT r.role FROM brand_roles r WHERE r.brand_id = c.brand_id AND r.subject = :viewer) AS viewer_role""";
+
+	/** The same two columns for an anonymous reader, who holds no role and takes part in no case: no probe at all. */
+	private static final String NO_VIEWER = "NULL::text AS viewer_role, NULL::bigint AS viewer_partner";
 
 	/** What the public may never see in a list: withdrawn complaints, and those a moderator hid or removed. */
 	static final String PUBLIC_ONLY = """
@@ -34,45 +36,58 @@ class ComplaintPages {
 			AND c.moderation IS DISTINCT FROM 'REMOVED'""";
 
 	/**
-	 * One keyset page of a feed, newest first; every filter is optional. Three places take what {@link
-	 * ComplaintJoins} decides: the row's columns, the joined columns, and the joins.
+	 * The most rows a page statement's plan is made for: the largest page and the row that says more exist. The
+	 * statements cut at this constant inside and at the page's own {@code :limit} outside, so PostgreSQL plans the
+	 * few rows a page reads (a parameter as the only limit is planned as a tenth of the table) and one plan serves
+	 * every page size: a prepared statement keeps its generic plan instead of planning again at each execution.
+	 */
+	static final int PLANNED_ROWS = PageRequest.MAX_FIRST + 1;
+
+	/**
+	 * One keyset page of a feed, newest first, with only the filters it is given (a filter left out is not in the
+	 * text, rather than a {@code :x IS NULL OR} PostgreSQL cannot plan once for all values). Four places take what
+	 * {@link ComplaintJoins} and the shape decide: the row's columns, the viewer's, the joined columns, the joins;
+	 * then the conditions and the planned rows.
 	 */
 	private static final String PAGE = """
-			SELECT %%s, %s, %s%%s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id%%s
-			WHERE (:brandId::bigint IS NULL OR c.brand_id = :brandId)
-			  AND (:consumerId::bigint IS NULL OR c.consumer_id = :consumerId)
-			  AND (:status::text IS NULL OR c.status = :status)
-			  AND (:category::text IS NULL OR c.category = :category)
-			  AND (:pattern::text IS NULL OR lower(c.public_title) LIKE :pattern ESCAPE '\\')
-			  AND (:publicOnly = false OR (%s))
-			  AND (:afterTime::timestamptz IS NULL OR (c.created_at, c.id) < (:afterTime, :afterId))
+			SELECT * FROM (
+			SELECT %s, %s%s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id%s
+			WHERE %s
 			ORDER BY c.created_at DESC, c.id DESC
-			LIMIT :limit""".formatted(VIEWER_ROLE, ComplaintPartners.VIEWER_PARTNER, PUBLIC_ONLY);
+			LIMIT %d) c
+			ORDER BY c.created_at DESC, c.id DESC
+			LIMIT :limit""";
 
 	/**
 	 * The same keyset page of several brands' public complaints in one statement: a lateral join takes each brand's
 	 * newest {@code :limit} through its (brand_id, created_at, id) index, however many brands the page holds; with
-	 * the columns and joins of {@link ComplaintJoins}.
+	 * the columns and joins of {@link ComplaintJoins}, and only the filters given, as {@link #PAGE}.
 	 */
 	private static final String BRAND_PAGES = """
-			SELECT %%s, %s, %s%%s
+			SELECT %s, %s%s
 			FROM unnest(:brandIds::bigint[]) AS wanted(brand_id)
 			CROSS JOIN LATERAL (
-			  SELECT * FROM complaints c
-			  WHERE c.brand_id = wanted.brand_id
-			    AND (:status::text IS NULL OR c.status = :status)
-			    AND %s
-			    AND (:afterTime::timestamptz IS NULL OR (c.created_at, c.id) < (:afterTime, :afterId))
+			  SELECT * FROM (
+			    SELECT * FROM complaints c
+			    WHERE %s
+			    ORDER BY c.created_at DESC, c.id DESC
+			    LIMIT %d) c
 			  ORDER BY c.created_at DESC, c.id DESC
 			  LIMIT :limit) c
-			JOIN account_profiles p ON p.profile_id = c.consumer_id%%s
-			ORDER BY c.brand_id, c.created_at DESC, c.id DESC""".formatted(VIEWER_ROLE, ComplaintPartners.VIEWER_PARTNER,
-			PUBLIC_ONLY);
+			JOIN account_profiles p ON p.profile_id = c.consumer_id%s
+			ORDER BY c.brand_id, c.created_at DESC, c.id DESC""";
 
-	/** Each statement for each set of joins, written once. */
-	private static final Map<ComplaintJoins, String> PAGES = withEveryJoin(PAGE);
+	/** Each page statement text, made once for each shape that is asked (a bounded number: see {@link Shape}). */
+	private static final Map<Shape, String> STATEMENTS = new ConcurrentHashMap<>();
 
-	private static final Map<ComplaintJoins, String> BRANDS_PAGES = withEveryJoin(BRAND_PAGES);
+	/** The filters a page statement holds, as bits of {@link Shape#filters}. */
+	private static final int BRAND = 1;
+	private static final int CONSUMER = 2;
+	private static final int STATUS = 4;
+	private static final int CATEGORY = 8;
+	private static final int PATTERN = 16;
+	private static final int PUBLIC = 32;
+	private static final int AFTER = 64;
 
 	private final DatabaseClient db;
 
@@ -82,18 +97,7 @@ class ComplaintPages {
 
 	/** One page of a feed, each row with the role {@code viewerSubject} holds in its brand (none for "" or anonymous). */
 	Flux<Listed> page(ComplaintQuery query, ComplaintJoins joins, String viewerSubject, int limit) {
-		return db.sql(PAGES.get(joins))
-				.bind("brandId", Parameter.fromOrEmpty(query.brandId(), Long.class))
-				.bind("consumerId", Parameter.fromOrEmpty(query.consumerId(), Long.class))
-				.bind("status", Parameter.fromOrEmpty(query.status() == null ? null : query.status().name(), String.class))
-				.bind("category",
-						Parameter.fromOrEmpty(query.category() == null ? null : query.category().name(), String.class))
-				.bind("pattern", Parameter.fromOrEmpty(query.titlePattern(), String.class))
-				.bind("publicOnly", query.consumerId() == null)
-				.bind("afterTime", Parameter.fromOrEmpty(query.afterTime(), OffsetDateTime.class))
-				.bind("afterId", query.afterId())
-				.bind("viewer", viewerSubject == null ? "" : viewerSubject)
-				.bind("limit", limit)
+		return bindPage(db.sql(pageStatement(query, joins, signedIn(viewerSubject), limit)), query, viewerSubject, limit)
 				.map(row -> listed(row, joins)).all();
 	}
 
@@ -103,14 +107,118 @@ class ComplaintPages {
 	 */
 	Flux<Listed> brandPages(Collection<Long> brandIds, ComplaintQuery query, ComplaintJoins joins,
 			String viewerSubject, int limit) {
-		return db.sql(BRANDS_PAGES.get(joins))
-				.bind("brandIds", brandIds.toArray(Long[]::new))
-				.bind("status", Parameter.fromOrEmpty(query.status() == null ? null : query.status().name(), String.class))
-				.bind("afterTime", Parameter.fromOrEmpty(query.afterTime(), OffsetDateTime.class))
-				.bind("afterId", query.afterId())
-				.bind("viewer", viewerSubject == null ? "" : viewerSubject)
-				.bind("limit", limit)
-				.map(row -> listed(row, joins)).all();
+		return bindBrandPages(db.sql(brandPagesStatement(query, joins, signedIn(viewerSubject), limit)), brandIds,
+				query, viewerSubject, limit).map(row -> listed(row, joins)).all();
+	}
+
+	/** The statement of a feed's page with {@code query}'s filters (the plan tests explain it). */
+	static String pageStatement(ComplaintQuery query, ComplaintJoins joins, boolean signedIn, int limit) {
+		int filters = (query.brandId() == null ? 0 : BRAND) | (query.consumerId() == null ? 0 : CONSUMER)
+				| (query.status() == null ? 0 : STATUS) | (query.category() == null ? 0 : CATEGORY)
+				| (query.titlePattern() == null ? 0 : PATTERN) | (query.consumerId() == null ? PUBLIC : 0)
+				| (query.afterTime() == null ? 0 : AFTER);
+		return STATEMENTS.computeIfAbsent(Shape.of(false, joins, signedIn, filters, limit), Shape::statement);
+	}
+
+	/** The statement of several brands' pages with {@code query}'s status and position (the plan tests explain it). */
+	static String brandPagesStatement(ComplaintQuery query, ComplaintJoins joins, boolean signedIn, int limit) {
+		int filters = BRAND | PUBLIC | (query.status() == null ? 0 : STATUS) | (query.afterTime() == null ? 0 : AFTER);
+		return STATEMENTS.computeIfAbsent(Shape.of(true, joins, signedIn, filters, limit), Shape::statement);
+	}
+
+	/** Binds {@link #pageStatement}'s parameters. */
+	private static GenericExecuteSpec bindPage(GenericExecuteSpec statement, ComplaintQuery query, String viewerSubject,
+			int limit) {
+		GenericExecuteSpec spec = statement.bind("limit", limit);
+		if (query.brandId() != null) {
+			spec = spec.bind("brandId", query.brandId());
+		}
+		if (query.consumerId() != null) {
+			spec = spec.bind("consumerId", query.consumerId());
+		}
+		if (query.category() != null) {
+			spec = spec.bind("category", query.category().name());
+		}
+		if (query.titlePattern() != null) {
+			spec = spec.bind("pattern", query.titlePattern());
+		}
+		return bindRest(spec, query, viewerSubject);
+	}
+
+	/** Binds {@link #brandPagesStatement}'s parameters. */
+	private static GenericExecuteSpec bindBrandPages(GenericExecuteSpec statement, Collection<Long> brandIds,
+			ComplaintQuery query, String viewerSubject, int limit) {
+		return bindRest(statement.bind("brandIds", brandIds.toArray(Long[]::new)).bind("limit", limit), query,
+				viewerSubject);
+	}
+
+	/** Binds what both statements may hold: the status, the keyset position and the viewer. */
+	private static GenericExecuteSpec bindRest(GenericExecuteSpec spec, ComplaintQuery query, String viewerSubject) {
+		GenericExecuteSpec bound = spec;
+		if (query.status() != null) {
+			bound = bound.bind("status", query.status().name());
+		}
+		if (query.afterTime() != null) {
+			bound = bound.bind("afterTime", query.afterTime()).bind("afterId", query.afterId());
+		}
+		return signedIn(viewerSubject) ? bound.bind("viewer", viewerSubject) : bound;
+	}
+
+	private static boolean signedIn(String viewerSubject) {
+		return viewerSubject != null && !viewerSubject.isEmpty();
+	}
+
+	/**
+	 * What a page statement's text depends on: the brands' lateral form or a single feed, the joins, whether a viewer
+	 * is signed in, which filters are given, and the rows planned ({@link #PLANNED_ROWS}, or a larger internal limit;
+	 * the API's pages are never larger). The page size itself is a parameter, so the texts are bounded (2 forms, 8
+	 * joins, 2 viewers, 128 filter sets; far fewer are ever asked), and so are the connections' prepared statements.
+	 */
+	private record Shape(boolean brands, ComplaintJoins joins, boolean viewer, int filters, int planned) {
+
+		static Shape of(boolean brands, ComplaintJoins joins, boolean viewer, int filters, int limit) {
+			return new Shape(brands, joins, viewer, filters, Math.max(limit, PLANNED_ROWS));
+		}
+
+		String statement() {
+			String viewerColumns = viewer ? VIEWER_ROLE + ", " + ComplaintPartners.VIEWER_PARTNER : NO_VIEWER;
+			String conditions = conditions();
+			return brands
+					? BRAND_PAGES.formatted(joins.rowColumns(), viewerColumns, joins.columns(), conditions, planned,
+							joins.joins())
+					: PAGE.formatted(joins.rowColumns(), viewerColumns, joins.columns(), joins.joins(), conditions,
+							planned);
+		}
+
+		private String conditions() {
+			List<String> conditions = new ArrayList<>();
+			if (has(BRAND)) {
+				conditions.add(brands ? "c.brand_id = wanted.brand_id" : "c.brand_id = :brandId");
+			}
+			if (has(CONSUMER)) {
+				conditions.add("c.consumer_id = :consumerId");
+			}
+			if (has(STATUS)) {
+				conditions.add("c.status = :status");
+			}
+			if (has(CATEGORY)) {
+				conditions.add("c.category = :category");
+			}
+			if (has(PATTERN)) {
+				conditions.add("lower(c.public_title) LIKE :pattern ESCAPE '\\'");
+			}
+			if (has(PUBLIC)) {
+				conditions.add(PUBLIC_ONLY);
+			}
+			if (has(AFTER)) {
+				conditions.add("(c.created_at, c.id) < (:afterTime, :afterId)");
+			}
+			return conditions.isEmpty() ? "true" : String.join("\n  AND ", conditions);
+		}
+
+		private boolean has(int filter) {
+			return (filters & filter) != 0;
+		}
 	}
 
 	static Listed listed(Readable row) {
@@ -126,13 +234,6 @@ class ComplaintPages {
 					joins.rating() ? Ratings.joined(row) : null));
 		}
 		return new Listed(complaint, role == null ? null : BrandRole.valueOf(role), row.get("viewer_partner", Long.class));
-	}
-
-	private static Map<ComplaintJoins, String> withEveryJoin(String statement) {
-		return Stream.of(true, false).flatMap(brand -> Stream.of(true, false).flatMap(
-				rating -> Stream.of(true, false).map(description -> new ComplaintJoins(brand, rating, description))))
-				.collect(Collectors.toUnmodifiableMap(Function.identity(),
-						joins -> statement.formatted(joins.rowColumns(), joins.columns(), joins.joins())));
 	}
 
 	/**

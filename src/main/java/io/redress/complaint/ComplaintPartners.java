@@ -25,11 +25,14 @@ class ComplaintPartners {
 			WHERE cp.complaint_id = :complaintId AND cp.status = 'INVOLVED'
 			ORDER BY cp.joined_at LIMIT 1""";
 
-	/** The same, as a column read with each row of a page of complaints {@code c}, for the viewer {@code :viewer}. */
+	/**
+	 * The same, as a column read with each row of a page of complaints {@code c}, for the signed-in viewer
+	 * {@code :viewer} (an anonymous reader's page reads none).
+	 */
 	static final String VIEWER_PARTNER = """
 			(SELECT cp.partner_brand_id FROM complaint_partners cp
 			 JOIN brand_roles r ON r.brand_id = cp.partner_brand_id AND r.subject = :viewer
-			 WHERE cp.complaint_id = c.id AND cp.status = 'INVOLVED' AND :viewer <> ''
+			 WHERE cp.complaint_id = c.id AND cp.status = 'INVOLVED'
 			 ORDER BY cp.joined_at LIMIT 1) AS viewer_partner""";
 
 	/** Brings a partner in, or back in after it declined; nothing when it is involved already. */

@@ -38,19 +38,20 @@ class ThreadPages {
 
 	/**
 	 * A page of each of many threads in one statement: each key (a complaint, whether the reader takes part in it,
-	 * where its page starts and how many rows it takes) reads its own page, its limit applied inside the join.
+	 * where its page starts and how many rows it takes) reads its own page, its limit applied inside the join. The
+	 * thread's author is read once per key, not once per message.
 	 */
 	private static final String PAGES = """
 			SELECT %s
 			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :insider::boolean[], :partner::boolean[],
 			            :afterIds::bigint[], :limits::int[])
 			     WITH ORDINALITY AS k(complaint_id, participant, insider, partner, after_id, row_limit, key_no)
+			JOIN complaint_authors a ON a.complaint_id = k.complaint_id
 			CROSS JOIN LATERAL (
 			  SELECT * FROM messages m
 			  WHERE m.complaint_id = k.complaint_id AND m.id > k.after_id AND %s
 			  ORDER BY m.id LIMIT k.row_limit) m
 			JOIN brand_listing b ON b.brand_id = coalesce(m.author_brand_id, m.brand_id)
-			JOIN complaint_authors a ON a.complaint_id = m.complaint_id
 			ORDER BY k.key_no, m.id""".formatted(READER_COLUMNS, READABLE);
 
 	/** The newest few messages of each of many threads in one statement, oldest first within each. */
@@ -58,12 +59,12 @@ class ThreadPages {
 			SELECT %s
 			FROM unnest(:complaintIds::bigint[], :participant::boolean[], :insider::boolean[], :partner::boolean[])
 			     WITH ORDINALITY AS k(complaint_id, participant, insider, partner, key_no)
+			JOIN complaint_authors a ON a.complaint_id = k.complaint_id
 			CROSS JOIN LATERAL (
 			  SELECT * FROM messages m
 			  WHERE m.complaint_id = k.complaint_id AND %s
 			  ORDER BY m.id DESC LIMIT :count) m
 			JOIN brand_listing b ON b.brand_id = coalesce(m.author_brand_id, m.brand_id)
-			JOIN complaint_authors a ON a.complaint_id = m.complaint_id
 			ORDER BY k.key_no, m.id""".formatted(READER_COLUMNS, READABLE);
 
 	private final DatabaseClient db;

@@ -41,13 +41,13 @@ public final class ReadBenchmark {
 	/**
 	 * The statements run since the last reset, each with its calls, leaving out transaction control and the server's
 	 * background work (the event log and its sequencer's lease, the score and signal feeds, the score refresh, expired
-	 * proposals, public titles and bodies) and the driver's type lookups as it opens a connection: no request's.
+	 * proposals, public titles and bodies, webhook leases, due deadlines) and the driver's type lookups as it opens a connection: no request's.
 	 */
 	static final String STATEMENTS = """
 			SELECT calls, query FROM pg_stat_statements
 			WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND toplevel
 			  AND query !~* '^\\s*(begin|commit|rollback|start|set|show|select 1\\s*$)'
-			  AND query !~* '(pg_stat_statements|\\mevents\\M|\\mbrand_scores\\M|score_feed|signal_feed|proposed_at < now|public_title IS NULL|WHERE public_body IS NULL|pg_try_advisory_xact_lock|pg_catalog\\.pg_type)'
+			  AND query !~* '(pg_stat_statements|\\mevents\\M|\\mbrand_scores\\M|score_feed|signal_feed|proposed_at < now|public_title IS NULL|WHERE public_body IS NULL|SET public_body = |\\mwebhooks\\M|\\mcomplaint_deadlines\\M|pg_try_advisory_xact_lock|pg_catalog\\.pg_type)'
 			ORDER BY calls DESC""";
 
 	private static final String UNSCORED_BRANDS = """
@@ -70,7 +70,7 @@ public final class ReadBenchmark {
 				? TestDatabase.embedded(kept == null || kept.isBlank() ? Files.createTempDirectory("redress-read-bench")
 						: Path.of(kept),
 						Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track_utility",
-								"off"))
+								"off", "pg_stat_statements.track_planning", "on"))
 				: TestDatabase.fromUrl(url);
 		// Generated rows arrive unscored, after the daily refresh's first look 10 s into the start: it looks again
 		// every 10 s (each look finds nothing once every brand is scored, a statement the counts leave out).
@@ -115,18 +115,21 @@ public final class ReadBenchmark {
 			double eventLoopCpu = (RowCostProfile.eventLoopCpu() - serverCpuFrom[1]) / 1e6
 					/ Math.max(1, result.requests());
 			long statements = counting ? statements(db, query, result.requests()) : -1;
-			double sqlMs = counting ? sqlMilliseconds(db) / Math.max(1, result.requests()) : Double.NaN;
+			double[] sql = counting ? sqlMilliseconds(db) : new double[] { Double.NaN, Double.NaN };
+			double sqlMs = sql[0] / Math.max(1, result.requests());
+			double planMs = sql[1] / Math.max(1, result.requests());
 			lines.add(String.format(Locale.ROOT,
 					"  %-3s %,9.0f req/s   p50 %8.1f   p95 %8.1f   p99 %8.1f ms   errors %d of %,d (%.2f %%)   %s   rows: %s"
 							+ "%n      CPU a request: server %.3f ms (its event loops %.3f ms), load generator %.3f ms"
 							+ " (%.0f %% of the machine's %d cores)"
-							+ "%n      per request: server event loops' allocations %,.0f KB, SQL execution %.2f ms",
+							+ "%n      per request: server event loops' allocations %,.0f KB, SQL execution %.2f ms"
+							+ " (planning %.2f ms more)",
 					query, result.perSecond(), result.p50(), result.p95(), result.p99(), result.errors(),
 					result.requests(), 100.0 * result.errors() / Math.max(1, result.requests()),
 					counting ? String.format(Locale.ROOT, "%.1f statements/request",
 							(double) statements / Math.max(1, result.requests())) : "statements: not counted",
 					result.rows(), serverCpu, eventLoopCpu, result.cpuPerRequest(), 100 * result.shareOfMachine(cores),
-					cores, spent.allocatedBytes() / 1024.0 / Math.max(1, result.requests()), sqlMs));
+					cores, spent.allocatedBytes() / 1024.0 / Math.max(1, result.requests()), sqlMs, planMs));
 		}
 
 		Runtime runtime = Runtime.getRuntime();
@@ -216,17 +219,25 @@ public final class ReadBenchmark {
 		}
 	}
 
-	/** The statements run since the reset; with {@code BENCH_STATEMENTS=true} each is printed with its calls. */
+	/**
+	 * The statements run since the reset; with {@code BENCH_STATEMENTS=true} each is printed with its calls and
+	 * PostgreSQL's mean execution and planning time a call.
+	 */
 	private static long statements(DatabaseClient db, ReadQuery query, long requests) {
-		List<Map.Entry<Long, String>> statements = db.sql(STATEMENTS)
-				.map(row -> Map.entry(row.get("calls", Long.class), row.get("query", String.class))).all()
-				.collectList().block();
-		if (Boolean.parseBoolean(System.getenv("BENCH_STATEMENTS"))) {
-			statements.forEach(statement -> System.out.printf(Locale.ROOT, "%s %8.2f per request: %s%n", query,
-					(double) statement.getKey() / Math.max(1, requests),
-					statement.getValue().replaceAll("\\s+", " ")));
+		record Counted(long calls, double execMs, double planMs, String query) {
 		}
-		return statements.stream().mapToLong(Map.Entry::getKey).sum();
+		List<Counted> statements = db
+				.sql(STATEMENTS.replace("calls, query", "calls, mean_exec_time, total_plan_time, query"))
+				.map(row -> new Counted(row.get("calls", Long.class), row.get("mean_exec_time", Double.class),
+						row.get("total_plan_time", Double.class), row.get("query", String.class)))
+				.all().collectList().block();
+		if (Boolean.parseBoolean(System.getenv("BENCH_STATEMENTS"))) {
+			statements.forEach(statement -> System.out.printf(Locale.ROOT,
+					"%s %8.2f per request, %.3f ms execution and %.3f ms planning a call: %s%n", query,
+					(double) statement.calls() / Math.max(1, requests), statement.execMs(),
+					statement.planMs() / Math.max(1, statement.calls()), statement.query().replaceAll("\\s+", " ")));
+		}
+		return statements.stream().mapToLong(Counted::calls).sum();
 	}
 
 	/**
@@ -255,10 +266,15 @@ public final class ReadBenchmark {
 		}
 	}
 
-	/** PostgreSQL's execution time of the counted statements since the reset (pg_stat_statements), in ms. */
-	private static double sqlMilliseconds(DatabaseClient db) {
-		return db.sql("SELECT coalesce(sum(total_exec_time), 0) AS ms FROM (" + STATEMENTS.replace("calls, query",
-				"total_exec_time") + ") s").map(row -> row.get("ms", Double.class)).one().block();
+	/**
+	 * PostgreSQL's execution and planning time of the counted statements since the reset (pg_stat_statements), in ms:
+	 * planning is counted where the server tracks it (the embedded one does), 0 elsewhere.
+	 */
+	private static double[] sqlMilliseconds(DatabaseClient db) {
+		return db.sql("SELECT coalesce(sum(total_exec_time), 0) AS ms, coalesce(sum(total_plan_time), 0) AS plan_ms FROM ("
+				+ STATEMENTS.replace("calls, query", "total_exec_time, total_plan_time") + ") s")
+				.map(row -> new double[] { row.get("ms", Double.class), row.get("plan_ms", Double.class) }).one()
+				.block();
 	}
 
 	/**

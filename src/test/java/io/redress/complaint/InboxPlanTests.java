@@ -1,12 +1,22 @@
 package io.redress.complaint;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.redress.ApiTest;
 import io.redress.shared.GlobalId;
+import io.redress.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -193,6 +203,56 @@ class InboxPlanTests extends ApiTest {
 		assertThat(plan).contains("complaints_inbox_due_idx");
 		assertThat(db.sql("SELECT count(*) FROM complaints WHERE brand_id = :brandId").bind("brandId", brandId)
 				.map(row -> row.get(0, Long.class)).one().block()).isEqualTo(COMPLAINTS + 1L);
+	}
+
+	/**
+	 * The feed's and the brand pages' statements as a prepared statement runs them once PostgreSQL settles on its
+	 * generic plan (Q3's feed page and Q2's brand pages among them): each reads its index in order and stops at the
+	 * page, for an anonymous reader and a signed-in one, with and without filters. The old texts, with their
+	 * {@code :x IS NULL OR} filters and a bare parameter limit, had a parallel scan of every complaint as their
+	 * generic plan, so PostgreSQL planned them again at every execution.
+	 */
+	@Test
+	void theFeedAndTheBrandPagesHaveAGenericPlanThatReadsTheirIndex() {
+		ComplaintJoins joins = new ComplaintJoins(true, true, false);
+		OffsetDateTime after = OffsetDateTime.now().minusDays(30);
+		for (boolean signedIn : List.of(false, true)) {
+			for (ComplaintQuery query : List.of(new ComplaintQuery(null, null, null, null, null, null, 0),
+					new ComplaintQuery(null, null, ComplaintStatus.OPEN, null, null, after, 7))) {
+				String feed = genericPlan(ComplaintPages.pageStatement(query, joins, signedIn, 21));
+				assertThat(feed).as("feed signedIn=%s %s", signedIn, query).contains("complaints_feed_idx")
+						.doesNotContain("Seq Scan on complaints").doesNotContain("Gather")
+						.doesNotContain("Sort Key: c.created_at");
+
+				String brands = genericPlan(ComplaintPages.brandPagesStatement(query, joins, signedIn, 6));
+				// Where one brand holds nearly every complaint, as here, the feed's index serves a brand's page too.
+				assertThat(brands).as("brand pages signedIn=%s %s", signedIn, query)
+						.containsAnyOf("complaints_brand_idx", "complaints_feed_idx")
+						.doesNotContain("Seq Scan on complaints").doesNotContain("Gather");
+			}
+		}
+	}
+
+	/** PostgreSQL's generic plan of a statement, its named parameters numbered as the driver sends them. */
+	private String genericPlan(String statement) {
+		Map<String, Integer> numbers = new HashMap<>();
+		String numbered = Pattern.compile("(?<![:\\w]):(\\w+)").matcher(statement)
+				.replaceAll(name -> "\\$" + numbers.computeIfAbsent(name.group(1), key -> numbers.size() + 1));
+		// Over JDBC's simple protocol: a generic plan binds no parameter, and R2DBC sends no statement left unbound.
+		TestDatabase database = TestDatabase.shared();
+		try (Connection connection = DriverManager.getConnection(database.jdbcUrl() + "?preferQueryMode=simple",
+				database.username(), database.password());
+				Statement explain = connection.createStatement();
+				ResultSet rows = explain.executeQuery("EXPLAIN (GENERIC_PLAN) " + numbered)) {
+			StringBuilder plan = new StringBuilder();
+			while (rows.next()) {
+				plan.append(rows.getString(1)).append('\n');
+			}
+			return plan.toString();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private String plan(String viewer, long brand, InboxOrder order, InboxFilter filter, boolean generic) {
