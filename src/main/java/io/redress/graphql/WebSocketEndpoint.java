@@ -14,7 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 /**
  * The graphql-ws endpoint, with the browser origins allowed to open it. Clients that send no Origin (integrations,
@@ -24,6 +26,9 @@ import org.springframework.web.server.WebFilter;
  */
 @Configuration(proxyBeanMethods = false)
 class WebSocketEndpoint {
+
+	private static final String SUBPROTOCOL_FILTER = WebSocketEndpoint.class.getName()
+			+ ".graphQlWebSocketSubprotocol";
 
 	static final String SUBPROTOCOL = "graphql-transport-ws";
 
@@ -50,15 +55,25 @@ class WebSocketEndpoint {
 	@Bean
 	WebFilter graphQlWebSocketSubprotocol(GraphQlProperties properties) {
 		String path = properties.getWebsocket().getPath();
-		return (exchange, chain) -> {
-			var request = exchange.getRequest();
-			boolean upgrade = "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())
-					&& request.getPath().value().equals(path);
-			if (upgrade && !offersSubprotocol(request.getHeaders().get("Sec-WebSocket-Protocol"))) {
-				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				return exchange.getResponse().setComplete();
+		return new WebFilter() {
+
+			@Override
+			public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+				var request = exchange.getRequest();
+				boolean upgrade = "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())
+						&& request.getPath().value().equals(path);
+				if (upgrade && !offersSubprotocol(request.getHeaders().get("Sec-WebSocket-Protocol"))) {
+					exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+					return exchange.getResponse().setComplete();
+				}
+				return chain.filter(exchange);
 			}
-			return chain.filter(exchange);
+
+			/** A fixed name for the checkpoint Spring's filter chain makes on every request (see SocketLimits). */
+			@Override
+			public String toString() {
+				return SUBPROTOCOL_FILTER;
+			}
 		};
 	}
 
