@@ -45,13 +45,13 @@ class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings,
 			ReactiveJwtDecoder jwtDecoder, IssuerOutage issuer) {
-		return stateless(http)
+		return NamedSecurityFilters.of(stateless(http)
 				.cors(cors -> cors.configurationSource(corsConfigurationSource(settings)))
 				.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
 				.oauth2ResourceServer(server -> server
 						.authenticationFailureHandler(issuer.failureHandler())
 						.jwt(jwt -> jwt.authenticationManager(issuer.watching(jwtAuthentication(jwtDecoder, settings)))))
-				.build();
+				.build());
 	}
 
 	/**
@@ -93,13 +93,14 @@ class SecurityConfiguration {
 		anyOrigin.setMaxAge(Duration.ofHours(1));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration(WIDGETS, anyOrigin);
-		return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_PAGES)))
+		ServerHttpSecurity publicPages = http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_PAGES));
+		return NamedSecurityFilters.of(stateless(publicPages)
 				.headers(headers -> headers
 						.frameOptions(ServerHttpSecurity.HeaderSpec.FrameOptionsSpec::disable)
 						.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
 				.cors(cors -> cors.configurationSource(source))
 				.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-				.build();
+				.build());
 	}
 
 	/**
