@@ -69,10 +69,19 @@ class ComplaintPages {
 			ORDER BY c.brand_id, c.created_at DESC, c.id DESC""".formatted(VIEWER_ROLE, ComplaintPartners.VIEWER_PARTNER,
 			PUBLIC_ONLY);
 
-	/** Each statement for each set of joins, written once. */
-	private static final Map<ComplaintJoins, String> PAGES = withEveryJoin(PAGE);
+	/*
+	 * Where a page's row holds what follows the complaint's own columns: the viewer's role, the viewer's partner
+	 * brand, then the joined columns of ComplaintJoins (the brand's, then the rating's). InboxPages selects the
+	 * first two in the same places.
+	 */
+	static final int VIEWER_ROLE_AT = Complaints.COLUMN_COUNT;
+	static final int VIEWER_PARTNER_AT = Complaints.COLUMN_COUNT + 1;
+	static final int JOINED_AT = Complaints.COLUMN_COUNT + 2;
 
-	private static final Map<ComplaintJoins, String> BRANDS_PAGES = withEveryJoin(BRAND_PAGES);
+	/** Each statement for each set of joins, written once. */
+	static final Map<ComplaintJoins, String> PAGES = withEveryJoin(PAGE);
+
+	static final Map<ComplaintJoins, String> BRANDS_PAGES = withEveryJoin(BRAND_PAGES);
 
 	private final DatabaseClient db;
 
@@ -118,14 +127,16 @@ class ComplaintPages {
 	}
 
 	static Listed listed(Readable row, ComplaintJoins joins) {
-		String role = row.get("viewer_role", String.class);
+		String role = row.get(VIEWER_ROLE_AT, String.class);
 		Complaint complaint = Complaints.complaint(row);
 		if (joins.brand() || joins.rating()) {
 			complaint = complaint.with(new Complaint.Related(
-					joins.brand() ? BrandListing.brand(complaint.brandId(), row) : null, joins.rating(),
-					joins.rating() ? Ratings.joined(row) : null));
+					joins.brand() ? BrandListing.brand(complaint.brandId(), row, JOINED_AT) : null, joins.rating(),
+					joins.rating() ? Ratings.joined(row, JOINED_AT + (joins.brand() ? BrandListing.COLUMN_COUNT : 0))
+							: null));
 		}
-		return new Listed(complaint, role == null ? null : BrandRole.valueOf(role), row.get("viewer_partner", Long.class));
+		return new Listed(complaint, role == null ? null : BrandRole.valueOf(role),
+				row.get(VIEWER_PARTNER_AT, Long.class));
 	}
 
 	private static Map<ComplaintJoins, String> withEveryJoin(String statement) {
