@@ -140,8 +140,9 @@ class ComplaintPages {
 	}
 
 	private static Map<ComplaintJoins, String> withEveryJoin(String statement) {
-		return Stream.of(true, false).flatMap(brand -> Stream.of(true, false).flatMap(
-				rating -> Stream.of(true, false).map(description -> new ComplaintJoins(brand, rating, description))))
+		return Stream.of(true, false).flatMap(brand -> Stream.of(true, false).flatMap(rating -> Stream.of(true, false)
+				.flatMap(description -> Stream.of(true, false)
+						.map(clocks -> new ComplaintJoins(brand, rating, description, clocks)))))
 				.collect(Collectors.toUnmodifiableMap(Function.identity(),
 						joins -> statement.formatted(joins.rowColumns(), joins.columns(), joins.joins())));
 	}

@@ -63,14 +63,16 @@ class ComplaintColumnsTests {
 						"rating_rated_at", "rating_revisable");
 		for (boolean withBrand : new boolean[] { true, false }) {
 			for (boolean withRating : new boolean[] { true, false }) {
-				for (boolean description : new boolean[] { true, false }) {
-					ComplaintJoins joins = new ComplaintJoins(withBrand, withRating, description);
+				for (int shape = 0; shape < 4; shape++) {
+					ComplaintJoins joins = new ComplaintJoins(withBrand, withRating, shape % 2 == 0, shape < 2);
 					for (String statement : List.of(ComplaintPages.PAGES.get(joins),
 							ComplaintPages.BRANDS_PAGES.get(joins))) {
 						List<String> names = SelectLists.selected(statement);
 						assertThat(names.subList(0, Complaints.COLUMN_COUNT)).isEqualTo(COMPLAINT);
 						assertThat(names.get(ComplaintPages.VIEWER_ROLE_AT)).isEqualTo("viewer_role");
 						assertThat(names.get(ComplaintPages.VIEWER_PARTNER_AT)).isEqualTo("viewer_partner");
+						assertThat(statement.contains("c.description,")).isEqualTo(joins.description());
+						assertThat(statement.contains("c.resolved_at,")).isEqualTo(joins.clocks());
 						int at = ComplaintPages.JOINED_AT;
 						if (withBrand) {
 							assertThat(names.subList(at, at + BrandListing.COLUMN_COUNT)).isEqualTo(brand);
