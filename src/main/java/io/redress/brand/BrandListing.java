@@ -21,16 +21,34 @@ public final class BrandListing {
 			bl.verified_at AS brand_verified_at, bl.resolution_target_days AS brand_resolution_target_days,
 			bl.follow_up_days AS brand_follow_up_days""";
 
+	/** How many columns {@link #COLUMNS} holds. */
+	public static final int COLUMN_COUNT = 10;
+
+	/*
+	 * Where brand(…) reads each of COLUMNS, from the first of them: a row is read by position instead of searching
+	 * its columns by name for each value (BrandColumnsTests checks the order).
+	 */
+	static final int SLUG = 0;
+	static final int NAME = 1;
+	static final int WEBSITE = 2;
+	static final int DESCRIPTION = 3;
+	static final int STATUS = 4;
+	static final int RESPONSE_TARGET_HOURS = 5;
+	static final int CREATED_AT = 6;
+	static final int VERIFIED_AT = 7;
+	static final int RESOLUTION_TARGET_DAYS = 8;
+	static final int FOLLOW_UP_DAYS = 9;
+
 	private BrandListing() {
 	}
 
-	/** The brand {@code brandId} of a row that selected {@link #COLUMNS}. */
-	public static Brand brand(long brandId, Readable row) {
-		return new Brand(brandId, row.get("brand_slug", String.class), row.get("brand_name", String.class),
-				row.get("brand_website", String.class), row.get("brand_description", String.class),
-				BrandStatus.valueOf(row.get("brand_status", String.class)),
-				row.get("brand_response_target_hours", Integer.class),
-				row.get("brand_resolution_target_days", Integer.class), row.get("brand_follow_up_days", Integer.class),
-				row.get("brand_created_at", OffsetDateTime.class), row.get("brand_verified_at", OffsetDateTime.class));
+	/** The brand {@code brandId} of a row that selected {@link #COLUMNS} together, the first of them at {@code first}. */
+	public static Brand brand(long brandId, Readable row, int first) {
+		return new Brand(brandId, row.get(first + SLUG, String.class), row.get(first + NAME, String.class),
+				row.get(first + WEBSITE, String.class), row.get(first + DESCRIPTION, String.class),
+				BrandStatus.valueOf(row.get(first + STATUS, String.class)),
+				row.get(first + RESPONSE_TARGET_HOURS, Integer.class),
+				row.get(first + RESOLUTION_TARGET_DAYS, Integer.class), row.get(first + FOLLOW_UP_DAYS, Integer.class),
+				row.get(first + CREATED_AT, OffsetDateTime.class), row.get(first + VERIFIED_AT, OffsetDateTime.class));
 	}
 }

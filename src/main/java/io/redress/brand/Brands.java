@@ -22,6 +22,24 @@ class Brands {
 			b.id, b.slug, b.name, b.website, b.description, b.status, b.response_target_hours,
 			b.resolution_target_days, b.follow_up_days, b.created_at, b.verified_at""";
 
+	/*
+	 * Where brand(row) reads each of COLUMNS: every statement selects (or returns) them first and in this order, so
+	 * a row is read by position instead of searching its columns by name for each value (BrandColumnsTests checks).
+	 */
+	static final int ID = 0;
+	static final int SLUG = 1;
+	static final int NAME = 2;
+	static final int WEBSITE = 3;
+	static final int DESCRIPTION = 4;
+	static final int STATUS = 5;
+	static final int RESPONSE_TARGET_HOURS = 6;
+	static final int RESOLUTION_TARGET_DAYS = 7;
+	static final int FOLLOW_UP_DAYS = 8;
+	static final int CREATED_AT = 9;
+	static final int VERIFIED_AT = 10;
+	/** How many columns {@link #COLUMNS} holds: a statement's own columns after them start here. */
+	static final int COLUMN_COUNT = 11;
+
 	private static final String BY_SLUG = """
 			SELECT %s FROM brands b WHERE b.slug = :slug""".formatted(COLUMNS);
 
@@ -128,7 +146,7 @@ class Brands {
 			spec = spec.bind("afterName", afterName).bind("afterId", afterId == null ? 0L : afterId);
 		}
 		return spec
-				.map(row -> new Listed(brand(row), row.get("sort_key", String.class))).all();
+				.map(row -> new Listed(brand(row), row.get(COLUMN_COUNT, String.class))).all();
 	}
 
 	/** Brands that a new brand would collide with, by name, domain or slug. */
@@ -198,11 +216,11 @@ class Brands {
 	}
 
 	static Brand brand(Readable row) {
-		return new Brand(row.get("id", Long.class), row.get("slug", String.class), row.get("name", String.class),
-				row.get("website", String.class), row.get("description", String.class),
-				BrandStatus.valueOf(row.get("status", String.class)), row.get("response_target_hours", Integer.class),
-				row.get("resolution_target_days", Integer.class), row.get("follow_up_days", Integer.class),
-				row.get("created_at", OffsetDateTime.class), row.get("verified_at", OffsetDateTime.class));
+		return new Brand(row.get(ID, Long.class), row.get(SLUG, String.class), row.get(NAME, String.class),
+				row.get(WEBSITE, String.class), row.get(DESCRIPTION, String.class),
+				BrandStatus.valueOf(row.get(STATUS, String.class)), row.get(RESPONSE_TARGET_HOURS, Integer.class),
+				row.get(RESOLUTION_TARGET_DAYS, Integer.class), row.get(FOLLOW_UP_DAYS, Integer.class),
+				row.get(CREATED_AT, OffsetDateTime.class), row.get(VERIFIED_AT, OffsetDateTime.class));
 	}
 
 	private static boolean bool(Readable row, String column) {

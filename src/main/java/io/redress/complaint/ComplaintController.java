@@ -6,7 +6,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import io.redress.account.Profile;
 import io.redress.brand.Brand;
 import io.redress.brand.BrandDirectory;
@@ -65,8 +64,8 @@ class ComplaintController {
 	// A page reads the brand and rating of its rows by a join when the query selects them: ComplaintJoins.
 	@QueryMapping
 	Mono<Connection<Complaint>> complaints(@Argument Integer first, @Argument String after,
-			@Argument ComplaintFilter filter, DataFetchingFieldSelectionSet selection) {
-		return Mono.defer(() -> directory.feed(PageRequest.of(first, after), filter, ComplaintJoins.of(selection)));
+			@Argument ComplaintFilter filter, DataFetchingEnvironment environment) {
+		return Mono.defer(() -> directory.feed(PageRequest.of(first, after), filter, ComplaintJoins.of(environment)));
 	}
 
 	/**
@@ -78,13 +77,13 @@ class ComplaintController {
 		String status = environment.getArgument("status");
 		return new BrandPageArguments(
 				ComplaintDirectory.brandQuery(status == null ? null : ComplaintStatus.valueOf(status), page),
-				ComplaintJoins.of(environment.getSelectionSet()), page);
+				ComplaintJoins.of(environment), page);
 	}
 
 	@SchemaMapping(typeName = "Viewer")
 	Mono<Connection<Complaint>> complaints(Profile viewer, @Argument Integer first, @Argument String after,
-			DataFetchingFieldSelectionSet selection) {
-		return Mono.defer(() -> directory.ofViewer(viewer, PageRequest.of(first, after), ComplaintJoins.of(selection)));
+			DataFetchingEnvironment environment) {
+		return Mono.defer(() -> directory.ofViewer(viewer, PageRequest.of(first, after), ComplaintJoins.of(environment)));
 	}
 
 	// Complaint's id, author, description, brand and rating are plain fields or read by a page: ComplaintFields.

@@ -89,6 +89,15 @@ class ComplaintPages {
 	private static final int PUBLIC = 32;
 	private static final int AFTER = 64;
 
+	/*
+	 * Where a page's row holds what follows the complaint's own columns: the viewer's role, the viewer's partner
+	 * brand, then the joined columns of ComplaintJoins (the brand's, then the rating's). InboxPages selects the
+	 * first two in the same places.
+	 */
+	static final int VIEWER_ROLE_AT = Complaints.COLUMN_COUNT;
+	static final int VIEWER_PARTNER_AT = Complaints.COLUMN_COUNT + 1;
+	static final int JOINED_AT = Complaints.COLUMN_COUNT + 2;
+
 	private final DatabaseClient db;
 
 	ComplaintPages(DatabaseClient db) {
@@ -226,14 +235,16 @@ class ComplaintPages {
 	}
 
 	static Listed listed(Readable row, ComplaintJoins joins) {
-		String role = row.get("viewer_role", String.class);
+		String role = row.get(VIEWER_ROLE_AT, String.class);
 		Complaint complaint = Complaints.complaint(row);
 		if (joins.brand() || joins.rating()) {
 			complaint = complaint.with(new Complaint.Related(
-					joins.brand() ? BrandListing.brand(complaint.brandId(), row) : null, joins.rating(),
-					joins.rating() ? Ratings.joined(row) : null));
+					joins.brand() ? BrandListing.brand(complaint.brandId(), row, JOINED_AT) : null, joins.rating(),
+					joins.rating() ? Ratings.joined(row, JOINED_AT + (joins.brand() ? BrandListing.COLUMN_COUNT : 0))
+							: null));
 		}
-		return new Listed(complaint, role == null ? null : BrandRole.valueOf(role), row.get("viewer_partner", Long.class));
+		return new Listed(complaint, role == null ? null : BrandRole.valueOf(role),
+				row.get(VIEWER_PARTNER_AT, Long.class));
 	}
 
 	/**

@@ -25,6 +25,32 @@ class Complaints {
 			c.first_response_due_at, c.resolved_at, c.resolution_due_at, c.last_activity_at, c.moderation,
 			c.redacted""";
 
+	/*
+	 * Where complaint(row) reads each of COLUMNS: every statement selects them first and in this order, so a row is
+	 * read by position instead of searching its columns by name for each value (ComplaintColumnsTests checks the order).
+	 */
+	static final int ID = 0;
+	static final int BRAND_ID = 1;
+	static final int CONSUMER_ID = 2;
+	static final int CONSUMER_SUBJECT = 3;
+	static final int PUBLIC_NAME = 4;
+	static final int TITLE = 5;
+	static final int DESCRIPTION = 6;
+	static final int CATEGORY = 7;
+	static final int ORDER_REFERENCE = 8;
+	static final int STATUS = 9;
+	static final int ASSIGNEE = 10;
+	static final int CREATED_AT = 11;
+	static final int FIRST_RESPONSE_AT = 12;
+	static final int FIRST_RESPONSE_DUE_AT = 13;
+	static final int RESOLVED_AT = 14;
+	static final int RESOLUTION_DUE_AT = 15;
+	static final int LAST_ACTIVITY_AT = 16;
+	static final int MODERATION = 17;
+	static final int REDACTED = 18;
+	/** How many columns {@link #COLUMNS} holds: a statement's own columns after them start here. */
+	static final int COLUMN_COUNT = 19;
+
 	private static final String BY_ID = """
 			SELECT %s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id WHERE c.id = :id""".formatted(COLUMNS);
 
@@ -206,17 +232,18 @@ class Complaints {
 				.bind("description", description).bind("redacted", redacted).then();
 	}
 
+	/** The complaint of a row whose statement selected {@link #COLUMNS} first. */
 	static Complaint complaint(Readable row) {
-		return new Complaint(row.get("id", Long.class), row.get("brand_id", Long.class),
-				row.get("consumer_id", Long.class), row.get("consumer_subject", String.class),
-				row.get("public_name", String.class), row.get("title", String.class),
-				row.get("description", String.class), ComplaintCategory.valueOf(row.get("category", String.class)),
-				row.get("order_reference", String.class), ComplaintStatus.valueOf(row.get("status", String.class)),
-				row.get("assignee", String.class), row.get("created_at", OffsetDateTime.class),
-				row.get("first_response_at", OffsetDateTime.class),
-				row.get("first_response_due_at", OffsetDateTime.class), row.get("resolved_at", OffsetDateTime.class),
-				row.get("resolution_due_at", OffsetDateTime.class), row.get("last_activity_at", OffsetDateTime.class),
-				ModerationStatus.of(row.get("moderation", String.class)), Boolean.TRUE.equals(row.get("redacted", Boolean.class)),
+		return new Complaint(row.get(ID, Long.class), row.get(BRAND_ID, Long.class),
+				row.get(CONSUMER_ID, Long.class), row.get(CONSUMER_SUBJECT, String.class),
+				row.get(PUBLIC_NAME, String.class), row.get(TITLE, String.class),
+				row.get(DESCRIPTION, String.class), ComplaintCategory.valueOf(row.get(CATEGORY, String.class)),
+				row.get(ORDER_REFERENCE, String.class), ComplaintStatus.valueOf(row.get(STATUS, String.class)),
+				row.get(ASSIGNEE, String.class), row.get(CREATED_AT, OffsetDateTime.class),
+				row.get(FIRST_RESPONSE_AT, OffsetDateTime.class),
+				row.get(FIRST_RESPONSE_DUE_AT, OffsetDateTime.class), row.get(RESOLVED_AT, OffsetDateTime.class),
+				row.get(RESOLUTION_DUE_AT, OffsetDateTime.class), row.get(LAST_ACTIVITY_AT, OffsetDateTime.class),
+				ModerationStatus.of(row.get(MODERATION, String.class)), Boolean.TRUE.equals(row.get(REDACTED, Boolean.class)),
 				false, false, false);
 	}
 

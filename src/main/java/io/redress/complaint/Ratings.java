@@ -75,13 +75,25 @@ class Ratings {
 						.then());
 	}
 
-	/** The rating a page's row read with {@link #JOINED_COLUMNS}; null when the complaint has none. */
-	static Rating joined(Readable row) {
-		Long complaintId = row.get("rating_complaint_id", Long.class);
-		return complaintId == null ? null : new Rating(complaintId, row.get("rating_stars", Integer.class),
-				Boolean.TRUE.equals(row.get("rating_would_buy_again", Boolean.class)),
-				row.get("rating_comment", String.class), row.get("rating_rated_at", OffsetDateTime.class),
-				Boolean.TRUE.equals(row.get("rating_revisable", Boolean.class)));
+	/** How many columns {@link #JOINED_COLUMNS} holds, and where {@link #joined} reads each, from the first. */
+	static final int JOINED_COLUMN_COUNT = 6;
+	static final int JOINED_COMPLAINT_ID = 0;
+	static final int JOINED_STARS = 1;
+	static final int JOINED_WOULD_BUY_AGAIN = 2;
+	static final int JOINED_COMMENT = 3;
+	static final int JOINED_RATED_AT = 4;
+	static final int JOINED_REVISABLE = 5;
+
+	/**
+	 * The rating a page's row read with {@link #JOINED_COLUMNS}, the first of them at {@code first} (by position: no
+	 * search of the row's columns by name per value); null when the complaint has none.
+	 */
+	static Rating joined(Readable row, int first) {
+		Long complaintId = row.get(first + JOINED_COMPLAINT_ID, Long.class);
+		return complaintId == null ? null : new Rating(complaintId, row.get(first + JOINED_STARS, Integer.class),
+				Boolean.TRUE.equals(row.get(first + JOINED_WOULD_BUY_AGAIN, Boolean.class)),
+				row.get(first + JOINED_COMMENT, String.class), row.get(first + JOINED_RATED_AT, OffsetDateTime.class),
+				Boolean.TRUE.equals(row.get(first + JOINED_REVISABLE, Boolean.class)));
 	}
 
 	private static Rating rating(Readable row) {

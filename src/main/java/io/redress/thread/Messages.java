@@ -20,11 +20,29 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Messages {
 
-	private static final String COLUMNS = """
+	static final String COLUMNS = """
 			m.id, m.complaint_id, m.author_kind, m.visibility, m.body, m.created_at, m.moderation, m.redacted,
 			m.kept_from_partners,
 			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'PARTNER' THEN b.name WHEN 'SYSTEM' THEN 'Redress'
 			     ELSE a.author_name END AS author_name""";
+
+	/*
+	 * Where message(row) reads each of COLUMNS: every statement selects them first and in this order (ThreadPages'
+	 * reader columns too), so a row is read by position instead of searching its columns by name for each value
+	 * (MessageColumnsTests checks the order).
+	 */
+	static final int ID = 0;
+	static final int COMPLAINT_ID = 1;
+	static final int AUTHOR_KIND = 2;
+	static final int VISIBILITY = 3;
+	static final int BODY = 4;
+	static final int CREATED_AT = 5;
+	static final int MODERATION = 6;
+	static final int REDACTED = 7;
+	static final int KEPT_FROM_PARTNERS = 8;
+	static final int AUTHOR_NAME = 9;
+	/** How many columns {@link #COLUMNS} holds: a statement's own columns after them start here. */
+	static final int COLUMN_COUNT = 10;
 
 	private static final String JOINS = """
 			FROM messages m
@@ -195,13 +213,14 @@ class Messages {
 				.bind("body", body).bind("publicBody", TextMask.mask(body)).bind("redacted", redacted).then();
 	}
 
+	/** The message of a row whose statement selected {@link #COLUMNS} (or columns in their places) first. */
 	static Message message(Readable row) {
-		return new Message(row.get("id", Long.class), row.get("complaint_id", Long.class),
-				Message.AuthorKind.valueOf(row.get("author_kind", String.class)), row.get("author_name", String.class),
-				MessageVisibility.valueOf(row.get("visibility", String.class)), row.get("body", String.class),
-				row.get("created_at", OffsetDateTime.class), ModerationStatus.of(row.get("moderation", String.class)),
-				Boolean.TRUE.equals(row.get("redacted", Boolean.class)),
-				Boolean.TRUE.equals(row.get("kept_from_partners", Boolean.class)));
+		return new Message(row.get(ID, Long.class), row.get(COMPLAINT_ID, Long.class),
+				Message.AuthorKind.valueOf(row.get(AUTHOR_KIND, String.class)), row.get(AUTHOR_NAME, String.class),
+				MessageVisibility.valueOf(row.get(VISIBILITY, String.class)), row.get(BODY, String.class),
+				row.get(CREATED_AT, OffsetDateTime.class), ModerationStatus.of(row.get(MODERATION, String.class)),
+				Boolean.TRUE.equals(row.get(REDACTED, Boolean.class)),
+				Boolean.TRUE.equals(row.get(KEPT_FROM_PARTNERS, Boolean.class)));
 	}
 
 	/** Keeps a private message from the partners in its case, or shows it to them again; whether it changed. */

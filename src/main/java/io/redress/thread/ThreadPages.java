@@ -17,15 +17,21 @@ class ThreadPages {
 
 	/**
 	 * What a reader of a batch gets of a message: participants the text, everyone else the public text masked when it
-	 * was written; {@code unmasked} marks a row whose public text is not written yet, for the reader to mask.
+	 * was written; {@code unmasked} marks a row whose public text is not written yet, for the reader to mask. The
+	 * message's columns come first, in the places of {@link Messages#COLUMNS}, for {@link Messages#message} to read
+	 * them by position; then the key's number and {@code unmasked}.
 	 */
-	private static final String READER_COLUMNS = """
-			k.key_no, m.id, m.complaint_id, m.author_kind, m.visibility, m.created_at, m.moderation, m.redacted,
-			m.kept_from_partners,
+	static final String READER_COLUMNS = """
+			m.id, m.complaint_id, m.author_kind, m.visibility,
 			CASE WHEN k.participant THEN m.body ELSE coalesce(m.public_body, m.body) END AS body,
-			NOT k.participant AND m.public_body IS NULL AS unmasked,
+			m.created_at, m.moderation, m.redacted, m.kept_from_partners,
 			CASE m.author_kind WHEN 'BRAND' THEN b.name WHEN 'PARTNER' THEN b.name WHEN 'SYSTEM' THEN 'Redress'
-			     ELSE a.author_name END AS author_name""";
+			     ELSE a.author_name END AS author_name,
+			k.key_no, NOT k.participant AND m.public_body IS NULL AS unmasked""";
+
+	/** Where a row holds the number of its key (from 1) and whether its text is still to mask. */
+	static final int KEY_NO = Messages.COLUMN_COUNT;
+	static final int UNMASKED = Messages.COLUMN_COUNT + 1;
 
 	/**
 	 * The thread's rights: the brand's side and moderators (insiders) read every message; the consumer every one but
@@ -107,7 +113,7 @@ class ThreadPages {
 	/** Rows whose public text is not written yet come back unmasked for a reader outside the case: masked here. */
 	private static KeyedMessage keyed(Readable row) {
 		Message message = Messages.message(row);
-		boolean unmasked = Boolean.TRUE.equals(row.get("unmasked", Boolean.class));
-		return new KeyedMessage(Math.toIntExact(row.get("key_no", Long.class)) - 1, unmasked ? message.masked() : message);
+		boolean unmasked = Boolean.TRUE.equals(row.get(UNMASKED, Boolean.class));
+		return new KeyedMessage(Math.toIntExact(row.get(KEY_NO, Long.class)) - 1, unmasked ? message.masked() : message);
 	}
 }

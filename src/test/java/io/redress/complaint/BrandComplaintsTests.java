@@ -152,6 +152,46 @@ class BrandComplaintsTests extends ApiTest {
 		mine.path("viewer.complaints.nodes[0].status").entity(String.class).isEqualTo("WITHDRAWN");
 	}
 
+	@Test
+	void aPageReadsTheClocksWheneverAFieldAboutThemIsSelected() {
+		String brand = unique("clocks");
+		registerBrand(unique("owner"), brand);
+		fileComplaint(unique("consumer"), brand, "Timed", "Clock");
+
+		GraphQlTester.Response page = anonymous().documentName("brandComplaints")
+				.operationName("brandComplaintsClocks").variable("slug", brand).execute();
+
+		for (String field : new String[] { "createdAt", "firstResponseDueAt", "resolutionDueAt", "lastActivityAt",
+				"dueAt" }) {
+			page.path("brand.withClocks.nodes[0]." + field).entity(String.class).satisfies(
+					value -> assertThat(value).as(field).isNotBlank());
+		}
+		page.path("brand.withClocks.nodes[0].overdue").entity(Boolean.class).isEqualTo(false);
+		page.path("brand.withClocks.nodes[0].resolutionOverdue").entity(Boolean.class).isEqualTo(false);
+		page.path("brand.fromFragment.nodes[0].lastActivityAt").entity(String.class)
+				.satisfies(value -> assertThat(value).isNotBlank());
+		page.path("brand.withoutClocks.nodes[0].createdAt").entity(String.class)
+				.satisfies(value -> assertThat(value).isNotBlank());
+		page.path("brand.withoutClocks.pageInfo.endCursor").entity(String.class)
+				.satisfies(value -> assertThat(value).isNotBlank());
+	}
+
+	@Test
+	void whatFragmentsSelectIsReadWithThePage() {
+		String brand = unique("fragments");
+		registerBrand(unique("owner"), brand);
+		fileComplaint(unique("consumer"), brand, "Framed", "Through a fragment");
+
+		GraphQlTester.Response page = anonymous().documentName("brandComplaints")
+				.operationName("brandComplaintsThroughFragments").variable("slug", brand).execute();
+
+		page.path("brand.complaints.edges[0].node.title").entity(String.class).isEqualTo("Framed");
+		page.path("brand.complaints.edges[0].node.brand.slug").entity(String.class).isEqualTo(brand);
+		page.path("brand.complaints.edges[0].node.description").entity(String.class).isEqualTo("Through a fragment");
+		page.path("brand.complaints.edges[0].node.rating").valueIsNull();
+		page.path("brand.complaints.edges[0].node.resolvedAt").valueIsNull();
+	}
+
 	private GraphQlTester.Response brandsWithComplaints(GraphQlTester caller, String search, int perBrand,
 			String status) {
 		return caller.documentName("brandComplaints").operationName("brandsWithComplaints")
