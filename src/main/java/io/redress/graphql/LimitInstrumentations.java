@@ -6,7 +6,6 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 
 /**
@@ -39,12 +38,8 @@ final class LimitInstrumentations {
 		@Override
 		public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 				InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-			if (passed.passed(parameters.getExecutionContext())) {
-				return SimpleInstrumentationContext.noOp();
-			}
-			InstrumentationContext<ExecutionResult> context = super.beginExecuteOperation(parameters, state);
-			passed.pass(parameters.getExecutionContext());
-			return context;
+			return passed.checkOnce(parameters.getExecutionContext(),
+					() -> super.beginExecuteOperation(parameters, state));
 		}
 	}
 
@@ -59,12 +54,8 @@ final class LimitInstrumentations {
 		@Override
 		public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 				InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-			if (passed.passed(parameters.getExecutionContext())) {
-				return SimpleInstrumentationContext.noOp();
-			}
-			InstrumentationContext<ExecutionResult> context = super.beginExecuteOperation(parameters, state);
-			passed.pass(parameters.getExecutionContext());
-			return context;
+			return passed.checkOnce(parameters.getExecutionContext(),
+					() -> super.beginExecuteOperation(parameters, state));
 		}
 	}
 }

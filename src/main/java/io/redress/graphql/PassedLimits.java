@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.language.Document;
 
 /**
@@ -22,6 +26,20 @@ import graphql.language.Document;
 final class PassedLimits {
 
 	private final Cache<Document, DocumentVerdicts> byDocument = Caffeine.newBuilder().weakKeys().build();
+
+	/**
+	 * Runs {@code check} (a limit's own check, which throws when the operation is over it) unless the operation was
+	 * found within the limit before, and keeps that it is once the check passes.
+	 */
+	InstrumentationContext<ExecutionResult> checkOnce(ExecutionContext context,
+			Supplier<InstrumentationContext<ExecutionResult>> check) {
+		if (passed(context)) {
+			return SimpleInstrumentationContext.noOp();
+		}
+		InstrumentationContext<ExecutionResult> checked = check.get();
+		pass(context);
+		return checked;
+	}
 
 	/** Whether the operation {@code context} runs was found within the limit before. */
 	boolean passed(ExecutionContext context) {

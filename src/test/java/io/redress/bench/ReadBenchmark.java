@@ -159,17 +159,7 @@ public final class ReadBenchmark {
 	 * running deployment has: generated data arrives unscored, and scoring 2,000 brands would load the measured runs.
 	 */
 	private static double awaitScores(DatabaseClient db) throws InterruptedException {
-		long start = System.nanoTime();
-		long deadline = start + Duration.ofMinutes(10).toNanos();
-		long waiting = unscoredBrands(db);
-		while (waiting > 0 && System.nanoTime() < deadline) {
-			Thread.sleep(1000);
-			waiting = unscoredBrands(db);
-		}
-		if (waiting > 0) {
-			System.err.println(waiting + " brands are still unscored: the score keeper will load the runs");
-		}
-		return (System.nanoTime() - start) / 1e9;
+		return awaitNone(db, UNSCORED_BRANDS, "brands are still unscored: the score keeper will load the runs");
 	}
 
 	/**
@@ -178,25 +168,26 @@ public final class ReadBenchmark {
 	 * 600,000 bodies on the event loops would otherwise load the first measured runs.
 	 */
 	private static double awaitMaskedMessages(DatabaseClient db) throws InterruptedException {
+		return awaitNone(db, UNMASKED_MESSAGES, "messages still have no public text: the backfill will load the runs");
+	}
+
+	/** Waits (at most ten minutes) until {@code count} (a statement returning {@code waiting}) counts none; seconds. */
+	private static double awaitNone(DatabaseClient db, String count, String stillWaiting) throws InterruptedException {
 		long start = System.nanoTime();
 		long deadline = start + Duration.ofMinutes(10).toNanos();
-		long waiting = unmaskedMessages(db);
+		long waiting = waiting(db, count);
 		while (waiting > 0 && System.nanoTime() < deadline) {
 			Thread.sleep(1000);
-			waiting = unmaskedMessages(db);
+			waiting = waiting(db, count);
 		}
 		if (waiting > 0) {
-			System.err.println(waiting + " messages still have no public text: the backfill will load the runs");
+			System.err.println(waiting + " " + stillWaiting);
 		}
 		return (System.nanoTime() - start) / 1e9;
 	}
 
-	private static long unmaskedMessages(DatabaseClient db) {
-		return db.sql(UNMASKED_MESSAGES).map(row -> row.get("waiting", Long.class)).one().block();
-	}
-
-	private static long unscoredBrands(DatabaseClient db) {
-		return db.sql(UNSCORED_BRANDS).map(row -> row.get("waiting", Long.class)).one().block();
+	private static long waiting(DatabaseClient db, String count) {
+		return db.sql(count).map(row -> row.get("waiting", Long.class)).one().block();
 	}
 
 	/**
