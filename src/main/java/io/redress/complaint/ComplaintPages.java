@@ -1,15 +1,10 @@
 package io.redress.complaint;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.r2dbc.spi.Readable;
 import io.redress.brand.BrandListing;
 import io.redress.brand.BrandRole;
-import io.redress.shared.PageRequest;
 import reactor.core.publisher.Flux;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,74 +15,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ComplaintPages {
 
-	/**
-	 * Read with each row of a page for a signed-in viewer: the role the viewer holds in the row's brand, so rights
-	 * come with the rows. A probe of the (brand_id, subject) key per row, whatever the viewer's other memberships.
-	 */
-	private static final String VIEWER_ROLE = """
-			(SELECT r.role FROM brand_roles r WHERE r.brand_id = c.brand_id AND r.subject = :viewer) AS viewer_role""";
-
-	/** The same two columns for an anonymous reader, who holds no role and takes part in no case: no probe at all. */
-	private static final String NO_VIEWER = "NULL::text AS viewer_role, NULL::bigint AS viewer_partner";
-
 	/** What the public may never see in a list: withdrawn complaints, and those a moderator hid or removed. */
 	static final String PUBLIC_ONLY = """
 			c.status <> 'WITHDRAWN' AND c.moderation IS DISTINCT FROM 'HIDDEN'
 			AND c.moderation IS DISTINCT FROM 'REMOVED'""";
-
-	/**
-	 * The most rows a page statement's plan is made for: the largest page and the row that says more exist. The
-	 * statements cut at this constant inside and at the page's own {@code :limit} outside, so PostgreSQL plans the
-	 * few rows a page reads (a parameter as the only limit is planned as a tenth of the table) and one plan serves
-	 * every page size: a prepared statement keeps its generic plan instead of planning again at each execution.
-	 */
-	static final int PLANNED_ROWS = PageRequest.MAX_FIRST + 1;
-
-	/**
-	 * One keyset page of a feed, newest first, with only the filters it is given (a filter left out is not in the
-	 * text, rather than a {@code :x IS NULL OR} PostgreSQL cannot plan once for all values). Four places take what
-	 * {@link ComplaintJoins} and the shape decide: the row's columns, the viewer's, the joined columns, the joins;
-	 * then the conditions and the planned rows.
-	 */
-	private static final String PAGE = """
-			SELECT * FROM (
-			SELECT %s, %s%s FROM complaints c JOIN account_profiles p ON p.profile_id = c.consumer_id%s
-			WHERE %s
-			ORDER BY c.created_at DESC, c.id DESC
-			LIMIT %d) c
-			ORDER BY c.created_at DESC, c.id DESC
-			LIMIT :limit""";
-
-	/**
-	 * The same keyset page of several brands' public complaints in one statement: a lateral join takes each brand's
-	 * newest {@code :limit} through its (brand_id, created_at, id) index, however many brands the page holds; with
-	 * the columns and joins of {@link ComplaintJoins}, and only the filters given, as {@link #PAGE}.
-	 */
-	private static final String BRAND_PAGES = """
-			SELECT %s, %s%s
-			FROM unnest(:brandIds::bigint[]) AS wanted(brand_id)
-			CROSS JOIN LATERAL (
-			  SELECT * FROM (
-			    SELECT * FROM complaints c
-			    WHERE %s
-			    ORDER BY c.created_at DESC, c.id DESC
-			    LIMIT %d) c
-			  ORDER BY c.created_at DESC, c.id DESC
-			  LIMIT :limit) c
-			JOIN account_profiles p ON p.profile_id = c.consumer_id%s
-			ORDER BY c.brand_id, c.created_at DESC, c.id DESC""";
-
-	/** Each page statement text, made once for each shape that is asked (a bounded number: see {@link Shape}). */
-	private static final Map<Shape, String> STATEMENTS = new ConcurrentHashMap<>();
-
-	/** The filters a page statement holds, as bits of {@link Shape#filters}. */
-	private static final int BRAND = 1;
-	private static final int CONSUMER = 2;
-	private static final int STATUS = 4;
-	private static final int CATEGORY = 8;
-	private static final int PATTERN = 16;
-	private static final int PUBLIC = 32;
-	private static final int AFTER = 64;
 
 	/*
 	 * Where a page's row holds what follows the complaint's own columns: the viewer's role, the viewer's partner
@@ -106,8 +37,8 @@ class ComplaintPages {
 
 	/** One page of a feed, each row with the role {@code viewerSubject} holds in its brand (none for "" or anonymous). */
 	Flux<Listed> page(ComplaintQuery query, ComplaintJoins joins, String viewerSubject, int limit) {
-		return bindPage(db.sql(pageStatement(query, joins, signedIn(viewerSubject), limit)), query, viewerSubject, limit)
-				.map(row -> listed(row, joins)).all();
+		String statement = ComplaintPageStatements.page(query, joins, signedIn(viewerSubject), limit);
+		return bindPage(db.sql(statement), query, viewerSubject, limit).map(row -> listed(row, joins)).all();
 	}
 
 	/**
@@ -116,26 +47,12 @@ class ComplaintPages {
 	 */
 	Flux<Listed> brandPages(Collection<Long> brandIds, ComplaintQuery query, ComplaintJoins joins,
 			String viewerSubject, int limit) {
-		return bindBrandPages(db.sql(brandPagesStatement(query, joins, signedIn(viewerSubject), limit)), brandIds,
-				query, viewerSubject, limit).map(row -> listed(row, joins)).all();
+		String statement = ComplaintPageStatements.brandPages(query, joins, signedIn(viewerSubject), limit);
+		return bindBrandPages(db.sql(statement), brandIds, query, viewerSubject, limit).map(row -> listed(row, joins))
+				.all();
 	}
 
-	/** The statement of a feed's page with {@code query}'s filters (the plan tests explain it). */
-	static String pageStatement(ComplaintQuery query, ComplaintJoins joins, boolean signedIn, int limit) {
-		int filters = (query.brandId() == null ? 0 : BRAND) | (query.consumerId() == null ? 0 : CONSUMER)
-				| (query.status() == null ? 0 : STATUS) | (query.category() == null ? 0 : CATEGORY)
-				| (query.titlePattern() == null ? 0 : PATTERN) | (query.consumerId() == null ? PUBLIC : 0)
-				| (query.afterTime() == null ? 0 : AFTER);
-		return STATEMENTS.computeIfAbsent(Shape.of(false, joins, signedIn, filters, limit), Shape::statement);
-	}
-
-	/** The statement of several brands' pages with {@code query}'s status and position (the plan tests explain it). */
-	static String brandPagesStatement(ComplaintQuery query, ComplaintJoins joins, boolean signedIn, int limit) {
-		int filters = BRAND | PUBLIC | (query.status() == null ? 0 : STATUS) | (query.afterTime() == null ? 0 : AFTER);
-		return STATEMENTS.computeIfAbsent(Shape.of(true, joins, signedIn, filters, limit), Shape::statement);
-	}
-
-	/** Binds {@link #pageStatement}'s parameters. */
+	/** Binds {@link ComplaintPageStatements#page}'s parameters. */
 	private static GenericExecuteSpec bindPage(GenericExecuteSpec statement, ComplaintQuery query, String viewerSubject,
 			int limit) {
 		GenericExecuteSpec spec = statement.bind("limit", limit);
@@ -154,7 +71,7 @@ class ComplaintPages {
 		return bindRest(spec, query, viewerSubject);
 	}
 
-	/** Binds {@link #brandPagesStatement}'s parameters. */
+	/** Binds {@link ComplaintPageStatements#brandPages}'s parameters. */
 	private static GenericExecuteSpec bindBrandPages(GenericExecuteSpec statement, Collection<Long> brandIds,
 			ComplaintQuery query, String viewerSubject, int limit) {
 		return bindRest(statement.bind("brandIds", brandIds.toArray(Long[]::new)).bind("limit", limit), query,
@@ -175,59 +92,6 @@ class ComplaintPages {
 
 	private static boolean signedIn(String viewerSubject) {
 		return viewerSubject != null && !viewerSubject.isEmpty();
-	}
-
-	/**
-	 * What a page statement's text depends on: the brands' lateral form or a single feed, the joins, whether a viewer
-	 * is signed in, which filters are given, and the rows planned ({@link #PLANNED_ROWS}, or a larger internal limit;
-	 * the API's pages are never larger). The page size itself is a parameter, so the texts are bounded (2 forms, 8
-	 * joins, 2 viewers, 128 filter sets; far fewer are ever asked), and so are the connections' prepared statements.
-	 */
-	private record Shape(boolean brands, ComplaintJoins joins, boolean viewer, int filters, int planned) {
-
-		static Shape of(boolean brands, ComplaintJoins joins, boolean viewer, int filters, int limit) {
-			return new Shape(brands, joins, viewer, filters, Math.max(limit, PLANNED_ROWS));
-		}
-
-		String statement() {
-			String viewerColumns = viewer ? VIEWER_ROLE + ", " + ComplaintPartners.VIEWER_PARTNER : NO_VIEWER;
-			String conditions = conditions();
-			return brands
-					? BRAND_PAGES.formatted(joins.rowColumns(), viewerColumns, joins.columns(), conditions, planned,
-							joins.joins())
-					: PAGE.formatted(joins.rowColumns(), viewerColumns, joins.columns(), joins.joins(), conditions,
-							planned);
-		}
-
-		private String conditions() {
-			List<String> conditions = new ArrayList<>();
-			if (has(BRAND)) {
-				conditions.add(brands ? "c.brand_id = wanted.brand_id" : "c.brand_id = :brandId");
-			}
-			if (has(CONSUMER)) {
-				conditions.add("c.consumer_id = :consumerId");
-			}
-			if (has(STATUS)) {
-				conditions.add("c.status = :status");
-			}
-			if (has(CATEGORY)) {
-				conditions.add("c.category = :category");
-			}
-			if (has(PATTERN)) {
-				conditions.add("lower(c.public_title) LIKE :pattern ESCAPE '\\'");
-			}
-			if (has(PUBLIC)) {
-				conditions.add(PUBLIC_ONLY);
-			}
-			if (has(AFTER)) {
-				conditions.add("(c.created_at, c.id) < (:afterTime, :afterId)");
-			}
-			return conditions.isEmpty() ? "true" : String.join("\n  AND ", conditions);
-		}
-
-		private boolean has(int filter) {
-			return (filters & filter) != 0;
-		}
 	}
 
 	static Listed listed(Readable row) {

@@ -71,16 +71,6 @@ class Complaints {
 			ON CONFLICT (consumer_id, idempotency_key) DO NOTHING
 			RETURNING id""";
 
-	/** Complaints whose public title is not written yet, locked so two nodes never mask the same ones. */
-	private static final String UNMASKED_TITLES = """
-			SELECT id, title FROM complaints WHERE public_title IS NULL ORDER BY id LIMIT :limit
-			FOR UPDATE SKIP LOCKED""";
-
-	private static final String SET_PUBLIC_TITLES = """
-			UPDATE complaints c SET public_title = masked.public_title
-			FROM unnest(:ids::bigint[], :publicTitles::text[]) AS masked(id, public_title)
-			WHERE c.id = masked.id""";
-
 	private static final String UPDATE_STATE = """
 			UPDATE complaints SET status = :status, last_activity_at = now(),
 			    first_response_at = CASE WHEN :respond THEN coalesce(first_response_at, now()) ELSE first_response_at END,
@@ -133,24 +123,6 @@ class Complaints {
 	Mono<IdempotentFiling> byIdempotencyKey(long consumerId, String key) {
 		return db.sql(BY_IDEMPOTENCY_KEY).bind("consumerId", consumerId).bind("key", key)
 				.map(row -> new IdempotentFiling(complaint(row), row.get("request_hash", String.class))).one();
-	}
-
-	/** Up to {@code limit} complaints without a public title, as (id, title), locked for the caller's transaction. */
-	Flux<UnmaskedTitle> unmaskedTitles(int limit) {
-		return db.sql(UNMASKED_TITLES).bind("limit", limit)
-				.map(row -> new UnmaskedTitle(row.get("id", Long.class), row.get("title", String.class))).all();
-	}
-
-	/** Writes the masked title of each complaint: one statement for the batch. */
-	Mono<Long> writePublicTitles(List<UnmaskedTitle> batch) {
-		return db.sql(SET_PUBLIC_TITLES)
-				.bind("ids", batch.stream().map(UnmaskedTitle::id).toArray(Long[]::new))
-				.bind("publicTitles", batch.stream().map(title -> TextMask.mask(title.title())).toArray(String[]::new))
-				.fetch().rowsUpdated();
-	}
-
-	/** A complaint's id and title, before its public title is written. */
-	record UnmaskedTitle(long id, String title) {
 	}
 
 	/**

@@ -1,8 +1,12 @@
 package io.redress.complaint;
 
+import java.util.List;
+
 import io.redress.shared.Backfill;
+import io.redress.shared.TextMask;
 import reactor.core.publisher.Mono;
 
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -14,21 +18,45 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @Component
 class PublicTitles extends Backfill {
 
-	private final Complaints complaints;
+	/** Complaints whose public title is not written yet, locked so two nodes never mask the same ones. */
+	private static final String UNMASKED_TITLES = """
+			SELECT id, title FROM complaints WHERE public_title IS NULL ORDER BY id LIMIT :limit
+			FOR UPDATE SKIP LOCKED""";
 
-	PublicTitles(Complaints complaints, TransactionalOperator tx) {
+	private static final String SET_PUBLIC_TITLES = """
+			UPDATE complaints c SET public_title = masked.public_title
+			FROM unnest(:ids::bigint[], :publicTitles::text[]) AS masked(id, public_title)
+			WHERE c.id = masked.id""";
+
+	private final DatabaseClient db;
+
+	PublicTitles(DatabaseClient db, TransactionalOperator tx) {
 		super(tx, 500);
-		this.complaints = complaints;
+		this.db = db;
 	}
 
 	@Override
 	protected Mono<Long> fill(int limit) {
-		return complaints.unmaskedTitles(limit).collectList()
-				.flatMap(batch -> batch.isEmpty() ? Mono.just(0L) : complaints.writePublicTitles(batch));
+		return db.sql(UNMASKED_TITLES).bind("limit", limit)
+				.map(row -> new UnmaskedTitle(row.get("id", Long.class), row.get("title", String.class))).all()
+				.collectList()
+				.flatMap(batch -> batch.isEmpty() ? Mono.just(0L) : writePublicTitles(batch));
+	}
+
+	/** Writes the masked title of each complaint: one statement for the batch. */
+	private Mono<Long> writePublicTitles(List<UnmaskedTitle> batch) {
+		return db.sql(SET_PUBLIC_TITLES)
+				.bind("ids", batch.stream().map(UnmaskedTitle::id).toArray(Long[]::new))
+				.bind("publicTitles", batch.stream().map(title -> TextMask.mask(title.title())).toArray(String[]::new))
+				.fetch().rowsUpdated();
 	}
 
 	@Override
 	protected String description() {
 		return "Masking complaints' public titles";
+	}
+
+	/** A complaint's id and title, before its public title is written. */
+	private record UnmaskedTitle(long id, String title) {
 	}
 }

@@ -40,7 +40,7 @@ class ComplaintColumnsTests {
 	@Test
 	void everyStatementReadingComplaintsSelectsTheirColumnsFirst() {
 		pageStatements(new ComplaintJoins(true, true, true, true));
-		for (Class<?> type : List.of(Complaints.class, ComplaintPages.class, InboxPages.class, PublicCaseQueries.class,
+		for (Class<?> type : List.of(Complaints.class, ComplaintPageStatements.class, InboxPages.class, PublicCaseQueries.class,
 				ComplaintExport.class)) {
 			List<String> statements = SelectLists.statements(type).stream()
 					.filter(statement -> statement.strip().startsWith("SELECT"))
@@ -61,8 +61,8 @@ class ComplaintColumnsTests {
 		List<String> statements = new ArrayList<>();
 		for (boolean signedIn : new boolean[] { true, false }) {
 			for (ComplaintQuery query : List.of(none, every)) {
-				statements.add(ComplaintPages.pageStatement(query, joins, signedIn, 21));
-				statements.add(ComplaintPages.brandPagesStatement(query, joins, signedIn, 6));
+				statements.add(ComplaintPageStatements.page(query, joins, signedIn, 21));
+				statements.add(ComplaintPageStatements.brandPages(query, joins, signedIn, 6));
 			}
 		}
 		return statements;

@@ -219,12 +219,12 @@ class InboxPlanTests extends ApiTest {
 		for (boolean signedIn : List.of(false, true)) {
 			for (ComplaintQuery query : List.of(new ComplaintQuery(null, null, null, null, null, null, 0),
 					new ComplaintQuery(null, null, ComplaintStatus.OPEN, null, null, after, 7))) {
-				String feed = genericPlan(ComplaintPages.pageStatement(query, joins, signedIn, 21));
+				String feed = genericPlan(ComplaintPageStatements.page(query, joins, signedIn, 21));
 				assertThat(feed).as("feed signedIn=%s %s", signedIn, query).contains("complaints_feed_idx")
 						.doesNotContain("Seq Scan on complaints").doesNotContain("Gather")
 						.doesNotContain("Sort Key: c.created_at");
 
-				String brands = genericPlan(ComplaintPages.brandPagesStatement(query, joins, signedIn, 6));
+				String brands = genericPlan(ComplaintPageStatements.brandPages(query, joins, signedIn, 6));
 				// Where one brand holds nearly every complaint, as here, the feed's index serves a brand's page too.
 				assertThat(brands).as("brand pages signedIn=%s %s", signedIn, query)
 						.containsAnyOf("complaints_brand_idx", "complaints_feed_idx")
