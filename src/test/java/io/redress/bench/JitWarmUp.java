@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
  * Loads a server with every chosen query in turn until its JIT is done, not for a fixed time: on two cores a Redress
  * node needs minutes of load before C2 has compiled its hot paths (Q1 went from 580 to 3,800 requests/s over eight 20 s
  * runs), so a run measured sooner measures the compiler. It stops once the compilers' time grew by less than
- * {@code share} of a core over the last window, or at {@code bound}, and says which.
+ * {@code share} of a core over the last window, or at {@code bound} (judged at the end of a window, so rounded up to
+ * a whole one), and says which.
  *
  * @param window how long one turn over the queries lasts, and so the span the compile time is judged over
  * @param share the compilers' time over a window, as a share of the window, under which the JIT counts as done

@@ -34,6 +34,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * the embedded one's data in that folder, so the next run reads the same rows without generating them again.
  * The load comes from {@code wrk} ({@link WrkLoad}) when it is installed, from {@link ReadLoad} otherwise;
  * {@code BENCH_LOAD=wrk} or {@code BENCH_LOAD=java} picks one.
+ * <p>
+ * Nothing is measured before the server's JIT has settled under the same load ({@link JitWarmUp}: at most
+ * {@code BENCH_WARMUP_SECONDS}, 300 by default). {@code BENCH_PEER=postgraphile} also starts PostGraphile
+ * ({@link PostGraphilePeer}) on the same database, warms it for {@code BENCH_PEER_WARMUP_SECONDS} (60), and measures it
+ * and Redress alternately, {@code BENCH_ROUNDS} rounds (3) a query, printing Redress ÷ PostGraphile.
  */
 public final class ReadBenchmark {
 
