@@ -14,6 +14,12 @@ final class BenchArguments {
 		return args.length > index ? Integer.parseInt(args[index]) : fallback;
 	}
 
+	/** The whole number in the environment variable {@code name}, or {@code fallback} when it is not set. */
+	static int env(String name, int fallback) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+	}
+
 	/** The {@code key=value} pairs of a load generator's {@code RESULT} line. */
 	static Map<String, String> resultValues(String line) {
 		Map<String, String> values = new HashMap<>();

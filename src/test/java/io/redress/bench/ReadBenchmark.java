@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +34,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * the embedded one's data in that folder, so the next run reads the same rows without generating them again.
  * The load comes from {@code wrk} ({@link WrkLoad}) when it is installed, from {@link ReadLoad} otherwise;
  * {@code BENCH_LOAD=wrk} or {@code BENCH_LOAD=java} picks one.
+ * <p>
+ * Nothing is measured before the server's JIT has settled under the same load ({@link JitWarmUp}: at most
+ * {@code BENCH_WARMUP_SECONDS}, 300 by default). {@code BENCH_PEER=postgraphile} also starts PostGraphile
+ * ({@link PostGraphilePeer}) on the same database, warms it for {@code BENCH_PEER_WARMUP_SECONDS} (60), and measures it
+ * and Redress alternately, {@code BENCH_ROUNDS} rounds (3) a query, printing Redress ÷ PostGraphile.
  */
 public final class ReadBenchmark {
 
@@ -93,6 +97,8 @@ public final class ReadBenchmark {
 		boolean counting = statementsCounted(db);
 
 		String server = "http://localhost:" + bench.port();
+		ReadTarget redress = ReadTarget.redress(server);
+		int brands = (int) counts.brands();
 		int cores = Runtime.getRuntime().availableProcessors();
 		// wrk, when installed, costs about a tenth of ReadLoad's CPU per request, which it takes from the server.
 		String generator = System.getenv("BENCH_LOAD");
@@ -100,56 +106,113 @@ public final class ReadBenchmark {
 		if (wrk && !WrkLoad.installed()) {
 			throw new IllegalStateException("BENCH_LOAD=wrk, but wrk is not installed (Debian: apt-get install wrk)");
 		}
+		String peerName = System.getenv("BENCH_PEER");
+		boolean withPeer = peerName != null && !peerName.isBlank();
+		if (withPeer && (!peerName.equals("postgraphile") || !wrk)) {
+			throw new IllegalStateException("BENCH_PEER=" + peerName + ": the one peer is postgraphile, loaded by wrk");
+		}
+		int rounds = BenchArguments.env("BENCH_ROUNDS", withPeer ? 3 : 1);
+
+		// The server runs in this JVM: it is measured once its JIT has settled under the same load, not before.
+		JitWarmUp warmUp = JitWarmUp.fromEnvironment();
+		JitWarmUp.Outcome warmed = warmUp.run(queries, (query, warmSeconds) -> {
+			if (wrk) {
+				WrkLoad.warm(redress, query, connections, warmSeconds, brands);
+			}
+			else {
+				load(server, query, connections, 0, warmSeconds, brands, () -> { });
+			}
+		});
+		System.out.println(warmed.line("Redress"));
+		PostGraphilePeer peer = null;
+		if (withPeer) {
+			peer = PostGraphilePeer.start(database);
+			ReadTarget target = peer.target();
+			Duration peerWarmUp = Duration.ofSeconds(BenchArguments.env("BENCH_PEER_WARMUP_SECONDS", 60));
+			// Node's JIT is not visible from here; a fixed minute of the same load warms it (it settles sooner).
+			warmUp.runFor(peerWarmUp, queries,
+					(query, warmSeconds) -> WrkLoad.warm(target, query, connections, warmSeconds, brands));
+			System.out.printf(Locale.ROOT, "PostGraphile warm-up: %d s (fixed)%n", peerWarmUp.toSeconds());
+		}
+		int warmUpEach = Math.max(3, seconds / 4);
 		List<String> lines = new ArrayList<>();
 		for (ReadQuery query : queries) {
-			long[] serverCpuFrom = new long[2];
-			EventLoops[] loopsFrom = new EventLoops[1];
-			Runnable measuring = () -> {
-				resetStatements(db, counting);
-				serverCpuFrom[0] = processCpuNanos();
-				serverCpuFrom[1] = RowCostProfile.eventLoopCpu();
-				loopsFrom[0] = EventLoops.now();
-			};
-			int warmUp = Math.max(3, seconds / 4);
-			ReadLoad.Result result = wrk
-					? WrkLoad.run(server, query, connections, warmUp, seconds, (int) counts.brands(), measuring)
-					: load(server, query, connections, warmUp, seconds, (int) counts.brands(), measuring);
-			EventLoops spent = EventLoops.now().minus(loopsFrom[0]);
-			double serverCpu = (processCpuNanos() - serverCpuFrom[0]) / 1e6 / Math.max(1, result.requests());
-			double eventLoopCpu = (RowCostProfile.eventLoopCpu() - serverCpuFrom[1]) / 1e6
-					/ Math.max(1, result.requests());
-			long statements = counting ? statements(db, query, result.requests()) : -1;
-			double[] sql = counting ? sqlMilliseconds(db) : new double[] { Double.NaN, Double.NaN };
-			double sqlMs = sql[0] / Math.max(1, result.requests());
-			double planMs = sql[1] / Math.max(1, result.requests());
-			lines.add(String.format(Locale.ROOT,
-					"  %-3s %,9.0f req/s   p50 %8.1f   p95 %8.1f   p99 %8.1f ms   errors %d of %,d (%.2f %%)   %s   rows: %s"
-							+ "%n      CPU a request: server %.3f ms (its event loops %.3f ms), load generator %.3f ms"
-							+ " (%.0f %% of the machine's %d cores)"
-							+ "%n      per request: server event loops' allocations %,.0f KB, SQL execution %.2f ms"
-							+ " (planning %.2f ms more)",
-					query, result.perSecond(), result.p50(), result.p95(), result.p99(), result.errors(),
-					result.requests(), 100.0 * result.errors() / Math.max(1, result.requests()),
-					counting ? String.format(Locale.ROOT, "%.1f statements/request",
-							(double) statements / Math.max(1, result.requests())) : "statements: not counted",
-					result.rows(), serverCpu, eventLoopCpu, result.cpuPerRequest(), 100 * result.shareOfMachine(cores),
-					cores, spent.allocatedBytes() / 1024.0 / Math.max(1, result.requests()), sqlMs, planMs));
+			List<Double> ratios = new ArrayList<>();
+			List<String> peerLines = new ArrayList<>();
+			for (int round = 1; round <= rounds; round++) {
+				long[] serverCpuFrom = new long[2];
+				EventLoops[] loopsFrom = new EventLoops[1];
+				Runnable measuring = () -> {
+					resetStatements(db, counting);
+					serverCpuFrom[0] = processCpuNanos();
+					serverCpuFrom[1] = RowCostProfile.eventLoopCpu();
+					loopsFrom[0] = EventLoops.now();
+				};
+				ReadLoad.Result result = wrk
+						? WrkLoad.run(redress, query, connections, warmUpEach, seconds, brands, measuring)
+						: load(server, query, connections, warmUpEach, seconds, brands, measuring);
+				EventLoops spent = EventLoops.now().minus(loopsFrom[0]);
+				double serverCpu = (processCpuNanos() - serverCpuFrom[0]) / 1e6 / Math.max(1, result.requests());
+				double eventLoopCpu = (RowCostProfile.eventLoopCpu() - serverCpuFrom[1]) / 1e6
+						/ Math.max(1, result.requests());
+				long statements = counting ? statements(db, query, result.requests()) : -1;
+				double[] sql = counting ? sqlMilliseconds(db) : new double[] { Double.NaN, Double.NaN };
+				double sqlMs = sql[0] / Math.max(1, result.requests());
+				double planMs = sql[1] / Math.max(1, result.requests());
+				lines.add(String.format(Locale.ROOT,
+						"  %-5s %,9.0f req/s   p50 %8.1f   p95 %8.1f   p99 %8.1f ms   errors %d of %,d (%.2f %%)   %s   rows: %s"
+								+ "%n        CPU a request: server %.3f ms (its event loops %.3f ms), load generator %.3f ms"
+								+ " (%.0f %% of the machine's %d cores)"
+								+ "%n        per request: server event loops' allocations %,.0f KB, SQL execution %.2f ms"
+								+ " (planning %.2f ms more)",
+						rounds > 1 ? query + " #" + round : query.name(), result.perSecond(), result.p50(),
+						result.p95(), result.p99(), result.errors(), result.requests(),
+						100.0 * result.errors() / Math.max(1, result.requests()),
+						counting ? String.format(Locale.ROOT, "%.1f statements/request",
+								(double) statements / Math.max(1, result.requests())) : "statements: not counted",
+						result.rows(), serverCpu, eventLoopCpu, result.cpuPerRequest(),
+						100 * result.shareOfMachine(cores), cores,
+						spent.allocatedBytes() / 1024.0 / Math.max(1, result.requests()), sqlMs, planMs));
+				if (peer != null) {
+					// Alternately, so that the machine's other load falls on both alike.
+					ReadLoad.Result theirs = WrkLoad.run(peer.target(), query, connections, warmUpEach, seconds,
+							brands, () -> { });
+					ratios.add(result.perSecond() / Math.max(1e-9, theirs.perSecond()));
+					peerLines.add(String.format(Locale.ROOT,
+							"  %-5s %,9.0f req/s   p50 %8.1f   p95 %8.1f   p99 %8.1f ms   errors %d of %,d   rows: %s"
+									+ "   (PostGraphile)",
+							rounds > 1 ? query + " #" + round : query.name(), theirs.perSecond(), theirs.p50(),
+							theirs.p95(), theirs.p99(), theirs.errors(), theirs.requests(), theirs.rows()));
+				}
+			}
+			if (peer != null) {
+				lines.addAll(peerLines);
+				lines.add(String.format(Locale.ROOT, "  %-5s Redress ÷ PostGraphile, rounds run alternately: %.2f – %.2f (%s)",
+						query, ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+						ratios.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
+						String.join(", ", ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList())));
+			}
+		}
+		String peerMemory = peer == null ? "" : ", PostGraphile (one Node process) resident " + peer.residentMemory();
+		if (peer != null) {
+			peer.close();
 		}
 
 		Runtime runtime = Runtime.getRuntime();
 		System.out.printf(Locale.ROOT, """
 				Redress read benchmark: one node, load generator (%s) in its own process, %d connections, %d s a query \
-				(after a %d s warm-up), anonymous
+				(each after a %d s warm-up of its own), %s, anonymous
+				  %s
 				  data: %,d brands, %,d profiles, %,d complaints (%,d to %,d a brand), %,d messages (%,d public), \
 				%,d ratings; seed %d, %s in %.0f s, scored by the server in %.0f s more, its messages masked in %.0f s more
-				  server: %d cores, max heap %d MB, resident %s
+				  server: %d cores, max heap %d MB, resident %s%s
 				%s
-				""", wrk ? "wrk" : "ReadLoad", connections, seconds, Math.max(3, seconds / 4), counts.brands(), counts.profiles(),
-				counts.complaints(), counts.smallestBrand(), counts.largestBrand(), counts.messages(),
-				counts.publicMessages(), counts.ratings(), seed, reused ? "reused" : "generated", seedSeconds, scoreSeconds,
-				maskSeconds,
-				runtime.availableProcessors(), runtime.maxMemory() / 1024 / 1024, residentMemory(),
-				String.join("\n", lines));
+				""", wrk ? "wrk" : "ReadLoad", connections, seconds, warmUpEach,
+				peer == null ? rounds + " round(s)" : rounds + " rounds, Redress and PostGraphile 5 (amber) alternately",
+				warmed.line("Redress"), counts.brands(), counts.profiles(), counts.complaints(), counts.smallestBrand(),
+				counts.largestBrand(), counts.messages(), counts.publicMessages(), counts.ratings(), seed,
+				reused ? "reused" : "generated", seedSeconds, scoreSeconds, maskSeconds, runtime.availableProcessors(),
+				runtime.maxMemory() / 1024 / 1024, residentMemory(), peerMemory, String.join("\n", lines));
 		bench.close();
 		System.exit(0);
 	}

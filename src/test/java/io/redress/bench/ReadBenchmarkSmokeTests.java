@@ -66,6 +66,59 @@ class ReadBenchmarkSmokeTests extends ApiTest {
 		}
 	}
 
+	@Test
+	void warmUpEndsOnceTheCompilersTimeStopsGrowing() throws Exception {
+		long[] compiled = { 0 };
+		JitWarmUp warmUp = new JitWarmUp(Duration.ofSeconds(3), 0.02, Duration.ofSeconds(60));
+
+		JitWarmUp.Outcome outcome = warmUp.run(List.of(ReadQuery.values()), (query, seconds) -> Thread.sleep(5),
+				() -> compiled[0] < 3000 ? compiled[0] += 1000 : compiled[0]);
+
+		assertThat(outcome.settled()).isTrue();
+		assertThat(outcome.lastShare()).isLessThan(0.02);
+		assertThat(outcome.line("Redress")).contains("stopped as the JIT settled");
+	}
+
+	@Test
+	void warmUpEndsAtItsBoundWhileTheCompilersAreStillBusy() throws Exception {
+		long[] compiled = { 0 };
+		JitWarmUp warmUp = new JitWarmUp(Duration.ofSeconds(3), 0.02, Duration.ofMillis(200));
+
+		JitWarmUp.Outcome outcome = warmUp.run(List.of(ReadQuery.values()), (query, seconds) -> Thread.sleep(5),
+				() -> compiled[0] += 1000);
+
+		assertThat(outcome.settled()).isFalse();
+		assertThat(outcome.took()).isBetween(Duration.ofMillis(200), Duration.ofSeconds(5));
+		assertThat(outcome.line("Redress")).contains("stopped at its bound");
+	}
+
+	@Test
+	void warmUpLoadsTheServerWithEveryQueryWithinItsBound() throws Exception {
+		List<ReadQuery> loaded = new java.util.ArrayList<>();
+		JitWarmUp warmUp = new JitWarmUp(Duration.ofSeconds(3), 0.02, Duration.ofSeconds(2));
+
+		JitWarmUp.Outcome outcome = warmUp.run(List.of(ReadQuery.values()), (query, seconds) -> {
+			loaded.add(query);
+			ReadLoad.Result result = ReadLoad.run("http://localhost:" + port, query, 2, Duration.ofSeconds(seconds), 5);
+			assertThat(result.errors()).as(query.name()).isZero();
+		});
+
+		assertThat(loaded).containsSubsequence(ReadQuery.Q1, ReadQuery.Q2, ReadQuery.Q3);
+		assertThat(outcome.took()).isLessThan(Duration.ofSeconds(20));
+	}
+
+	@Test
+	void thePeerIsAskedForTheSameRowsInItsOwnSchema() {
+		ReadTarget peer = ReadTarget.postgraphile("http://127.0.0.1:5678/graphql");
+
+		assertThat(peer.bodies(ReadQuery.Q1, 3)).hasSize(3).allSatisfy(body -> assertThat(body).contains("allBrands"));
+		assertThat(peer.bodies(ReadQuery.Q1, 3).get(1)).contains("\"slug\": \"" + ReadBenchData.slug(2) + "\"");
+		assertThat(peer.bodies(ReadQuery.Q2, 3)).singleElement().asString().contains("complaintsByBrandId(first: 5)");
+		assertThat(peer.bodies(ReadQuery.Q3, 3)).singleElement().asString().contains("orderBy: CREATED_AT_DESC");
+		assertThat(ReadTarget.redress("http://localhost:8080").bodies(ReadQuery.Q1, 3).get(1))
+				.isEqualTo(ReadQuery.Q1.requestBody(1, 3));
+	}
+
 	private static DatabaseClient migratedDatabase(String name) {
 		TestDatabase database = TestDatabase.shared().withFreshDatabase(name);
 		Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())

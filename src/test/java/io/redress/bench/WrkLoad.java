@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * The read benchmark's other load generator: {@code wrk} (Debian package {@code wrk}) with {@code bench/read-load.lua},
@@ -40,20 +39,27 @@ final class WrkLoad {
 		}
 	}
 
-	/** Warms up for {@code warmUp} seconds, calls {@code measuring}, then measures {@code seconds}. */
-	static ReadLoad.Result run(String server, ReadQuery query, int connections, int warmUp, int seconds, int brands,
-			Runnable measuring) throws IOException, InterruptedException {
+	/** Loads {@code target} with {@code query} for {@code seconds}, as a warm-up: nothing is measured. */
+	static void warm(ReadTarget target, ReadQuery query, int connections, int seconds, int brands)
+			throws IOException, InterruptedException {
+		run(target, query, connections, 0, seconds, brands, () -> { });
+	}
+
+	/** Warms up for {@code warmUp} seconds (none when 0), calls {@code measuring}, then measures {@code seconds}. */
+	static ReadLoad.Result run(ReadTarget target, ReadQuery query, int connections, int warmUp, int seconds,
+			int brands, Runnable measuring) throws IOException, InterruptedException {
 		Path folder = Files.createTempDirectory("redress-wrk");
 		Path script = folder.resolve("read-load.lua");
 		try (InputStream lua = WrkLoad.class.getResourceAsStream("/bench/read-load.lua")) {
 			Files.copy(lua, script);
 		}
 		Path bodies = folder.resolve("bodies.txt");
-		Files.write(bodies, IntStream.range(0, query == ReadQuery.Q1 ? brands : 1)
-				.mapToObj(sequence -> query.requestBody(sequence, brands)).toList(), StandardCharsets.UTF_8);
-		String wrk = String.format("wrk -t1 -c%d -d%%ds --timeout 30s -s %s %s/graphql -- %s", connections, script,
-				server, bodies);
-		run(String.format(wrk, warmUp));
+		Files.write(bodies, target.bodies(query, brands), StandardCharsets.UTF_8);
+		String wrk = String.format("wrk -t1 -c%d -d%%ds --timeout 30s -s %s %s -- %s", connections, script,
+				target.endpoint(), bodies);
+		if (warmUp > 0) {
+			run(String.format(wrk, warmUp));
+		}
 		measuring.run();
 		List<String> lines = run(String.format(wrk, seconds) + "; times");
 		String result = lines.stream().filter(line -> line.startsWith("WRK ")).findFirst()
