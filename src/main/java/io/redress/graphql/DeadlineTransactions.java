@@ -18,9 +18,9 @@ class DeadlineTransactions implements TransactionalOperator {
 
 	/**
 	 * The work's name, for Reactor's timeout: unnamed, each subscription of a timeout walks the whole chain above it
-	 * for a name and, finding none, derives one from an operator's class name with a regular expression (1 % of an
-	 * anonymous one-row query's event-loop samples), for a description only a timeout without a fallback shows. Ours
-	 * has one, the rollback's error.
+	 * for a name and, finding none, derives one from an operator's class name with a regular expression, for a
+	 * description only a timeout without a fallback shows (as {@code RequestPolicy}'s backstop did on every request).
+	 * Ours has one, the rollback's error.
 	 */
 	private static final String WORK = "transaction work";
 
