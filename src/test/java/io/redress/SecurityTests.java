@@ -73,6 +73,16 @@ class SecurityTests extends ApiTest {
 				.map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
 	}
 
+	/** Spring Security's firewall still refuses a header its default rules refuse (a C1 control character). */
+	@Test
+	void headerWithAControlCharacterIsRefusedByTheFirewall() {
+		http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer a\u0085b")
+				.bodyValue(VIEWER)
+				.exchange()
+				.expectStatus().isBadRequest();
+	}
+
 	private void rejected(String token) {
 		WebTestClient.ResponseSpec response = http().post().uri("/graphql")
 				.contentType(MediaType.APPLICATION_JSON)

@@ -16,6 +16,14 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  */
 class DeadlineTransactions implements TransactionalOperator {
 
+	/**
+	 * The work's name, for Reactor's timeout: unnamed, each subscription of a timeout walks the whole chain above it
+	 * for a name and, finding none, derives one from an operator's class name with a regular expression, for a
+	 * description only a timeout without a fallback shows (as {@code RequestPolicy}'s backstop did on every request).
+	 * Ours has one, the rollback's error.
+	 */
+	private static final String WORK = "transaction work";
+
 	private final TransactionalOperator transactions;
 
 	DeadlineTransactions(TransactionalOperator transactions) {
@@ -30,7 +38,7 @@ class DeadlineTransactions implements TransactionalOperator {
 	@Override
 	public <T> Mono<T> transactional(Mono<T> mono) {
 		return transactions.transactional(Mono.deferContextual(context -> RequestDeadline.of(context)
-				.map(deadline -> mono.timeout(deadline.remaining(), Mono.error(DeadlineTransactions::stopped)))
+				.map(deadline -> mono.name(WORK).timeout(deadline.remaining(), Mono.error(DeadlineTransactions::stopped)))
 				.orElse(mono)));
 	}
 
@@ -38,7 +46,7 @@ class DeadlineTransactions implements TransactionalOperator {
 	public <T> Flux<T> execute(TransactionCallback<T> action) throws TransactionException {
 		return transactions.execute(status -> Flux.deferContextual(context -> RequestDeadline.of(context)
 				// Each item's wait is what is left of the same deadline: it bounds the whole stream, not one gap.
-				.map(deadline -> Flux.from(action.doInTransaction(status))
+				.map(deadline -> Flux.from(action.doInTransaction(status)).name(WORK)
 						.timeout(Mono.delay(deadline.remaining()), item -> Mono.delay(deadline.remaining()),
 								Flux.error(DeadlineTransactions::stopped)))
 				.orElseGet(() -> Flux.from(action.doInTransaction(status)))));

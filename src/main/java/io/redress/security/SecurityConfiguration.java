@@ -25,6 +25,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -63,6 +65,19 @@ class SecurityConfiguration {
 	@Bean
 	SecurityObservationSettings securityObservations() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * Spring Security's strict firewall with its default rules, its header checks first looking whether a name or a
+	 * value is printable ASCII (see {@link PrintableAsciiFirst}): the same requests pass and are refused, without a
+	 * regular expression per header read on every request.
+	 */
+	@Bean
+	ServerWebExchangeFirewall firewall() {
+		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowedHeaderNames(new PrintableAsciiFirst(StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES));
+		firewall.setAllowedHeaderValues(new PrintableAsciiFirst(StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES));
+		return firewall;
 	}
 
 	/** Shared by HTTP and WebSocket authentication, so an issuer outage is one outage in the log. */

@@ -1,5 +1,9 @@
 package io.redress.brand;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +27,27 @@ class SlugsAndWebAddressTests {
 		assertThat(Slugs.isValid("-acme")).isFalse();
 		assertThat(Slugs.isValid("a".repeat(61))).isFalse();
 		assertThat(Slugs.isValid(null)).isFalse();
+	}
+
+	/** The slug's grammar, as a regular expression: {@code Slugs.isValid} reads it in one pass. */
+	@Test
+	void aSlugIsWhatItsGrammarSays() {
+		Pattern grammar = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+		String alphabet = "az09-A_ \u00e9";
+		List<String> texts = new ArrayList<>(List.of("", "a".repeat(60), "a".repeat(61), "acme-2-b", "acme-"));
+		for (int length = 1; length <= 4; length++) {
+			for (int n = 0; n < Math.pow(alphabet.length(), length); n++) {
+				StringBuilder text = new StringBuilder();
+				for (int i = 0, rest = n; i < length; i++, rest /= alphabet.length()) {
+					text.append(alphabet.charAt(rest % alphabet.length()));
+				}
+				texts.add(text.toString());
+			}
+		}
+		for (String text : texts) {
+			assertThat(Slugs.isValid(text)).as(text)
+					.isEqualTo(text.length() <= Slugs.MAX_LENGTH && grammar.matcher(text).matches());
+		}
 	}
 
 	@Test
