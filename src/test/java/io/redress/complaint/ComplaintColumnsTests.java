@@ -92,6 +92,10 @@ class ComplaintColumnsTests {
 						assertThat(statement.contains("c.description,")).isEqualTo(joins.description());
 						assertThat(statement.contains("c.resolved_at,")).isEqualTo(joins.clocks());
 						assertThat(statement.contains("bl.description AS")).isEqualTo(withBrand && joins.brandDetails());
+						boolean signedIn = statement.contains(":viewer");
+						for (String privatePart : List.of("p.subject AS", "c.order_reference,", "c.assignee,")) {
+							assertThat(statement.contains(privatePart)).as(privatePart).isEqualTo(signedIn);
+						}
 						int at = ComplaintPages.JOINED_AT;
 						if (withBrand) {
 							assertThat(names.subList(at, at + BrandListing.COLUMN_COUNT)).isEqualTo(brand);
