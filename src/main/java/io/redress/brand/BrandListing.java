@@ -1,6 +1,7 @@
 package io.redress.brand;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import io.r2dbc.spi.Readable;
 
@@ -20,6 +21,27 @@ public final class BrandListing {
 			bl.response_target_hours AS brand_response_target_hours, bl.created_at AS brand_created_at,
 			bl.verified_at AS brand_verified_at, bl.resolution_target_days AS brand_resolution_target_days,
 			bl.follow_up_days AS brand_follow_up_days""";
+
+	/** The details in {@link #COLUMNS}: long texts and dates a list that names its rows' brands does not show. */
+	private static final List<String> DETAILS = List.of("website", "description", "created_at", "verified_at");
+
+	/**
+	 * {@link #COLUMNS}, or, without {@code details}, the same with null in place of the brand's website, description,
+	 * creation and verification times (the driver neither slices nor decodes a null column): for a statement whose
+	 * query reads none of them, as a page of complaints showing each one's brand by name. The {@link Brand} of such a
+	 * row holds null there.
+	 */
+	public static String columns(boolean details) {
+		if (details) {
+			return COLUMNS;
+		}
+		String columns = COLUMNS;
+		for (String detail : DETAILS) {
+			String type = detail.endsWith("_at") ? "timestamptz" : "text";
+			columns = columns.replace("bl." + detail + " AS", "NULL::" + type + " AS");
+		}
+		return columns;
+	}
 
 	/** How many columns {@link #COLUMNS} holds. */
 	public static final int COLUMN_COUNT = 10;

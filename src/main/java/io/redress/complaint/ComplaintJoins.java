@@ -20,12 +20,13 @@ import io.redress.brand.BrandListing;
  * description, a long text that most lists do not show: without it, the statement reads none (null in its place);
  * and the clocks (first response, resolution, last activity and their due times), which only the fields about them
  * read: without any, the statement reads none of them (null in their places; the creation time, which makes the
- * cursor, is always read).
+ * cursor, is always read); and the joined brand's details (its website, description, creation and verification
+ * times), which a list that shows its rows' brands by name does not read: without them, the statement reads none.
  */
-record ComplaintJoins(boolean brand, boolean rating, boolean description, boolean clocks) {
+record ComplaintJoins(boolean brand, boolean rating, boolean description, boolean clocks, boolean brandDetails) {
 
 	/** The rows alone, whole. */
-	static final ComplaintJoins NONE = new ComplaintJoins(false, false, true, true);
+	static final ComplaintJoins NONE = new ComplaintJoins(false, false, true, true, true);
 
 	/**
 	 * The fields of a complaint known to read none of its clocks: any other field selected (the clock fields, {@code
@@ -34,6 +35,14 @@ record ComplaintJoins(boolean brand, boolean rating, boolean description, boolea
 	private static final Set<String> CLOCKLESS = Set.of("__typename", "id", "brand", "author", "title",
 			"description", "category", "orderReference", "status", "assignee", "createdAt", "moderation", "redacted",
 			"rating", "messages", "latestMessages");
+
+	/**
+	 * The fields of a brand known to read none of its details ({@link BrandListing#columns}): any other field selected
+	 * of a row's brand (its website, description, dates, and any field added later), or the brand reached through
+	 * {@code partnerCaseOf}, has them read.
+	 */
+	private static final Set<String> DETAILLESS_BRAND = Set.of("__typename", "id", "slug", "name", "status",
+			"verified", "claimed");
 
 	/** The columns of the clocks in {@link Complaints#COLUMNS}, each followed by a comma there. */
 	private static final List<String> CLOCKS = List.of("first_response_at", "first_response_due_at", "resolved_at",
@@ -52,10 +61,15 @@ record ComplaintJoins(boolean brand, boolean rating, boolean description, boolea
 		boolean rating = false;
 		boolean description = false;
 		boolean clocks = false;
+		boolean brandDetails = false;
 		for (Field row : rows(environment.getMergedField().getFields(), fragments)) {
 			for (Field field : fields(row.getSelectionSet(), fragments)) {
 				switch (field.getName()) {
-					case "brand" -> brand = true;
+					case "brand" -> {
+						brand = true;
+						brandDetails |= readsDetails(field, fragments);
+					}
+					case "partnerCaseOf" -> brandDetails = true;
 					case "rating" -> rating = true;
 					case "description" -> description = true;
 					default -> {
@@ -64,7 +78,13 @@ record ComplaintJoins(boolean brand, boolean rating, boolean description, boolea
 				clocks |= !CLOCKLESS.contains(field.getName());
 			}
 		}
-		return new ComplaintJoins(brand, rating, description, clocks);
+		return new ComplaintJoins(brand, rating, description, clocks, brandDetails);
+	}
+
+	/** Whether a row's {@code brand} field selects any field of the brand but those known to read no details. */
+	private static boolean readsDetails(Field brand, Map<String, FragmentDefinition> fragments) {
+		return fields(brand.getSelectionSet(), fragments).stream()
+				.anyMatch(field -> !DETAILLESS_BRAND.contains(field.getName()));
 	}
 
 	/** The fields that select a complaint's own fields: {@code nodes}, and {@code node} within {@code edges}. */
@@ -128,7 +148,7 @@ record ComplaintJoins(boolean brand, boolean rating, boolean description, boolea
 
 	/** The columns to add to a page's select list. */
 	String columns() {
-		return (brand ? ", " + BrandListing.COLUMNS : "") + (rating ? ", " + Ratings.JOINED_COLUMNS : "");
+		return (brand ? ", " + BrandListing.columns(brandDetails) : "") + (rating ? ", " + Ratings.JOINED_COLUMNS : "");
 	}
 
 	/** The joins to add after the page's rows ({@code c}). */

@@ -25,7 +25,7 @@ public class PublicCases {
 	 * A page's rows with their ratings, masked with the row for the public ({@code Complaint.seenBy}); a page of cases
 	 * shows no description, and shows when the brand responded and resolved (the clocks).
 	 */
-	private static final ComplaintJoins WITH_RATING = new ComplaintJoins(false, true, false, true);
+	private static final ComplaintJoins WITH_RATING = new ComplaintJoins(false, true, false, true, true);
 
 	private final Complaints complaints;
 	private final ComplaintPages pages;

@@ -3,7 +3,6 @@ package io.redress.graphql;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * a resuming subscriber knows where its own replay meets the shared stream.
  */
 @Component
-class EventPositions implements Instrumentation {
+class EventPositions implements InstrumentationChain.SubscriptionFetchersOnly {
 
 	/** The GraphQL context key of the queue of positions, oldest first; -1 for an event without one. */
 	static final String KEY = EventPositions.class.getName();

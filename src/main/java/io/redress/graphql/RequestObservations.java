@@ -26,7 +26,8 @@ import org.springframework.graphql.observation.GraphQlObservationInstrumentation
  * ({@link OnDemandDataLoaders}) instead makes each loader it is asked for with that same instrumentation, so the input
  * is left as it is; an input with another registry is still copied as Spring does.
  */
-final class RequestObservations extends GraphQlObservationInstrumentation {
+final class RequestObservations extends GraphQlObservationInstrumentation
+		implements InstrumentationChain.SubscriptionFetchersOnly {
 
 	/** Spring's observation of batch loads, which keeps nothing per operation: one serves all of them. */
 	private final DataLoaderInstrumentation batchLoads;

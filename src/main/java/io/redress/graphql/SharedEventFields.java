@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
  * and {@link #KEPT} at most, so a subscriber that reaches the event later still finds it.
  */
 @Component
-class SharedEventFields implements Instrumentation {
+class SharedEventFields implements InstrumentationChain.SubscriptionFetchersOnly {
 
 	static final Duration KEPT = Duration.ofSeconds(30);
 

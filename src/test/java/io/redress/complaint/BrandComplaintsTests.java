@@ -177,6 +177,27 @@ class BrandComplaintsTests extends ApiTest {
 	}
 
 	@Test
+	void aPageReadsItsBrandsDetailsWheneverAFieldAboutThemIsSelected() {
+		String brand = unique("details");
+		registerBrand(unique("owner"), brand);
+		fileComplaint(unique("consumer"), brand, "Named", "By its brand");
+
+		GraphQlTester.Response page = anonymous().documentName("brandComplaints")
+				.operationName("brandComplaintsBrandDetails").variable("slug", brand).execute();
+
+		page.path("brand.byName.nodes[0].title").entity(String.class).isEqualTo("Named");
+		page.path("brand.byName.nodes[0].brand.slug").entity(String.class).isEqualTo(brand);
+		page.path("brand.byName.nodes[0].brand.name").entity(String.class)
+				.satisfies(name -> assertThat(name).isNotBlank());
+		page.path("brand.withDetails.nodes[0].brand.website").entity(String.class)
+				.satisfies(website -> assertThat(website).isNotBlank());
+		page.path("brand.withDetails.nodes[0].brand.createdAt").entity(String.class)
+				.satisfies(createdAt -> assertThat(createdAt).isNotBlank());
+		page.path("brand.fromFragment.nodes[0].brand.createdAt").entity(String.class)
+				.satisfies(createdAt -> assertThat(createdAt).isNotBlank());
+	}
+
+	@Test
 	void whatFragmentsSelectIsReadWithThePage() {
 		String brand = unique("fragments");
 		registerBrand(unique("owner"), brand);

@@ -39,7 +39,7 @@ class ComplaintColumnsTests {
 
 	@Test
 	void everyStatementReadingComplaintsSelectsTheirColumnsFirst() {
-		pageStatements(new ComplaintJoins(true, true, true, true));
+		pageStatements(new ComplaintJoins(true, true, true, true, true));
 		for (Class<?> type : List.of(Complaints.class, ComplaintPageStatements.class, InboxPages.class, PublicCaseQueries.class,
 				ComplaintExport.class)) {
 			List<String> statements = SelectLists.statements(type).stream()
@@ -81,8 +81,9 @@ class ComplaintColumnsTests {
 						"rating_rated_at", "rating_revisable");
 		for (boolean withBrand : new boolean[] { true, false }) {
 			for (boolean withRating : new boolean[] { true, false }) {
-				for (int shape = 0; shape < 4; shape++) {
-					ComplaintJoins joins = new ComplaintJoins(withBrand, withRating, shape % 2 == 0, shape < 2);
+				for (int shape = 0; shape < 8; shape++) {
+					ComplaintJoins joins = new ComplaintJoins(withBrand, withRating, shape % 2 == 0, shape % 4 < 2,
+							shape < 4);
 					for (String statement : pageStatements(joins)) {
 						List<String> names = SelectLists.selected(statement);
 						assertThat(names.subList(0, Complaints.COLUMN_COUNT)).isEqualTo(COMPLAINT);
@@ -90,6 +91,11 @@ class ComplaintColumnsTests {
 						assertThat(names.get(ComplaintPages.VIEWER_PARTNER_AT)).isEqualTo("viewer_partner");
 						assertThat(statement.contains("c.description,")).isEqualTo(joins.description());
 						assertThat(statement.contains("c.resolved_at,")).isEqualTo(joins.clocks());
+						assertThat(statement.contains("bl.description AS")).isEqualTo(withBrand && joins.brandDetails());
+						boolean signedIn = statement.contains(":viewer");
+						for (String privatePart : List.of("p.subject AS", "c.order_reference,", "c.assignee,")) {
+							assertThat(statement.contains(privatePart)).as(privatePart).isEqualTo(signedIn);
+						}
 						int at = ComplaintPages.JOINED_AT;
 						if (withBrand) {
 							assertThat(names.subList(at, at + BrandListing.COLUMN_COUNT)).isEqualTo(brand);

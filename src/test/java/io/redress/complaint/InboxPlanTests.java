@@ -214,7 +214,7 @@ class InboxPlanTests extends ApiTest {
 	 */
 	@Test
 	void theFeedAndTheBrandPagesHaveAGenericPlanThatReadsTheirIndex() {
-		ComplaintJoins joins = new ComplaintJoins(true, true, false, false);
+		ComplaintJoins joins = new ComplaintJoins(true, true, false, false, false);
 		OffsetDateTime after = OffsetDateTime.now().minusDays(30);
 		for (boolean signedIn : List.of(false, true)) {
 			for (ComplaintQuery query : List.of(new ComplaintQuery(null, null, null, null, null, null, 0),

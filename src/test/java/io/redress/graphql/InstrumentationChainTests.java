@@ -14,6 +14,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -69,6 +70,51 @@ class InstrumentationChainTests {
 	}
 
 	@Test
+	void noFetcherOfAQueryPassesThroughAnInstrumentationThatWrapsSubscriptionFetchersOnly() {
+		FetcherCounter subscriptionsOnly = new SubscriptionFetcherCounter();
+		List<Instrumentation> instrumentations = new java.util.ArrayList<>(perRequest());
+		instrumentations.add(new EventPositions());
+		instrumentations.add(subscriptionsOnly);
+
+		ExecutionResult result = GraphQL.newGraphQL(SCHEMA).instrumentation(new InstrumentationChain(instrumentations))
+				.build().execute("{ items { name } }");
+
+		assertThat(result.getErrors()).isEmpty();
+		assertThat(subscriptionsOnly.asked).hasValue(0);
+	}
+
+	@Test
+	void everyFetcherOfAQueryPassesThroughAnInstrumentationThatMayWrapIt() {
+		FetcherCounter any = new FetcherCounter();
+		List<Instrumentation> instrumentations = new java.util.ArrayList<>(perRequest());
+		instrumentations.add(any);
+
+		GraphQL.newGraphQL(SCHEMA).instrumentation(new InstrumentationChain(instrumentations)).build()
+				.execute("{ items { name } }");
+
+		// items, and name on each of its three items.
+		assertThat(any.asked).hasValue(4);
+	}
+
+	@Test
+	void aSubscriptionsFetcherStillPassesThroughAnInstrumentationThatWrapsSubscriptionFetchersOnly() {
+		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
+				new SchemaParser().parse("type Query { name: String } type Subscription { ticks: Int }"),
+				RuntimeWiring.newRuntimeWiring().type("Subscription", type -> type.dataFetcher("ticks",
+						environment -> reactor.core.publisher.Flux.just(1, 2)))
+						.build());
+		FetcherCounter subscriptionsOnly = new SubscriptionFetcherCounter();
+		List<Instrumentation> instrumentations = new java.util.ArrayList<>(perRequest());
+		instrumentations.add(subscriptionsOnly);
+
+		ExecutionResult result = GraphQL.newGraphQL(schema)
+				.instrumentation(new InstrumentationChain(instrumentations)).build().execute("subscription { ticks }");
+
+		assertThat(result.getErrors()).isEmpty();
+		assertThat(subscriptionsOnly.asked).hasValue(1);
+	}
+
+	@Test
 	void theDeprecatedFetchHookCountsAsWorkPerField() {
 		FetchCounter counter = new FetchCounter();
 
@@ -99,6 +145,23 @@ class InstrumentationChainTests {
 			fieldsStarted.incrementAndGet();
 			return SimpleInstrumentationContext.whenCompleted((value, error) -> fieldsEnded.incrementAndGet());
 		}
+	}
+
+	/** Counts the fetchers it is asked to instrument, and leaves them as they are. */
+	private static class FetcherCounter extends SimplePerformantInstrumentation {
+
+		final AtomicInteger asked = new AtomicInteger();
+
+		@Override
+		public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher,
+				InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+			asked.incrementAndGet();
+			return fetcher;
+		}
+	}
+
+	private static final class SubscriptionFetcherCounter extends FetcherCounter
+			implements InstrumentationChain.SubscriptionFetchersOnly {
 	}
 
 	private static final class FetchCounter extends SimplePerformantInstrumentation {
