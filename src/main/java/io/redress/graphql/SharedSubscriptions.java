@@ -1,25 +1,19 @@
 package io.redress.graphql;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Objects;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.redress.graphql.SubscriptionGroups.Execution;
+import io.redress.graphql.SubscriptionGroups.Key;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -56,26 +50,19 @@ import org.springframework.stereotype.Component;
 @Component
 class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableBean {
 
-	private final ConcurrentMap<Key, SubscriptionGroup> groups = new ConcurrentHashMap<>();
-	private final JsonMapper json;
+	private final SubscriptionGroups groups;
 	private final int buffer;
-	/** Hands shared results out off the threads that read events, which queries need too. */
-	private final Scheduler fanOut = Schedulers.newParallel("subscription-fan-out",
-			Math.max(1, Runtime.getRuntime().availableProcessors()), true);
-	private final Counter sharedExecutions;
 	private final Counter ownExecutions;
 	private final SubscriptionLoaders loaders;
-	private final Duration joining;
 
 	SharedSubscriptions(JsonMapper json, MeterRegistry meters, SubscriptionLoaders loaders,
 			@Value("${redress.realtime.subscriber-buffer:512}") int buffer,
 			@Value("${redress.realtime.membership-check:5s}") Duration joining) {
-		this.json = json;
-		this.joining = joining;
 		this.loaders = loaders;
 		this.buffer = buffer;
-		this.sharedExecutions = Counter.builder("redress.subscription.executions").tag("kind", "shared")
-				.description("Subscription events executed once for a group of subscribers").register(meters);
+		this.groups = new SubscriptionGroups(json, joining, Counter.builder("redress.subscription.executions")
+				.tag("kind", "shared").description("Subscription events executed once for a group of subscribers")
+				.register(meters));
 		this.ownExecutions = Counter.builder("redress.subscription.executions").tag("kind", "own")
 				.description("Subscription events executed for one subscriber alone (replay before joining)")
 				.register(meters);
@@ -97,8 +84,7 @@ class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableB
 				return Mono.just(response.transform(builder -> builder.data(shared(key, own, closeSocket))));
 			}
 			// No group to join yet: the same subscription without its cursor is prepared to start one.
-			SubscriptionGroup running = groups.get(key.live());
-			Mono<Optional<Execution>> live = running != null && running.takesSubscribers() ? Mono.just(Optional.empty())
+			Mono<Optional<Execution>> live = groups.takesSubscribers(key.live()) ? Mono.just(Optional.empty())
 					: chain.next(live(request, context)).map(liveResponse -> Optional.ofNullable(
 							liveResponse.getExecutionResult().getData() instanceof Publisher<?> liveEvents
 									? new Execution(Flux.from((Publisher<ExecutionResult>) liveEvents),
@@ -113,8 +99,8 @@ class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableB
 	private Flux<ExecutionResult> shared(Key key, Execution own, Runnable closeSocket) {
 		return Flux.defer(() -> {
 			SharedSubscriber subscriber = new SharedSubscriber(buffer, closeSocket);
-			SubscriptionGroup group = join(key, subscriber, own);
-			return subscriber.results().doFinally(signal -> leave(key, group, subscriber));
+			SubscriptionGroup group = groups.join(key, subscriber, own);
+			return subscriber.results().doFinally(signal -> groups.leave(key, group, subscriber));
 		});
 	}
 
@@ -128,10 +114,10 @@ class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableB
 		return Flux.defer(() -> {
 			Flux<Positioned> replay = own.results().map(result -> {
 				ownExecutions.increment();
-				return new Positioned(EventPositions.next(positions(own.context())), result);
+				return new Positioned(EventPositions.next(SubscriptionGroups.positions(own.context())), result);
 			});
 			SharedSubscriber subscriber = new SharedSubscriber(buffer, closeSocket);
-			SubscriptionGroup group = join(key, subscriber, live);
+			SubscriptionGroup group = groups.join(key, subscriber, live);
 			if (group == null) {
 				return replay.map(Positioned::result);
 			}
@@ -144,7 +130,7 @@ class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableB
 						long first = subscriber.firstPosition();
 						if (result.position() < 0 || first < 0) {
 							// Results without positions cannot be matched: this subscriber stays on its own.
-							leave(key, group, subscriber);
+							groups.leave(key, group, subscriber);
 							return false;
 						}
 						joined.set(first <= result.position());
@@ -154,41 +140,8 @@ class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableB
 					.map(Positioned::result);
 			Flux<ExecutionResult> fromGroup = Flux.defer(() -> joined.get() ? subscriber.results()
 					.filter(result -> ((SerializedResult) result).position() > last.get()) : Flux.empty());
-			return Flux.concat(caughtUp, fromGroup).doFinally(signal -> leave(key, group, subscriber));
+			return Flux.concat(caughtUp, fromGroup).doFinally(signal -> groups.leave(key, group, subscriber));
 		});
-	}
-
-	/**
-	 * Adds {@code subscriber} to the group of {@code key}; when none runs, starts one with {@code starter}'s
-	 * execution, or returns null without one.
-	 */
-	private SubscriptionGroup join(Key key, SharedSubscriber subscriber, Execution starter) {
-		AtomicBoolean first = new AtomicBoolean();
-		AtomicReference<SubscriptionGroup> joined = new AtomicReference<>();
-		groups.compute(key, (any, running) -> {
-			SubscriptionGroup open = running != null && running.takesSubscribers() ? running : null;
-			if (open == null && starter == null) {
-				return running;
-			}
-			if (open == null) {
-				// A group past its time to take subscribers runs on for its own, out of the registry.
-				open = new SubscriptionGroup(joining);
-				first.set(true);
-			}
-			open.add(subscriber);
-			joined.set(open);
-			return open;
-		});
-		SubscriptionGroup group = joined.get();
-		if (first.get()) {
-			// The shared execution falling behind is the node's trouble, not its first subscriber's: that one is
-			// closed for its own buffer only.
-			starter.context().delete(SlowSubscribers.CLOSE_SOCKET);
-			group.start(starter.results().doOnNext(result -> sharedExecutions.increment()),
-					result -> SerializedResult.of(result, EventPositions.next(positions(starter.context())), json),
-					fanOut, () -> groups.remove(key, group));
-		}
-		return group;
 	}
 
 	/** The same subscription without its cursor, with this node's data loaders, to start a group with. */
@@ -196,25 +149,6 @@ class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableB
 		WebGraphQlRequest live = ResumingRequests.withoutCursor(request, context);
 		loaders.configure(live);
 		return live;
-	}
-
-	private void leave(Key key, SubscriptionGroup group, SharedSubscriber subscriber) {
-		AtomicBoolean last = new AtomicBoolean();
-		// Under the key's lock, so nobody joins a group its last subscriber is leaving.
-		groups.compute(key, (any, running) -> {
-			if (group.remove(subscriber)) {
-				last.set(true);
-				return running == group ? null : running;
-			}
-			return running;
-		});
-		if (last.get()) {
-			group.stop();
-		}
-	}
-
-	private static Queue<Long> positions(GraphQLContext context) {
-		return context.get(EventPositions.KEY);
 	}
 
 	/** How many groups take subscribers (for tests). */
@@ -230,28 +164,9 @@ class SharedSubscriptions implements WebGraphQlInterceptor, Ordered, DisposableB
 
 	@Override
 	public void destroy() {
-		fanOut.dispose();
+		groups.dispose();
 	}
 
 	private record Positioned(long position, ExecutionResult result) {
-	}
-
-	/** A subscription's prepared execution: its results, and its GraphQL context. */
-	private record Execution(Flux<ExecutionResult> results, GraphQLContext context) {
-	}
-
-	/** Who reads (the audience) and what they read (the whole request but the transport). */
-	private record Key(String audience, String document, String operationName, Map<String, Object> variables,
-			Map<String, Object> extensions) {
-
-		static Key of(String audience, WebGraphQlRequest request) {
-			return new Key(audience, request.getDocument(), Objects.requireNonNullElse(request.getOperationName(), ""),
-					request.getVariables(), request.getExtensions());
-		}
-
-		/** The same subscription from now on: without the cursor it resumes from. */
-		Key live() {
-			return new Key(audience, document, operationName, ResumingRequests.withoutCursor(variables), extensions);
-		}
 	}
 }
