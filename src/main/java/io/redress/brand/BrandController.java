@@ -29,7 +29,7 @@ class BrandController {
 
 	@QueryMapping
 	Mono<Brand> brand(@Argument String slug) {
-		return directory.bySlug(slug);
+		return directory.bySlugShared(slug);
 	}
 
 	@QueryMapping

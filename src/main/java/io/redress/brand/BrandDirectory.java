@@ -35,15 +35,25 @@ public class BrandDirectory implements NodeLookup {
 	private final Brands brands;
 	private final BrandMembers members;
 	private final BrandClaims claims;
+	private final SharedSlugLookups sharedLookups;
 
-	BrandDirectory(Brands brands, BrandMembers members, BrandClaims claims) {
+	BrandDirectory(Brands brands, BrandMembers members, BrandClaims claims, SharedSlugLookups sharedLookups) {
 		this.brands = brands;
 		this.members = members;
 		this.claims = claims;
+		this.sharedLookups = sharedLookups;
 	}
 
 	public Mono<Brand> bySlug(String slug) {
 		return isSlug(slug) ? brands.findBySlug(slug) : Mono.empty();
+	}
+
+	/**
+	 * The same brand as {@link #bySlug}, from a statement that lookups made at the same time share; for reads outside
+	 * a transaction (it cannot see a brand the caller's transaction has written).
+	 */
+	Mono<Brand> bySlugShared(String slug) {
+		return isSlug(slug) ? sharedLookups.find(slug) : Mono.empty();
 	}
 
 	/** Whether a text could be a brand's slug at all; anything else names no brand, without asking the database. */

@@ -43,6 +43,9 @@ class Brands {
 	private static final String BY_SLUG = """
 			SELECT %s FROM brands b WHERE b.slug = :slug""".formatted(COLUMNS);
 
+	private static final String BY_SLUGS = """
+			SELECT %s FROM brands b WHERE b.slug = ANY(:slugs)""".formatted(COLUMNS);
+
 	private static final String BY_ID = """
 			SELECT %s FROM brands b WHERE b.id = :id""".formatted(COLUMNS);
 
@@ -114,6 +117,10 @@ class Brands {
 	Mono<Brand> findBySlug(String slug) {
 		return db.sql(BY_SLUG)
 				.bind("slug", slug).map(Brands::brand).one();
+	}
+
+	Flux<Brand> findAllBySlug(Collection<String> slugs) {
+		return db.sql(BY_SLUGS).bind("slugs", slugs.toArray(String[]::new)).map(Brands::brand).all();
 	}
 
 	Mono<Brand> findById(long id) {
