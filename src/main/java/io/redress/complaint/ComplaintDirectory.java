@@ -17,6 +17,7 @@ import io.redress.shared.NodeLookup;
 import io.redress.shared.NotFoundException;
 import io.redress.shared.PageRequest;
 import io.redress.shared.SearchText;
+import io.redress.shared.SharedReads;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -36,6 +37,7 @@ class ComplaintDirectory implements NodeLookup {
 	private final Ratings ratings;
 	private final ComplaintAccess access;
 	private final BrandDirectory brands;
+	private final SharedReads<PageKey, List<ComplaintPages.Listed>> sharedPages = new SharedReads<>();
 
 	ComplaintDirectory(Complaints complaints, ComplaintPages pages, Proposals proposals, Ratings ratings,
 			ComplaintAccess access, BrandDirectory brands) {
@@ -113,11 +115,19 @@ class ComplaintDirectory implements NodeLookup {
 				rating -> byId.get(rating.complaintId()).participant() ? rating : rating.masked());
 	}
 
+	/**
+	 * A page of a feed. Requests asking for the same page at the same time share its statement (the newest complaints,
+	 * asked by every anonymous visitor of the front page, are the usual case); the rows it reads depend only on the
+	 * key, which holds the viewer's subject, and each request decides from them what its viewer sees.
+	 */
 	private Mono<Connection<Complaint>> page(ComplaintQuery query, ComplaintJoins joins, PageRequest page) {
 		ComplaintQuery positioned = positioned(query, page);
-		return CurrentViewer.get().flatMap(viewer -> pages.page(positioned, joins, viewer.subject(), page.fetchSize())
-				.collectList()
-				.map(rows -> Connection.of(access.seenBy(viewer, rows), page, Complaints.CURSOR)));
+		return CurrentViewer.get().flatMap(viewer -> {
+			PageKey key = new PageKey(positioned, joins, viewer.subject(), page.fetchSize());
+			return sharedPages.read(key, () -> pages.page(positioned, joins, viewer.subject(), page.fetchSize())
+					.collectList())
+					.map(rows -> Connection.of(access.seenBy(viewer, rows), page, Complaints.CURSOR));
+		});
 	}
 
 	static ComplaintQuery positioned(ComplaintQuery query, PageRequest page) {
@@ -137,5 +147,9 @@ class ComplaintDirectory implements NodeLookup {
 
 	private static Map<Long, Complaint> byId(List<Complaint> batch) {
 		return batch.stream().collect(Collectors.toMap(Complaint::id, Function.identity(), (a, b) -> a));
+	}
+
+	/** Everything a feed page's statement depends on. */
+	private record PageKey(ComplaintQuery query, ComplaintJoins joins, String viewerSubject, int limit) {
 	}
 }
