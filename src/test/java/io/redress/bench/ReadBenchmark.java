@@ -157,14 +157,14 @@ public final class ReadBenchmark {
 						/ Math.max(1, result.requests());
 				long statements = counting ? statements(db, query, result.requests()) : -1;
 				double[] sql = counting ? sqlMilliseconds(db) : new double[] { Double.NaN, Double.NaN };
-				double sqlMs = sql[0] / Math.max(1, result.requests());
-				double planMs = sql[1] / Math.max(1, result.requests());
+				String sqlTime = counting ? String.format(Locale.ROOT, "SQL execution %.2f ms (planning %.2f ms more)",
+						sql[0] / Math.max(1, result.requests()), sql[1] / Math.max(1, result.requests()))
+						: "SQL time not measured";
 				lines.add(String.format(Locale.ROOT,
 						"  %-5s %,9.0f req/s   p50 %8.1f   p95 %8.1f   p99 %8.1f ms   errors %d of %,d (%.2f %%)   %s   rows: %s"
 								+ "%n        CPU a request: server %.3f ms (its event loops %.3f ms), load generator %.3f ms"
 								+ " (%.0f %% of the machine's %d cores)"
-								+ "%n        per request: server event loops' allocations %,.0f KB, SQL execution %.2f ms"
-								+ " (planning %.2f ms more)",
+								+ "%n        per request: server event loops' allocations %,.0f KB, %s",
 						rounds > 1 ? query + " #" + round : query.name(), result.perSecond(), result.p50(),
 						result.p95(), result.p99(), result.errors(), result.requests(),
 						100.0 * result.errors() / Math.max(1, result.requests()),
@@ -172,7 +172,7 @@ public final class ReadBenchmark {
 								(double) statements / Math.max(1, result.requests())) : "statements: not counted",
 						result.rows(), serverCpu, eventLoopCpu, result.cpuPerRequest(),
 						100 * result.shareOfMachine(cores), cores,
-						spent.allocatedBytes() / 1024.0 / Math.max(1, result.requests()), sqlMs, planMs));
+						spent.allocatedBytes() / 1024.0 / Math.max(1, result.requests()), sqlTime));
 				if (peer != null) {
 					// Alternately, so that the machine's other load falls on both alike.
 					ReadLoad.Result theirs = WrkLoad.run(peer.target(), query, connections, warmUpEach, seconds,
