@@ -1,14 +1,17 @@
 package io.redress.brand;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.redress.shared.SharedReads;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderOptions;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +23,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * A batch is only sent after every lookup in it was made, so each answer shows what was committed before its request
  * asked (none comes from a statement that started earlier). Batches run outside any transaction: this serves reads
- * that need none. Brands are public, so an answer shared shows no caller anything it could not read itself.
+ * that need none. Brands are public, so an answer shared shows no caller anything it could not read itself. A batch
+ * still running after {@link SharedReads#patience} is given up, so a stuck connection cannot hold
+ * back the lookups behind it.
  */
 @Component
 class SharedSlugLookups {
@@ -37,9 +42,10 @@ class SharedSlugLookups {
 	private final DataLoader<String, Brand> batches;
 	private final AtomicInteger inFlight = new AtomicInteger();
 
-	SharedSlugLookups(Brands brands) {
-		this.batches = DataLoaderFactory.newMappedDataLoader(
-				(Set<String> slugs) -> brands.findAllBySlug(slugs).collectMap(Brand::slug).toFuture(),
+	SharedSlugLookups(Brands brands, @Value("${redress.database.statement-timeout}") Duration statementTimeout) {
+		Duration patience = SharedReads.patience(statementTimeout);
+		this.batches = DataLoaderFactory.newMappedDataLoader((Set<String> slugs) -> SharedReads
+				.givenUpAfter(patience, brands.findAllBySlug(slugs).collectMap(Brand::slug)).toFuture(),
 				DataLoaderOptions.newOptions().setCachingEnabled(false).setMaxBatchSize(MAX_BATCH).build());
 	}
 

@@ -1,5 +1,6 @@
 package io.redress.complaint;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import io.redress.shared.SearchText;
 import io.redress.shared.SharedReads;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,10 +39,12 @@ class ComplaintDirectory implements NodeLookup {
 	private final Ratings ratings;
 	private final ComplaintAccess access;
 	private final BrandDirectory brands;
-	private final SharedReads<PageKey, List<ComplaintPages.Listed>> sharedPages = new SharedReads<>();
+	private final SharedReads<PageKey, List<ComplaintPages.Listed>> sharedPages;
 
 	ComplaintDirectory(Complaints complaints, ComplaintPages pages, Proposals proposals, Ratings ratings,
-			ComplaintAccess access, BrandDirectory brands) {
+			ComplaintAccess access, BrandDirectory brands,
+			@Value("${redress.database.statement-timeout}") Duration statementTimeout) {
+		this.sharedPages = new SharedReads<>(SharedReads.patience(statementTimeout));
 		this.complaints = complaints;
 		this.pages = pages;
 		this.proposals = proposals;

@@ -1,10 +1,13 @@
 package io.redress.shared;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
+
+import org.springframework.dao.QueryTimeoutException;
 
 /**
  * Reads that requests asking the same thing at the same time share: while a read of a key runs, every request for
@@ -16,7 +19,8 @@ import reactor.core.publisher.Mono;
  * The key must name everything the read depends on (the statement's every parameter, the caller's identity where the
  * statement uses it): requests that share a read get the same value, so whatever a caller may see must be decided
  * from it afterwards, per caller. Reads run without the requests' Reactor context, so only for work outside a
- * transaction. A request that goes away leaves the read to the others.
+ * transaction. A request that goes away leaves the read to the others. A read still running after {@code patience}
+ * is given up (its requests fail with a timeout), so a stuck connection cannot hold the key's later requests back.
  *
  * @param <K> what identifies a read; equal keys share
  * @param <V> what a read answers
@@ -25,6 +29,30 @@ public final class SharedReads<K, V> {
 
 	/** The keys whose read is running; none once every read has ended. */
 	private final ConcurrentHashMap<K, Running<V>> running = new ConcurrentHashMap<>();
+
+	private final Duration patience;
+
+	/** {@code patience}: longer than the database lets a statement run, so only a stuck read reaches it. */
+	public SharedReads(Duration patience) {
+		this.patience = patience;
+	}
+
+	/**
+	 * How long a shared read may run when the database stops statements after {@code statementTimeout}: that, and
+	 * time to take a pooled connection (2 s at most) and read the rows. A read still running then is stuck.
+	 */
+	public static Duration patience(Duration statementTimeout) {
+		return statementTimeout.plusSeconds(4);
+	}
+
+	/**
+	 * {@code read}, given up after {@code patience} with the timeout a statement stopped by the database would give:
+	 * for reads that many requests wait on, which one stuck connection must not hold back.
+	 */
+	public static <T> Mono<T> givenUpAfter(Duration patience, Mono<T> read) {
+		return read.timeout(patience, Mono.error(() -> new QueryTimeoutException(
+				"A read that requests share ran longer than " + patience.toMillis() + " ms and was given up")));
+	}
 
 	/** The value of {@code read} for {@code key}, from a read that equal keys asked for at the same time share. */
 	public Mono<V> read(K key, Supplier<Mono<V>> read) {
@@ -60,7 +88,7 @@ public final class SharedReads<K, V> {
 	}
 
 	private void send(K key, Sending<V> sending) {
-		Mono.defer(sending.read()).toFuture().whenComplete((value, error) -> {
+		givenUpAfter(patience, Mono.defer(sending.read())).toFuture().whenComplete((value, error) -> {
 			// The next read leaves before this one's requests go on with their answers, which may take a while.
 			sendNext(key);
 			if (error != null) {

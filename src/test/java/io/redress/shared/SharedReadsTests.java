@@ -1,5 +1,6 @@
 package io.redress.shared;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,11 +11,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
+import org.springframework.dao.QueryTimeoutException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SharedReadsTests {
 
-	private final SharedReads<String, String> reads = new SharedReads<>();
+	private final SharedReads<String, String> reads = new SharedReads<>(Duration.ofSeconds(30));
 
 	/** Each read sent, in order; the test answers them by hand. */
 	private final List<Sinks.One<String>> sent = new ArrayList<>();
@@ -100,5 +103,22 @@ class SharedReadsTests {
 
 		assertThat(answers).isEmpty();
 		assertThat(reads.running()).isZero();
+	}
+
+	@Test
+	void aStuckReadIsGivenUpSoItsKeysLaterRequestsGetTheirOwn() {
+		SharedReads<String, String> impatient = new SharedReads<>(Duration.ofMillis(100));
+		Mono<String> stuck = impatient.read("feed", statement);
+		List<String> later = new ArrayList<>();
+
+		StepVerifier.create(stuck)
+				.then(() -> impatient.read("feed", statement).subscribe(later::add))
+				.expectError(QueryTimeoutException.class)
+				.verify(Duration.ofSeconds(10));
+		assertThat(sent).hasSize(2);
+		sent.get(1).tryEmitValue("page");
+
+		assertThat(later).containsExactly("page");
+		assertThat(impatient.running()).isZero();
 	}
 }
