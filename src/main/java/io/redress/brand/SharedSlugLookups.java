@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * A batch is only sent after every lookup in it was made, so each answer shows what was committed before its request
  * asked (none comes from a statement that started earlier). Batches run outside any transaction: this serves reads
  * that need none. Brands are public, so an answer shared shows no caller anything it could not read itself. A batch
- * still running after {@link SharedReads#patience} is given up, so a stuck connection cannot hold
- * back the lookups behind it.
+ * still running after {@link SharedReads#patience} is given up, so a stuck connection cannot hold back the lookups
+ * behind it.
  */
 @Component
 class SharedSlugLookups {

@@ -44,13 +44,13 @@ class ComplaintDirectory implements NodeLookup {
 	ComplaintDirectory(Complaints complaints, ComplaintPages pages, Proposals proposals, Ratings ratings,
 			ComplaintAccess access, BrandDirectory brands,
 			@Value("${redress.database.statement-timeout}") Duration statementTimeout) {
-		this.sharedPages = new SharedReads<>(SharedReads.patience(statementTimeout));
 		this.complaints = complaints;
 		this.pages = pages;
 		this.proposals = proposals;
 		this.ratings = ratings;
 		this.access = access;
 		this.brands = brands;
+		this.sharedPages = new SharedReads<>(SharedReads.patience(statementTimeout));
 	}
 
 	/** {@code node(id:)} finds a complaint the viewer may read, as the viewer may see it. */

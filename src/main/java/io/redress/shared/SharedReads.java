@@ -50,7 +50,8 @@ public final class SharedReads<K, V> {
 	 * for reads that many requests wait on, which one stuck connection must not hold back.
 	 */
 	public static <T> Mono<T> givenUpAfter(Duration patience, Mono<T> read) {
-		return read.timeout(patience, Mono.error(() -> new QueryTimeoutException(
+		// Named, so Reactor does not derive a name for the timeout from the chain's class names (a regex a read).
+		return read.name("shared read").timeout(patience, Mono.error(() -> new QueryTimeoutException(
 				"A read that requests share ran longer than " + patience.toMillis() + " ms and was given up")));
 	}
 
