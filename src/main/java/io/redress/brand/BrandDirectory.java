@@ -52,7 +52,7 @@ public class BrandDirectory implements NodeLookup {
 	 * The same brand as {@link #bySlug}, from a statement that lookups made at the same time share; for reads outside
 	 * a transaction (it cannot see a brand the caller's transaction has written).
 	 */
-	Mono<Brand> bySlugShared(String slug) {
+	public Mono<Brand> bySlugShared(String slug) {
 		return isSlug(slug) ? sharedLookups.find(slug) : Mono.empty();
 	}
 

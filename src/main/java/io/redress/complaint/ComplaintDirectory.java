@@ -73,7 +73,7 @@ class ComplaintDirectory implements NodeLookup {
 		if (given.brandSlug() == null) {
 			return page(new ComplaintQuery(null, null, given.status(), given.category(), pattern, null, 0), joins, page);
 		}
-		return brands.bySlug(given.brandSlug())
+		return brands.bySlugShared(given.brandSlug())
 				.flatMap(brand -> page(new ComplaintQuery(brand.id(), null, given.status(), given.category(), pattern,
 						null, 0), joins, page))
 				.defaultIfEmpty(Connection.of(List.of(), page, Complaints.CURSOR));
