@@ -128,8 +128,7 @@ class ComplaintDirectory implements NodeLookup {
 		ComplaintQuery positioned = positioned(query, page);
 		return CurrentViewer.get().flatMap(viewer -> {
 			PageKey key = new PageKey(positioned, joins, viewer.subject(), page.fetchSize());
-			return sharedPages.read(key, () -> pages.page(positioned, joins, viewer.subject(), page.fetchSize())
-					.collectList())
+			return sharedPages.read(key, () -> read(key))
 					.map(rows -> Connection.of(access.seenBy(viewer, rows), page, Complaints.CURSOR));
 		});
 	}
@@ -151,6 +150,11 @@ class ComplaintDirectory implements NodeLookup {
 
 	private static Map<Long, Complaint> byId(List<Complaint> batch) {
 		return batch.stream().collect(Collectors.toMap(Complaint::id, Function.identity(), (a, b) -> a));
+	}
+
+	/** Reads a feed page from its key alone, so the key names everything the statement depends on. */
+	private Mono<List<ComplaintPages.Listed>> read(PageKey key) {
+		return pages.page(key.query(), key.joins(), key.viewerSubject(), key.limit()).collectList();
 	}
 
 	/** Everything a feed page's statement depends on. */

@@ -1,9 +1,7 @@
 package io.redress.brand;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -47,7 +45,7 @@ class SharedSlugLookupsTests extends ApiTest {
 		statements.countOn("brands");
 		List<Mono<String>> names;
 		// The first lookups' statements wait on the lock, so every later lookup is made while they run.
-		try (Connection lock = lockBrands()) {
+		try (Connection lock = TestDatabase.shared().lockTable("brands")) {
 			names = slugs.stream().map(slug -> lookups.find(slug).map(Brand::name).defaultIfEmpty("none")).toList();
 			lock.rollback();
 		}
@@ -67,16 +65,5 @@ class SharedSlugLookupsTests extends ApiTest {
 		assertThat(lookups.find(token + "-b1").map(Brand::name).block()).isEqualTo(token + " brand 001");
 		assertThat(lookups.find(unique("nobody")).blockOptional()).isEmpty();
 		assertThat(statements.count()).isEqualTo(2);
-	}
-
-	private static Connection lockBrands() throws SQLException {
-		TestDatabase database = TestDatabase.shared();
-		Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-				database.password());
-		connection.setAutoCommit(false);
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("LOCK TABLE brands IN ACCESS EXCLUSIVE MODE");
-		}
-		return connection;
 	}
 }

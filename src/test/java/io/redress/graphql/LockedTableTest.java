@@ -42,14 +42,9 @@ abstract class LockedTableTest extends ApiTest {
 		complaintId = fileComplaint(consumer, brand, "Lost parcel", "Where is it?");
 	}
 
-	/** Another session takes the whole table, as a long migration or a stuck batch job would; closing frees it. */
+	/** Another session takes the whole complaints table ({@link TestDatabase#lockTable}); closing frees it. */
 	protected static Connection lockComplaints() throws SQLException {
-		Connection connection = connect();
-		connection.setAutoCommit(false);
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("LOCK TABLE complaints IN ACCESS EXCLUSIVE MODE");
-		}
-		return connection;
+		return TestDatabase.shared().lockTable("complaints");
 	}
 
 	private static Connection connect() throws SQLException {

@@ -124,6 +124,19 @@ public record TestDatabase(String host, int port, String database, String userna
 				colon < 0 ? userInfo : userInfo.substring(0, colon), colon < 0 ? "" : userInfo.substring(colon + 1));
 	}
 
+	/**
+	 * Another session takes the whole table, as a long migration or a stuck batch job would; closing the connection
+	 * (or rolling it back) frees it.
+	 */
+	public Connection lockTable(String table) throws SQLException {
+		Connection connection = DriverManager.getConnection(jdbcUrl(), username, password);
+		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+		}
+		return connection;
+	}
+
 	/** Creates (or re-creates) a database on the same server, so suites never see each other's leftovers. */
 	public TestDatabase withFreshDatabase(String name) {
 		try (Connection connection = DriverManager.getConnection(jdbcUrl(), username, password);
